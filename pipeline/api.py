@@ -1,0 +1,70 @@
+"""The Python API: ``extract(articles)`` returns the event table and its companions as DataFrames."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from pipeline.doc import Article
+from pipeline.io import ReadFailure, iter_articles
+from pipeline.runner import Pipeline
+from pipeline.stages.linking import link_clusters
+from pipeline.tables import build_tables
+
+
+@dataclass
+class ExtractionResult:
+    """The output tables of one run (spec section 2), as pandas DataFrames."""
+
+    events: pd.DataFrame
+    participants: pd.DataFrame
+    entities: pd.DataFrame
+    errors: pd.DataFrame
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {"events": self.events, "participants": self.participants,
+                "entities": self.entities, "errors": self.errors}
+
+
+def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
+    if isinstance(articles, (str, Path)):
+        return iter_articles(articles)
+    if isinstance(articles, pd.DataFrame):
+        articles = articles.to_dict("records")
+    out = []
+    for a in articles:
+        if isinstance(a, Article):
+            out.append(a)
+        elif isinstance(a, Mapping):
+            out.append(Article(str(a["id"]), a["text"], a.get("lang") or None, a.get("published") or None))
+        else:
+            raise TypeError(f"cannot read an article from {type(a).__name__}; give Article objects, dicts "
+                            "with id/text, a DataFrame or a path")
+    return out
+
+
+def extract(articles: Any, *, backends: dict[str, str] | None = None,
+            pipeline: Pipeline | None = None) -> ExtractionResult:
+    """Extract events from articles: Article objects, dicts with id/text[/lang/published], a
+    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet)."""
+    pipe = pipeline or Pipeline(backends)
+    items = list(_as_articles(articles))
+    good = [a for a in items if isinstance(a, Article)]
+    errors = [f.as_error_row() for f in items if isinstance(f, ReadFailure)]
+    events, entities = [], []
+    n_articles = 0
+    for res in pipe.run(good):
+        n_articles += 1
+        if res.error:
+            stage, cls, msg = res.error
+            errors.append({"doc_id": res.doc_id, "stage": stage, "error": cls, "message": msg})
+            continue
+        events.extend(res.events)
+        entities.extend((res.doc_id, e) for e in res.entities)
+    link_clusters(events)
+    tables = build_tables(events, entities, errors)
+    stats = {"articles": len(items), "processed": n_articles, "events": len(events), "failures": len(errors)}
+    return ExtractionResult(**tables, stats=stats)

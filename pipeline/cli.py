@@ -1,0 +1,76 @@
+"""The ``vnevents`` command line."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from pipeline.lexicon import DATA_DIR
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Diplomatic visits, meetings and agreements from Vietnamese and English news.")
+
+SAMPLES = DATA_DIR / "samples"
+
+
+def _parse_backends(values: List[str]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        if "=" not in v:
+            raise typer.BadParameter(f"--backend takes LANG=NAME (e.g. vi=stanza), got {v!r}")
+        lang, name = v.split("=", 1)
+        out[lang.strip()] = name.strip()
+    return out
+
+
+@app.command()
+def extract(
+    input: Optional[Path] = typer.Argument(None, help="Folder of .txt files, or a .jsonl/.csv/.parquet file of "
+                                                      "articles. Default: the bundled sample articles."),
+    out: Path = typer.Option(Path("vnevents-out"), "--out", "-o", help="Output folder."),
+    format: str = typer.Option("jsonl,csv,parquet", "--format", "-f",
+                               help="Comma-separated output formats: jsonl, csv, parquet."),
+    backend: List[str] = typer.Option([], "--backend", help="LANG=NAME, e.g. vi=stanza (repeatable)."),
+) -> None:
+    """Extract events from articles and write events, participants, entities and errors tables."""
+    from pipeline.api import extract as run_extract
+    from pipeline.io import InputError, write_tables
+
+    source = input or SAMPLES
+    formats = [f.strip() for f in format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("jsonl", "csv", "parquet")]
+    if bad:
+        raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet")
+    t0 = time.perf_counter()
+    try:
+        result = run_extract(source, backends=_parse_backends(backend))
+    except InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    paths = write_tables(result.tables(), out, formats)
+    s = result.stats
+    typer.echo(f"{s['articles']} articles, {s['events']} events, {s['failures']} failures "
+               f"in {time.perf_counter() - t0:.1f} s -> {out}/ ({len(paths)} files)", err=True)
+    if s["failures"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(gold: Path, pred: Path, as_json: bool = typer.Option(False, "--json")) -> None:
+    """Score predicted events (events.jsonl) against gold annotations."""
+    from pipeline.evaluate import format_report, load_jsonl, score
+
+    report = score(load_jsonl(gold), load_jsonl(pred))
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
+
+
+def main() -> None:  # console entry point
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

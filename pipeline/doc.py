@@ -1,0 +1,100 @@
+"""Records that flow through the stages.
+
+Every position is a character offset into the article's original text, so a
+Vietnamese multi-syllable token or a stripped dateline never shifts a later
+stage. Backends (underthesea, spaCy, stanza) are converted into these records
+at their boundary; their own shapes never leak inward.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One input article (spec section 1)."""
+
+    id: str
+    text: str
+    lang: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range [start, end) into the article text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    """A recognised mention: a person, country, place, title or organisation."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON, COUNTRY, PLACE, TITLE, ORG
+    canonical: str | None = None
+    country: str | None = None
+    source: str = "pattern"
+    title: str | None = None  # for PERSON: the title written next to the name
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass
+class Participant:
+    name: str
+    mention: str
+    role: str
+    title: str | None = None
+    country: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mention": self.mention, "role": self.role,
+                "title": self.title, "country": self.country}
+
+
+@dataclass
+class Event:
+    """One extracted event frame (spec section 2), before ids are assigned."""
+
+    doc_id: str
+    lang: str
+    type: str
+    subtype: str | None
+    status: str
+    trigger: str
+    evidence: str
+    char_start: int
+    char_end: int
+    date_start: str | None = None
+    date_end: str | None = None
+    location_name: str | None = None
+    location_country: str | None = None
+    countries: list[str] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    title: str | None = None
+    confidence: float = 0.5
+    event_id: str = ""
+    cluster_id: str | None = None
+    trigger_start: int = 0

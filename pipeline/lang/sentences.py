@@ -1,0 +1,36 @@
+"""Map sentence strings returned by a library back to offsets in the original text."""
+from __future__ import annotations
+
+import re
+
+from pipeline.doc import Sentence
+
+_BLOCK = re.compile(r"[^\n]+")
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines: news text puts headlines, captions and paragraphs on their own lines,
+    and no sentence runs across a line break."""
+    return [(m.start(), m.end()) for m in _BLOCK.finditer(text) if m.group().strip()]
+
+
+def align(text: str, pieces: list[str], offset: int = 0) -> list[Sentence]:
+    """Find each piece in order in ``text`` (ignoring whitespace differences at the ends)."""
+    out: list[Sentence] = []
+    pos = 0
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        i = text.find(piece, pos)
+        if i < 0:  # the library changed inner whitespace: fall back to the first word
+            head = piece.split()[0]
+            i = text.find(head, pos)
+            if i < 0:
+                continue
+            end = min(len(text), i + len(piece))
+        else:
+            end = i + len(piece)
+        out.append(Sentence(offset + i, offset + end, text[i:end]))
+        pos = end
+    return out

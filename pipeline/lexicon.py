@@ -1,0 +1,94 @@
+"""Reviewed word lists from ``data/lexicons``: titles, event triggers, name cues.
+
+The lists are data, not code: each file is a TSV or text file that a reviewer
+can read and extend; this module only loads and compiles them once.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+LEXICON_DIR = DATA_DIR / "lexicons"
+
+# Upper-case letters of Vietnamese and English, for "the next word is a name" look-aheads.
+UPPER = "A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ"
+UPPER_CLASS = f"[{UPPER}]"
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with open(LEXICON_DIR / name, encoding="utf-8", newline="") as f:
+        return [row for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _read_list(name: str) -> list[str]:
+    with open(LEXICON_DIR / name, encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Title:
+    lang: str
+    text: str
+    key: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    lang: str
+    type: str
+    subtype: str
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def titles(lang: str) -> tuple[Title, ...]:
+    rows = [r for r in _read_tsv("titles.tsv") if r["lang"] == lang]
+    out = [Title(r["lang"], r["title"], r["key"], r["country"] or None) for r in rows]
+    return tuple(sorted(out, key=lambda t: -len(t.text)))
+
+
+@lru_cache(maxsize=None)
+def title_regex(lang: str) -> re.Pattern[str]:
+    """One alternation of all titles of a language, longest first, on word boundaries.
+
+    English titles match case-insensitively only in their first letter ("President",
+    "president"); Vietnamese titles as written, with the first letter either case.
+    """
+    alts = []
+    for t in titles(lang):
+        first, rest = t.text[0], re.escape(t.text[1:]).replace(r"\ ", r"\s+")
+        alts.append(f"[{first.upper()}{first.lower()}]{rest}")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def title_lookup(lang: str) -> dict[str, Title]:
+    return {" ".join(t.text.lower().split()): t for t in titles(lang)}
+
+
+@lru_cache(maxsize=None)
+def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
+    rules = []
+    for r in _read_tsv("triggers.tsv"):
+        if r["lang"] != lang:
+            continue
+        pattern = r["pattern"].replace("{UPPER}", UPPER_CLASS)
+        flags = re.IGNORECASE if lang == "en" and "{UPPER}" not in r["pattern"] else 0
+        rules.append(TriggerRule(lang, r["type"], r["subtype"], re.compile(pattern, flags)))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def vietnamese_surnames() -> frozenset[str]:
+    return frozenset(_read_list("vi_surnames.txt"))
+
+
+@lru_cache(maxsize=None)
+def honorifics(lang: str) -> tuple[str, ...]:
+    words = [r["word"] for r in _read_tsv("honorifics.tsv") if r["lang"] == lang]
+    return tuple(sorted(words, key=len, reverse=True))

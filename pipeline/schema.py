@@ -1,0 +1,105 @@
+"""The event table's vocabularies and columns: the one source of truth.
+
+Everything that names a column, a type, a subtype or a role (the CSV header,
+DataFrame dtypes, validation, the README's column table) derives from here,
+so the contract in ``shared/spec/events.md`` is written down exactly once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS: tuple[str, ...] = ("vi", "en")
+
+EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "agreement")
+
+SUBTYPES: dict[str, tuple[str, ...]] = {
+    "visit": ("state", "official", "working", "friendship", "other"),
+    "meeting": ("talks", "meeting", "courtesy_call", "reception", "phone_call", "virtual", "other"),
+    "agreement": ("joint_statement", "mou", "agreement", "partnership_upgrade", "other"),
+}
+
+STATUSES: tuple[str, ...] = ("occurred", "planned")
+
+ROLES: tuple[str, ...] = ("visitor", "host", "participant", "signatory", "witness")
+
+DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One output column: its name, its logical kind and what it means."""
+
+    name: str
+    kind: str  # "str", "int", "float", "date", "list[str]", "location", "participants"
+    description: str
+    nullable: bool = True
+
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "str", "unique, stable for the same input", nullable=False),
+    Column("doc_id", "str", "the article's id", nullable=False),
+    Column("lang", "str", "article language: vi or en", nullable=False),
+    Column("type", "str", "visit, meeting or agreement", nullable=False),
+    Column("subtype", "str", "subtype within the type (see SUBTYPES)"),
+    Column("status", "str", "occurred or planned", nullable=False),
+    Column("date_start", "date", "ISO date, YYYY-MM-DD or reduced precision YYYY-MM / YYYY"),
+    Column("date_end", "date", "ISO date; equals date_start for one-day events"),
+    Column("date_precision", "str", "day, month or year: the precision of date_start"),
+    Column("location", "location", "{name, country}: place as written, country ISO 3166-1 alpha-3"),
+    Column("countries", "list[str]", "sorted unique ISO3 codes of the states taking part", nullable=False),
+    Column("participants", "participants", "named people: {name, mention, role, title, country}", nullable=False),
+    Column("title", "str", "for agreements: the document's name as written"),
+    Column("trigger", "str", "the word(s) that evoke the event", nullable=False),
+    Column("evidence", "str", "the sentence that states the event", nullable=False),
+    Column("char_start", "int", "offset of evidence in the article text", nullable=False),
+    Column("char_end", "int", "end offset of evidence in the article text", nullable=False),
+    Column("confidence", "float", "0-1", nullable=False),
+    Column("cluster_id", "str", "shared by reports of the same real-world event"),
+)
+
+PARTICIPANT_COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "str", "the event this participant belongs to", nullable=False),
+    Column("doc_id", "str", "the article's id", nullable=False),
+    Column("name", "str", "canonical name (spec section 4)", nullable=False),
+    Column("mention", "str", "the name as written in the article", nullable=False),
+    Column("role", "str", "visitor, host, participant, signatory or witness", nullable=False),
+    Column("title", "str", "title as written in the article's language"),
+    Column("country", "str", "ISO3 of the state the person represents"),
+)
+
+ENTITY_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "str", "the article's id", nullable=False),
+    Column("start", "int", "character offset of the mention", nullable=False),
+    Column("end", "int", "end character offset of the mention", nullable=False),
+    Column("text", "str", "the mention as written", nullable=False),
+    Column("label", "str", "PERSON, COUNTRY, PLACE, TITLE or ORG", nullable=False),
+    Column("canonical", "str", "canonical form: person name, ISO3 code, place name, title key"),
+    Column("country", "str", "ISO3 linked to the entity where known"),
+    Column("source", "str", "which signal found it: gazetteer, pattern, ner"),
+)
+
+ERROR_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "str", "the article's id, or the input position when it has none", nullable=False),
+    Column("stage", "str", "the stage that failed", nullable=False),
+    Column("error", "str", "error class", nullable=False),
+    Column("message", "str", "what went wrong", nullable=False),
+)
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "events": EVENT_COLUMNS,
+    "participants": PARTICIPANT_COLUMNS,
+    "entities": ENTITY_COLUMNS,
+    "errors": ERROR_COLUMNS,
+}
+
+
+def column_names(table: str) -> list[str]:
+    """Column names of one output table, in contract order."""
+    return [c.name for c in TABLES[table]]
+
+
+def date_precision(iso: str | None) -> str | None:
+    """Precision of an ISO date string of any precision ('2025', '2025-05', '2025-05-07')."""
+    if not iso:
+        return None
+    return {1: "year", 2: "month", 3: "day"}.get(len(str(iso).split("-")))

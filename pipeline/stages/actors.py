@@ -1,0 +1,338 @@
+"""Find the people in an article, with their titles and countries, and link short mentions.
+
+Language-neutral: the cues (titles, honorifics, stop words, surnames) come from
+``data/lexicons`` per language, the names from ``data/gazetteers``. A person is
+a run of capitalised words that the people gazetteer knows, or that a title or
+honorific introduces, or that backend NER tags as a person, or that has the
+shape of a Vietnamese name. Later short mentions ("Lâm", "ông Aliyev", "PM
+Chính", "Premier Li") and bare titles ("Tổng Bí thư", "the Party chief", "the
+Japanese leader") resolve to a person already seen in the article.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline import lexicon
+from pipeline.doc import Entity
+from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGazetteer, fold
+
+_WORD = r"[\w’'.\-]*"
+_RUN = re.compile(rf"[{lexicon.UPPER}]{_WORD}(?:[ \u00a0][{lexicon.UPPER}]{_WORD})*")
+_DEMONYM_LEADER = {
+    "en": re.compile(r"\b(?:the\s+)?(?:{D})\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
+                     r"(?:leader|PM|premier|President|Prime Minister|guest|chief|side)\b"),
+}
+_PRONOUN = {
+    "en": re.compile(r"^\s*(?:He|She|The (?:Party chief|host|guest))\b"),
+    "vi": re.compile(r"^\s*(?:Ông|Bà)\b(?! [" + lexicon.UPPER + "])"),
+}
+
+
+@dataclass
+class Person:
+    """One real person in the article, with every place it is mentioned."""
+
+    canonical: str
+    country: str | None
+    title: str | None = None
+    title_key: str | None = None
+    first_mention: str = ""
+    tokens: frozenset[str] = frozenset()
+    known: bool = False  # found in the people gazetteer
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    person: Person
+    kind: str = "name"  # name | short | title | pronoun
+    title: str | None = None
+    title_key: str | None = None
+
+
+@dataclass
+class ArticleActors:
+    """Everything the frame stage needs to know about actors and places in one article."""
+
+    people: list[Person] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+    countries: list = field(default_factory=list)  # CountryMention
+    places: list = field(default_factory=list)  # PlaceMention
+    titles: list[tuple[int, int, str, str, str | None]] = field(default_factory=list)  # start, end, text, key, country
+
+    def mentions_in(self, start: int, end: int) -> list[PersonMention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def countries_in(self, start: int, end: int) -> list:
+        return [c for c in self.countries if start <= c.start and c.end <= end]
+
+    def places_in(self, start: int, end: int) -> list:
+        return [p for p in self.places if start <= p.start and p.end <= end]
+
+    def entities(self) -> list[Entity]:
+        out = [Entity(m.start, m.end, m.text, "PERSON", m.person.canonical, m.person.country,
+                      source="gazetteer" if m.person.known else "pattern", title=m.title)
+               for m in self.mentions]
+        out += [Entity(c.start, c.end, c.text, "COUNTRY", c.iso3, c.iso3, source="gazetteer")
+                for c in self.countries]
+        out += [Entity(p.start, p.end, p.text, "PLACE", p.name, p.iso3, source="gazetteer")
+                for p in self.places]
+        out += [Entity(s, e, t, "TITLE", k, c, source="lexicon") for s, e, t, k, c in self.titles]
+        return sorted(out, key=lambda e: (e.start, e.end))
+
+
+@lru_cache(maxsize=None)
+def _stopwords(lang: str) -> frozenset[str]:
+    rows = lexicon._read_tsv("name_stopwords.tsv")
+    return frozenset(r["word"] for r in rows if r["lang"] == lang)
+
+
+def _has_vietnamese_letters(s: str) -> bool:
+    return any(unicodedata.decomposition(c) or c in "đĐ" for c in s if c.isalpha() and ord(c) > 127)
+
+
+def looks_vietnamese(name: str) -> bool:
+    """A name of 2-4 syllables starting with a common Vietnamese family name."""
+    toks = name.split()
+    if not 2 <= len(toks) <= 4:
+        return False
+    surnames = lexicon.vietnamese_surnames()
+    folded = {fold(s) for s in surnames}
+    return toks[0] in surnames or (toks[0].lower() in folded and not _has_vietnamese_letters(name))
+
+
+class ActorFinder:
+    """Finds people, titles, countries and places in a text of one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.countries = CountryGazetteer.load()
+        self.places = PlaceGazetteer.load()
+        self.people = PeopleGazetteer.load()
+        self.title_re = lexicon.title_regex(lang)
+        self.title_by_text = lexicon.title_lookup(lang)
+        self.honorifics = lexicon.honorifics(lang)
+        self.stop = _stopwords(lang)
+
+    # ------------------------------------------------------------------ spans
+    def _titles(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
+        out = []
+        for m in self.title_re.finditer(text):
+            t = self.title_by_text.get(" ".join(m.group().lower().split()))
+            if t is None:
+                continue
+            out.append((m.start(), m.end(), m.group(), t.key, t.country))
+        return out
+
+    def find(self, text: str, ner: list[Entity] | None = None,
+             sentence_starts: set[int] | None = None) -> ArticleActors:
+        actors = ArticleActors()
+        actors.titles = self._titles(text)
+        actors.countries = self.countries.find(text, self.lang)
+        actors.places = [p for p in self.places.find(text, self.lang)
+                         if not any(c.start <= p.start < c.end for c in actors.countries)]
+        known = self.people.find(text)
+        mask = bytearray(len(text))
+        for s, e, *_ in actors.titles:
+            mask[s:e] = b"\x01" * (e - s)
+        for c in actors.countries:
+            mask[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for p in actors.places:
+            mask[p.start:p.end] = b"\x01" * (p.end - p.start)
+        for s, e, _ in known:
+            mask[s:e] = b"\x02" * (e - s)
+
+        candidates: list[tuple[int, int, object]] = [(s, e, p) for s, e, p in known]
+        for m in _RUN.finditer(text):
+            for s, e in self._unmasked_pieces(mask, m.start(), m.end()):
+                s, e = self._trim(text, s, e)
+                if e > s:
+                    candidates.append((s, e, None))
+        candidates.sort(key=lambda x: x[0])
+        ner_people = [x for x in (ner or []) if x.label == "PERSON"]
+        by_key: dict[str, Person] = {}
+        sentence_starts = sentence_starts or set()
+        for s, e, gaz in candidates:
+            mention_text = text[s:e]
+            title = self._title_before(actors.titles, text, s)
+            honor = self._honorific_before(text, s)
+            if gaz is not None:
+                person = by_key.get(gaz.canonical)
+                if person is None:
+                    person = Person(gaz.canonical, gaz.country, known=True, first_mention=mention_text,
+                                    tokens=self._tokens(gaz.canonical, mention_text))
+                    by_key[gaz.canonical] = person
+                    actors.people.append(person)
+                self._add(actors, person, s, e, mention_text, "name", title, text)
+                continue
+            tokens = mention_text.split()
+            if any(t in self.stop for t in tokens):
+                continue
+            # a short mention of someone already seen?
+            short = self._resolve_short(actors.people, mention_text)
+            anchored = title is not None or honor
+            if short is not None and (anchored or len(tokens) == 1 and self.lang == "en"
+                                      or len(tokens) >= 2):
+                self._add(actors, short, s, e, mention_text, "short", title, text)
+                continue
+            if len(tokens) < 2:
+                continue
+            is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
+            if not (anchored or is_ner or looks_vietnamese(mention_text)):
+                continue
+            canonical = mention_text
+            country = self._country_from_context(actors, text, s, title)
+            if country is None and looks_vietnamese(canonical):
+                country = "VNM"
+            person = Person(canonical, country, first_mention=mention_text,
+                            tokens=self._tokens(canonical, mention_text))
+            key = fold(canonical)
+            if key in by_key:
+                person = by_key[key]
+            else:
+                by_key[key] = person
+                actors.people.append(person)
+            self._add(actors, person, s, e, mention_text, "name", title, text)
+        self._add_title_mentions(actors, text)
+        self._add_demonym_mentions(actors, text)
+        actors.mentions.sort(key=lambda m: (m.start, m.end))
+        return actors
+
+    @staticmethod
+    def _unmasked_pieces(mask: bytearray, start: int, end: int) -> list[tuple[int, int]]:
+        out, cur = [], None
+        for i in range(start, end):
+            if mask[i]:
+                if cur is not None:
+                    out.append((cur, i))
+                    cur = None
+            elif cur is None:
+                cur = i
+        if cur is not None:
+            out.append((cur, end))
+        return out
+
+    def _trim(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """Strip spaces, honorifics and trailing punctuation from a candidate run."""
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        changed = True
+        while changed and s < e:
+            changed = False
+            for h in self.honorifics:
+                if text.startswith(h + " ", s) and s + len(h) + 1 < e:
+                    s += len(h) + 1
+                    changed = True
+        # possessive 's
+        for suffix in ("’s", "'s"):
+            if text[s:e].endswith(suffix):
+                e -= len(suffix)
+        return s, e
+
+    @staticmethod
+    def _tokens(canonical: str, mention: str) -> frozenset[str]:
+        return frozenset(fold(t) for t in (canonical + " " + mention).split() if len(t) > 1)
+
+    def _title_before(self, titles, text: str, start: int) -> tuple[int, int, str, str, str | None] | None:
+        """The title that introduces a name: adjacent, or separated only by a country/organisation
+        phrase of at most ~90 characters with no sentence or clause break."""
+        best = None
+        for t in titles:
+            if t[1] <= start and start - t[1] <= 90:
+                gap = text[t[1]:start]
+                if re.search(r"[.;:!?\n]|\band\b|\bvà\b|,\s+(?:and|và)\b", gap):
+                    continue
+                if re.search(r"\b(?:who|which|with|met|held|received|to)\b", gap):
+                    continue
+                best = t
+        return best
+
+    def _honorific_before(self, text: str, start: int) -> bool:
+        before = text[max(0, start - 12):start]
+        return any(before.endswith(h + " ") for h in self.honorifics)
+
+    def _country_from_context(self, actors: ArticleActors, text: str, start: int, title) -> str | None:
+        """Country named between the title (or a demonym right before it) and the name."""
+        if title is None:
+            window_start = max(0, start - 40)
+            for c in actors.countries:
+                # "his Lao counterpart X", "Vietnamese PM X": a demonym just before
+                if window_start <= c.start and c.end <= start and c.kind == "demonym":
+                    return c.iso3
+            return None
+        if title[4]:
+            return title[4]
+        lo = title[0] - 25
+        for c in reversed(actors.countries):
+            if lo <= c.start and c.end <= start:
+                if c.end <= title[0]:
+                    if c.kind == "demonym" or text[c.end:title[0]].strip() in ("", "'s", "’s"):
+                        return c.iso3
+                    continue
+                prefix = text[max(0, c.start - 6):c.start].lower()
+                if re.search(r"(?:\bto|\btại|\bin|\bở|\bat)\s+(?:the\s+)?$", prefix):
+                    continue
+                return c.iso3
+        return None
+
+    def _resolve_short(self, people: list[Person], mention: str) -> Person | None:
+        toks = [fold(t) for t in mention.split()]
+        if not toks:
+            return None
+        for person in reversed(people):
+            if all(t in person.tokens for t in toks) and len(toks) < len(person.canonical.split()) + 1:
+                return person
+        return None
+
+    def _add(self, actors: ArticleActors, person: Person, s: int, e: int, mention: str, kind: str,
+             title, text: str) -> None:
+        title_text = title_key = None
+        if title is not None:
+            title_text, title_key = title[2], title[3]
+            if person.title is None:
+                person.title, person.title_key = title_text, title_key
+            if person.country is None:
+                person.country = self._country_from_context(actors, text, s, title)
+        elif person.country is None and kind == "name":
+            person.country = self._country_from_context(actors, text, s, None)
+        actors.mentions.append(PersonMention(s, e, mention, person, kind, title_text, title_key))
+
+    def _add_title_mentions(self, actors: ArticleActors, text: str) -> None:
+        """A bare title ("Tổng Bí thư khẳng định", "the Party chief") refers to the last person
+        seen with that title."""
+        named_after = {m.start for m in actors.mentions}
+        for s, e, t, key, _ in actors.titles:
+            nxt = text[e:e + 2]
+            if any(e <= st <= e + 3 for st in named_after):
+                continue
+            if nxt[:1] == "," and self.lang == "vi":
+                continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
+            if re.match(r"\s+(?:of|của)\b", text[e:e + 6]):
+                continue  # "Speaker of the ...": a description, not a reference
+            prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key]
+            if prior:
+                actors.mentions.append(PersonMention(s, e, t, prior[-1], "title", t, key))
+
+    def _add_demonym_mentions(self, actors: ArticleActors, text: str) -> None:
+        """'the Vietnamese leader', 'the Japanese PM', 'the Chinese leader' refer to the most
+        recently mentioned person of that country."""
+        if self.lang != "en":
+            return
+        for c in actors.countries:
+            if c.kind != "demonym":
+                continue
+            m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
+                         r"(leader|PM|premier|President|Prime Minister|guest|chief)\b", text[c.end:c.end + 30])
+            if not m:
+                continue
+            prior = [x.person for x in actors.mentions if x.start < c.start and x.person.country == c.iso3]
+            if prior:
+                e = c.end + m.end()
+                actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior[-1], "title"))

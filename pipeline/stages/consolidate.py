@@ -1,0 +1,165 @@
+"""Merge repeated mentions of one event within an article, and give events stable ids.
+
+News repeats itself: a headline, the lead and a later paragraph all report the
+same talks. The spec wants each event once per article, so frames that agree
+on type, people, countries and compatible dates become one event whose fields
+take the most informative value any mention gave.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+
+from pipeline.doc import Event, Participant
+from pipeline.stages.gazetteer import fold
+
+SUBTYPE_PRIORITY = {
+    "visit": ["state", "official", "working", "friendship", "other"],
+    "meeting": ["talks", "phone_call", "virtual", "courtesy_call", "reception", "meeting", "other"],
+    "agreement": ["joint_statement", "mou", "partnership_upgrade", "agreement", "other"],
+}
+_GENERIC_DOCS = ("document", "documents", "văn kiện", "deals", "agreements", "cooperation documents")
+
+
+def date_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by an ISO date of any precision."""
+    if not iso:
+        return None
+    try:
+        parts = [int(x) for x in iso.split("-")]
+        if len(parts) == 1:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+        if len(parts) == 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+        d = dt.date(*parts[:3])
+        return d, d
+    except (ValueError, TypeError):
+        return None
+
+
+def event_span(e: Event) -> tuple[dt.date, dt.date] | None:
+    a, b = date_span(e.date_start), date_span(e.date_end) or date_span(e.date_start)
+    if a is None:
+        return None
+    return a[0], max(a[1], b[1])
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    x, y = event_span(a), event_span(b)
+    if x is None or y is None:
+        return True
+    return x[0] <= y[1] and y[0] <= x[1]
+
+
+def _names(e: Event, roles: tuple[str, ...] | None = None) -> frozenset[str]:
+    return frozenset(fold(p.name) for p in e.participants if roles is None or p.role in roles)
+
+
+def _is_past_reference(e: Event, reference: dt.date | None) -> bool:
+    """A year- or month-precision date well before the article: a past event referred to with a time."""
+    span = event_span(e)
+    if span is None or reference is None or len(e.date_start or "") == 10:
+        return False
+    return span[1] < reference - dt.timedelta(days=45)
+
+
+def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
+    if a.type != b.type or not dates_compatible(a, b):
+        return False
+    if _is_past_reference(a, reference) != _is_past_reference(b, reference) and (a.date_start and b.date_start):
+        return False
+    if (a.date_start is None) != (b.date_start is None):
+        # an undated mention joins a dated one only when that one is not a past reference
+        dated = a if a.date_start else b
+        if _is_past_reference(dated, reference):
+            return False
+    if a.type == "visit":
+        if a.location_country != b.location_country:
+            return False
+        va, vb = _names(a, ("visitor",)), _names(b, ("visitor",))
+        return bool(va & vb)
+    if a.type == "meeting":
+        na, nb = _names(a), _names(b)
+        if len(na) >= 2 and len(nb) >= 2:
+            return na == nb
+        return na == nb and set(a.countries) == set(b.countries) and a.subtype == b.subtype \
+            and a.char_start != b.char_start
+    # agreements
+    ta, tb = fold(a.title or ""), fold(b.title or "")
+    if a.subtype == "partnership_upgrade" or b.subtype == "partnership_upgrade":
+        return a.subtype == b.subtype and set(a.countries) == set(b.countries) and (ta == tb or not ta or not tb)
+    if ta and ta == tb:
+        return True
+    generic = lambda t: any(t.endswith(g) or t.startswith(g) for g in (fold(x) for x in _GENERIC_DOCS))
+    if a.subtype == b.subtype and set(a.countries) == set(b.countries):
+        if a.subtype == "joint_statement":
+            return True
+        return generic(ta) and generic(tb)
+    return False
+
+
+def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:
+    order = SUBTYPE_PRIORITY[type_]
+    rank = lambda s: order.index(s) if s in order else len(order)
+    return a if rank(a) <= rank(b) else b
+
+
+def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
+    """The most precise date; among day dates, the widest range (a visit's span beats one day)."""
+    cands = [(e.date_start, e.date_end) for e in (a, b) if e.date_start]
+    if not cands:
+        return None, None
+
+    def key(c):
+        s, e = c
+        span = (date_span(e) or date_span(s))[1] - date_span(s)[0]
+        return (len(s), span.days)
+
+    return max(cands, key=key)
+
+
+def merge(a: Event, b: Event) -> Event:
+    """Fold b into a (a is the earlier mention)."""
+    a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
+    a.date_start, a.date_end = _merge_dates(a, b)
+    if a.status != b.status:
+        a.status = "occurred"
+    have = {fold(p.name): p for p in a.participants}
+    for p in b.participants:
+        q = have.get(fold(p.name))
+        if q is None:
+            a.participants.append(p)
+            have[fold(p.name)] = p
+        elif q.role == "participant" and p.role in ("host", "visitor"):
+            q.role = p.role
+    a.countries = sorted(set(a.countries) | set(b.countries)) if a.type != "visit" else a.countries
+    if a.type == "visit":
+        a.countries = sorted({a.location_country} | {p.country for p in a.participants
+                                                       if p.role == "visitor" and p.country} - {None})
+    if not a.location_name and b.location_name:
+        a.location_name, a.location_country = b.location_name, b.location_country
+    if not a.title and b.title:
+        a.title = b.title
+    a.confidence = min(0.95, max(a.confidence, b.confidence) + 0.1)
+    return a
+
+
+def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
+    out: list[Event] = []
+    for e in events:
+        for kept in out:
+            if same_event(kept, e, reference):
+                merge(kept, e)
+                break
+        else:
+            out.append(e)
+    return out
+
+
+def assign_ids(events: list[Event]) -> None:
+    """Stable ids: doc id + type + position of the first mention, hashed."""
+    for i, e in enumerate(sorted(events, key=lambda x: (x.char_start, x.trigger_start, x.type))):
+        raw = f"{e.doc_id}|{e.type}|{e.trigger_start}|{i}"
+        e.event_id = f"{e.doc_id}:{e.type[0]}{i:03d}-{hashlib.sha1(raw.encode()).hexdigest()[:6]}"

@@ -1,0 +1,165 @@
+"""The leading dateline of an article ("date 2025-05-08 BAKU — ...") and page clutter.
+
+Scraped articles start with an optional ` date YYYY[-MM[-DD]]` prefix written by
+the crawler, sometimes followed by share-widget text, then a wire-style
+dateline: an ALL-CAPS place ("BAKU", "HÀ NỘI", "KUALA LUMPUR"), or a city with
+an agency in parentheses ("Hanoi (VNA)"), and a dash. The place is where the
+article was filed, a strong default for an event's location, and the dateline
+must be skipped so it is not read as a sentence subject.
+
+Nothing here deletes text: callers get offsets (`body_start`, `clutter_spans`)
+and ignore those regions, so every later offset still points into the
+original article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Dateline", "parse_dateline", "clutter_spans"]
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What the head of an article says about when and where it was filed."""
+
+    published: str | None   # ISO of any precision from the dateline, e.g. '2025-05-08' or '2024-08'
+    place: str | None       # the dateline place as written, e.g. 'BAKU', 'HÀ NỘI', 'BEIJING'
+    place_start: int | None # char offset of place in the text
+    body_start: int         # offset where the article body begins (after the dateline), 0 when none
+
+
+# Upper-case letters of Latin scripts, including Vietnamese (Ạ, Ầ, Ộ, Ữ ...): `re` has no \p{Lu}.
+_UPPER = "".join(sorted({chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+                         if chr(c).isupper()}))
+_U = re.escape(_UPPER)
+
+_PREFIX = re.compile(r"\A\s*date\s+(?P<date>\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])[ \t]*")
+
+_DASH = r"(?:[ \t]*[—–―][ \t]*|[ \t]+-[ \t]*|-[ \t]+)"
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+          r"[A-Z]*\.?")
+_DL_DATE = rf"(?:(?:{_MONTH})\s*\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)"
+# "BAKU —", "KUALA LUMPUR –", "BEIJING, China, Aug 19 —", "HÀ NỘI (VNA) —", "VIETNAM, December 12 -"
+_CAPS_DATELINE = re.compile(rf"""
+    (?P<place>[{_U}][{_U}'.]+(?:[ ][{_U}][{_U}'.]*){{0,3}})(?![\w])
+    (?:,[ \t]*(?P<region>[{_U}][\w.]*(?:[ ][{_U}][\w.]*){{0,2}}))?
+    (?:,[ \t]*(?P<date>{_DL_DATE}))?
+    (?:[ \t]*\((?P<agency>[^()\n]{{2,20}})\))?
+    {_DASH}
+""", re.X)
+# "Hanoi (VNA) –", "Ho Chi Minh City (VNA) -": a title-case place needs the agency to count.
+_AGENCY_DATELINE = re.compile(rf"""
+    (?P<place>[{_U}][\w'.]*(?:[ ][{_U}][\w'.]*){{0,3}})
+    (?:,[ \t]*(?P<date>{_DL_DATE}))?
+    [ \t]*\((?P<agency>[{_U}][\w]{{1,11}})\)
+    {_DASH}
+""", re.X)
+_KNOWN_AGENCIES = frozenset({"Reuters", "Xinhua", "Bernama", "Kyodo", "Yonhap", "Sputnik", "Antara", "Lusa",
+                             "Prensa", "Tass", "TASS", "Nhandan", "VOV"})
+_AGENCY_ACRONYM = re.compile(rf"[{_U}]{{2,6}}\Z")
+
+_SCAN_CHARS = 800   # a dateline sits in the first few short paragraphs ...
+_SCAN_LINES = 5
+_PROSE_LINE = 150   # ... and never after a paragraph of running text
+
+
+def _is_agency(s: str) -> bool:
+    return bool(_AGENCY_ACRONYM.match(s)) or s in _KNOWN_AGENCIES
+
+
+def _match_place(text: str, pos: int) -> re.Match[str] | None:
+    m = _CAPS_DATELINE.match(text, pos)
+    if m and (m["agency"] is None or _is_agency(m["agency"].strip())):
+        return m
+    m = _AGENCY_DATELINE.match(text, pos)
+    if m and _is_agency(m["agency"]):
+        return m
+    return None
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def parse_dateline(text: str) -> Dateline:
+    """Read the crawler's date prefix and the wire dateline place at the head of an article.
+
+    When a header line carries only a place and a date ("VIETNAM, December 12 -")
+    and a later paragraph has a real dateline ("HÀ NỘI — Cambodian ..."), the one
+    followed by body text wins: it is the city, the header is often a country.
+    """
+    published = None
+    head = 0
+    m = _PREFIX.match(text)
+    if m:
+        published = m["date"]
+        head = _skip_ws(text, m.end())
+
+    clutter = clutter_spans(text[:head + _SCAN_CHARS])
+    header_only: tuple[re.Match[str], int] | None = None
+    pos, lines_seen = head, 0
+    while pos < len(text) and pos - head < _SCAN_CHARS and lines_seen < _SCAN_LINES:
+        line_end = text.find("\n", pos)
+        if line_end < 0:
+            line_end = len(text)
+        pm = _match_place(text, pos)
+        if pm:
+            after = pm.end()
+            if after < line_end and text[after:line_end].strip():
+                return Dateline(published, pm["place"], pm.start("place"), after)
+            if header_only is None:
+                header_only = (pm, _skip_ws(text, line_end))
+        elif not any(s <= pos < e for s, e in clutter) and line_end - pos > _PROSE_LINE:
+            break  # running text: any later "CAPS –" is not a dateline
+        lines_seen += 1
+        pos = _skip_ws(text, line_end)
+    if header_only:
+        pm, body = header_only
+        return Dateline(published, pm["place"], pm.start("place"), body)
+    return Dateline(published, None, None, head)
+
+
+# ---------------------------------------------------------------------------
+# Clutter
+# ---------------------------------------------------------------------------
+
+_CLUTTER_LINE = re.compile(r"""
+    (?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT[+-]\d{1,2}\))?
+   |\d{1,2}/\d{1,2}/\d{4}\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*\(GMT[+-]\d{1,2}\))?
+   |Hotline\s*:?\s*[\d][\d .()+-]{5,}
+   |\d+\s+SHARES?\s+Share\s+Tweet
+   |close_game
+   |Theo\s+dõi\s+[\w-]+(?:\.[\w-]+)+\s+trên(?:\s+[\w ]{1,30})?
+   |For\s+more\s+visit\s+China\s+Daily\W*
+   |For\s+subscriptions\s+on\s+news\s+from\s+China\s+Daily,\s+or\s+inquiries,\s+please\s+contact.*
+   |About\s+The\s+Author
+   |Read\s+full\s+this\s+story\W*
+   |\|
+   |Hindustan\s+Times\s+-\s+your\s+fastest\s+source\s+for\s+breaking\s+news!\s+Read\s+now\.?
+""", re.X | re.I)
+_LINE = re.compile(r"[^\n]+")
+
+
+def clutter_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of page-clutter lines: site widgets, share buttons, subscription footers.
+
+    A span is the clutter text of one line without surrounding whitespace; on the
+    first line it starts after the crawler's ` date ...` prefix. Only whole-line,
+    unambiguous patterns: a false positive would hide article text.
+    """
+    spans: list[tuple[int, int]] = []
+    prefix = _PREFIX.match(text)
+    for line in _LINE.finditer(text):
+        start, end = line.start(), line.end()
+        if start == 0 and prefix:
+            start = prefix.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end and _CLUTTER_LINE.fullmatch(text, start, end):
+            spans.append((start, end))
+    return spans
