@@ -98,3 +98,4 @@ class Event:
     event_id: str = ""
     cluster_id: str | None = None
     trigger_start: int = 0
+    date_inferred: bool = False  # the date came from the article's context, not the event's sentence

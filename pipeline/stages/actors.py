@@ -25,6 +25,9 @@ _DEMONYM_LEADER = {
     "en": re.compile(r"\b(?:the\s+)?(?:{D})\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
                      r"(?:leader|PM|premier|President|Prime Minister|guest|chief|side)\b"),
 }
+_PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
+                                r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
+                                r"of the)\s+)$")
 _PRONOUN = {
     "en": re.compile(r"^\s*(?:He|She|The (?:Party chief|host|guest))\b"),
     "vi": re.compile(r"^\s*(?:Ông|Bà)\b(?! [" + lexicon.UPPER + "])"),
@@ -64,6 +67,7 @@ class ArticleActors:
     countries: list = field(default_factory=list)  # CountryMention
     places: list = field(default_factory=list)  # PlaceMention
     titles: list[tuple[int, int, str, str, str | None]] = field(default_factory=list)  # start, end, text, key, country
+    used_titles: set[int] = field(default_factory=set)  # starts of titles that introduce a named person
 
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]
@@ -90,6 +94,16 @@ class ArticleActors:
 def _stopwords(lang: str) -> frozenset[str]:
     rows = lexicon._read_tsv("name_stopwords.tsv")
     return frozenset(r["word"] for r in rows if r["lang"] == lang)
+
+
+_CAP_WORD_BEFORE = re.compile(rf"[{lexicon.UPPER}][\w’'.-]*[ \u00a0]$")
+_CAP_WORD_AFTER = re.compile(rf"^[ \u00a0][{lexicon.UPPER}]")
+
+
+def _in_name_run(text: str, start: int, end: int) -> bool:
+    """An ambiguous place/country word inside a run of capitalised words ("Nguyễn Thị Nga",
+    "Vương Đình Huệ") is part of a name."""
+    return bool(_CAP_WORD_BEFORE.search(text[max(0, start - 20):start]) or _CAP_WORD_AFTER.match(text[end:end + 2]))
 
 
 def _has_vietnamese_letters(s: str) -> bool:
@@ -133,10 +147,14 @@ class ActorFinder:
              sentence_starts: set[int] | None = None) -> ArticleActors:
         actors = ArticleActors()
         actors.titles = self._titles(text)
-        actors.countries = self.countries.find(text, self.lang)
-        actors.places = [p for p in self.places.find(text, self.lang)
-                         if not any(c.start <= p.start < c.end for c in actors.countries)]
         known = self.people.find(text)
+        inside_known = lambda x: any(s <= x.start and x.end <= e for s, e, _ in known)
+        actors.countries = [c for c in self.countries.find(text, self.lang)
+                            if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end))]
+        actors.places = [p for p in self.places.find(text, self.lang)
+                         if not any(c.start <= p.start < c.end for c in actors.countries)
+                         and not inside_known(p)
+                         and not (getattr(p, "ambiguous", False) and _in_name_run(text, p.start, p.end))]
         mask = bytearray(len(text))
         for s, e, *_ in actors.titles:
             mask[s:e] = b"\x01" * (e - s)
@@ -171,7 +189,9 @@ class ActorFinder:
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
             tokens = mention_text.split()
-            if any(t in self.stop for t in tokens):
+            if any(t in self.stop for t in tokens) or not self._name_shaped(tokens):
+                continue
+            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]):
                 continue
             # a short mention of someone already seen?
             short = self._resolve_short(actors.people, mention_text)
@@ -202,6 +222,13 @@ class ActorFinder:
         self._add_demonym_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    @staticmethod
+    def _name_shaped(tokens: list[str]) -> bool:
+        """Not initials only ("H. E"), no acronyms ("APEC Week"), not a lone number."""
+        if all(len(t.rstrip(".")) <= 1 for t in tokens):
+            return False
+        return not any(len(t) >= 3 and t.isupper() for t in tokens)
 
     @staticmethod
     def _unmasked_pieces(mask: bytearray, start: int, end: int) -> list[tuple[int, int]]:
@@ -295,6 +322,7 @@ class ActorFinder:
              title, text: str) -> None:
         title_text = title_key = None
         if title is not None:
+            actors.used_titles.add(title[0])
             title_text, title_key = title[2], title[3]
             if person.title is None:
                 person.title, person.title_key = title_text, title_key
@@ -307,18 +335,27 @@ class ActorFinder:
     def _add_title_mentions(self, actors: ArticleActors, text: str) -> None:
         """A bare title ("Tổng Bí thư khẳng định", "the Party chief") refers to the last person
         seen with that title."""
-        named_after = {m.start for m in actors.mentions}
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
-            if any(e <= st <= e + 3 for st in named_after):
+            if s in actors.used_titles:
                 continue
+            chain = re.match(r"\s*(?:,|and|và|&)\s*", text[e:e + 8])
+            if chain and any(t2[0] == e + chain.end() for t2 in actors.titles):
+                continue  # "Party General Secretary and President To Lam": one person, two titles
             if nxt[:1] == "," and self.lang == "vi":
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
             if re.match(r"\s+(?:of|của)\b", text[e:e + 6]):
                 continue  # "Speaker of the ...": a description, not a reference
             prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key]
+            follow = [c for c in actors.countries if e <= c.start <= e + 2]
+            if follow:
+                prior = [p for p in prior if p.country == follow[0].iso3]
+                if not prior:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
+                    prior = [m.person for m in actors.mentions if m.start < s
+                             and m.person.country == follow[0].iso3 and m.kind == "name"]
+                e = follow[0].end
             if prior:
-                actors.mentions.append(PersonMention(s, e, t, prior[-1], "title", t, key))
+                actors.mentions.append(PersonMention(s, e, text[s:e], prior[-1], "title", t, key))
 
     def _add_demonym_mentions(self, actors: ArticleActors, text: str) -> None:
         """'the Vietnamese leader', 'the Japanese PM', 'the Chinese leader' refer to the most

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline import lexicon
 from pipeline.doc import Event, Participant, Sentence
 from pipeline.stages.actors import ArticleActors, Person, PersonMention
+from pipeline.stages.gazetteer import CountryGazetteer
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 
 _PLANNED = {
@@ -64,6 +65,9 @@ _ANAPHORIC_COUNTRY = {
     "en": re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic)\b"),
     "vi": re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
 }
+_DATE_NOT_EVENT = re.compile(r"(?:\bsince|kể từ|\btừ năm|thiết lập quan hệ[^,.;]{0,30}|established|establishment of|"
+                             r"founded|thành lập|anniversary|kỷ niệm|Quốc khánh|National Day|nhậm chức|took office|"
+                             r"\bbầu\b|elected|election)[^,.;]{0,25}$", re.I)
 _PAST_TIME_VI = re.compile(r"năm \d{4}|tháng \d{1,2}/\d{4}")
 _DOC_HEADS_EN = re.compile(r"^(?:an?\s+|the\s+|\d+\s+|three\s+|two\s+|several\s+)?", re.I)
 
@@ -97,7 +101,9 @@ class ArticleContext:
     dateline_country: str | None = None
     events: list[Event] = field(default_factory=list)
     last_meeting: Event | None = None
+    last_visitor: Person | None = None
     protagonist: Person | None = None
+    context_date: str | None = None  # the latest current day date stated before the sentence
 
 
 def find_triggers(sentence: str, lang: str) -> list[Trigger]:
@@ -134,27 +140,57 @@ class FrameFiller:
                                    d.weekday, d.relative))
         return out
 
+    def _usable_dates(self, sent: Sentence, dates: list[DateMention]) -> list[DateMention]:
+        """Dates that can date an event: not the start of a period ("since 1992", "kể từ"), not an
+        anniversary ("Quốc khánh 2/9"), not a parenthetical aside ("nhậm chức (tháng 10/2021)")."""
+        out = []
+        for d in dates:
+            before = self.ctx.text[max(sent.start, d.start - 45):d.start]
+            if _DATE_NOT_EVENT.search(before):
+                continue
+            if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"
+                                                       r"Saturday|Sunday|local time)\s*\($", before, re.I):
+                continue
+            out.append(d)
+        return out
+
     def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
-                   event_type: str) -> tuple[str | None, str | None]:
-        """The date nearest the trigger in the same sentence; weekdays resolved by tense; a
-        'two-day visit' concluded on a known day becomes a range."""
-        if not dates:
-            return None, None
-        centre = trig.start
-        d = min(dates, key=lambda x: (abs(x.start - centre) + (0 if x.start >= centre - 80 else 40)))
+                   event_type: str) -> tuple[str | None, str | None, bool]:
+        """The date nearest the trigger in the same sentence (within reach), weekdays resolved by
+        tense, a 'two-day visit' concluded on a known day made a range; else the article's context
+        date, flagged as inferred."""
+        near = [d for d in dates if abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110]
+        if not near:
+            if self.ctx.context_date and not self._past_marked(sent, trig):
+                return self.ctx.context_date, self.ctx.context_date, True
+            return None, None, False
+        d = min(near, key=lambda x: abs(x.start - trig.start) + (25 if x.start < trig.start else 0))
         start, end = d.date_start, d.date_end
         if d.weekday is not None and self.ctx.reference is not None and status == "planned":
             day = resolve_weekday(d.weekday, self.ctx.reference, future=True)
             start = end = _date_of(day)
         if event_type == "visit" and start == end and len(start) == 10:
-            text = sent.text
-            concl = re.search(r"conclud\w*|kết thúc|wrapp\w* up|ending", text)
-            if concl:
-                for ds, de, days in find_durations(text, self.lang):
-                    if days > 1:
+            if re.search(r"conclud\w*|kết thúc|wrapp\w* up|ending", sent.text):
+                for ds, de, days in find_durations(sent.text, self.lang):
+                    if days > 1 and 0 <= trig.start - (sent.start + de) <= 30:
                         start = shift_days(end, -(days - 1))
                         break
-        return start, end
+        return start, end, False
+
+    def _past_marked(self, sent: Sentence, trig: Trigger) -> bool:
+        around = self.ctx.text[max(sent.start, trig.start - 40):min(sent.end, trig.end + 40)]
+        return bool(re.search(r"\b(?:previous|previously|last|earlier|former|past|recent|trước đây|trước đó|"
+                              r"lần trước|từng|đã từng)\b", around, re.I))
+
+    def _update_context_date(self, dates: list[DateMention]) -> None:
+        ref = self.ctx.reference
+        for d in dates:
+            if len(d.date_start) != 10:
+                continue
+            if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
+                continue
+            self.ctx.context_date = d.date_start
+            return
 
     def _status(self, sent: Sentence, trig_start: int) -> str:
         before = self.ctx.text[max(sent.start, trig_start - 60):trig_start]
@@ -186,27 +222,49 @@ class FrameFiller:
     def _mentions_between(self, start: int, end: int) -> list[PersonMention]:
         seen, out = set(), []
         for m in self.ctx.actors.mentions_in(start, end):
-            if id(m.person) not in seen:
+            if id(m.person) not in seen and not self._is_modifier(m):
                 seen.add(id(m.person))
                 out.append(m)
         return out
 
-    def _subject(self, sent: Sentence, seg_start: int, trig: Trigger,
-                 prev_agents: list[PersonMention]) -> list[PersonMention]:
-        """The acting people: those in the clause before the trigger, else the previous verb's
-        subject, else a pronoun/bare-title subject resolved to the article's protagonist."""
-        before = self._mentions_between(seg_start, trig.start)
-        # drop people inside "at the invitation of X" / "theo lời mời của X"
+    def _is_modifier(self, m: PersonMention) -> bool:
+        """A person named only as a modifier: "Đặc phái viên của Tổng Bí thư Tô Lâm", "envoy of
+        President X", "delegation led by X", "greetings from X". Titles, countries and capitalised
+        words may stand between the cue and the name, nothing else."""
+        text = self.ctx.text
+        window = text[max(0, m.start - 100):m.start]
+        cue = None
+        for c in _MODIFIER_CUE[self.lang].finditer(window):
+            cue = c
+        if cue is None:
+            return False
+        gap_start = m.start - len(window) + cue.end()
+        gap = text[gap_start:m.start]
+        for t in self.ctx.actors.titles:
+            if gap_start <= t[0] and t[1] <= m.start:
+                gap = gap.replace(t[2], " ")
+        for c in self.ctx.actors.countries_in(gap_start, m.start):
+            gap = gap.replace(c.text, " ")
+        rest = [w for w in re.split(r"[\s,]+", gap) if w]
+        return all(w[:1].isupper() or w in ("nước", "the", "of", "và", "and") for w in rest)
+
+    def _subject(self, sent: Sentence, seg_start: int, trig: Trigger, prev_agents: list[PersonMention],
+                 prev_objects: list[PersonMention] = ()) -> list[PersonMention]:
+        """The acting people: those in the clause before the trigger (not the previous verb's
+        objects), else the previous verb's subject, else a pronoun/bare-title subject resolved to
+        the article's protagonist."""
+        taken = {id(m.person) for m in prev_objects}
+        before = [m for m in self._mentions_between(seg_start, trig.start) if id(m.person) not in taken]
         before = [m for m in before
-                  if not re.search(r"(?:invitation of|lời mời của|của)\s*(?:\S+\s+){0,8}$",
-                                   self.ctx.text[max(seg_start, m.start - 60):m.start])]
+                  if not re.search(r"(?:invitation of|lời mời của)\s*(?:\S+\s+){0,10}$",
+                                   self.ctx.text[max(seg_start, m.start - 90):m.start])]
         if before:
             # the nearest, with anyone coordinated to it by "and"/"và"/","
             group = [before[-1]]
             for m in reversed(before[:-1]):
                 gap = self.ctx.text[m.end:group[0].start]
-                if re.fullmatch(r"[\s,]*(?:and|và|,)?[\s\w’'.,()-]{0,60}", gap) and re.search(r"\b(?:and|và)\b|,", gap) \
-                        and not re.search(r"\b(?:with|với)\b", gap):
+                if len(gap) <= 70 and re.search(r"\b(?:and|và|cùng)\b|,", gap) \
+                        and not re.search(r"\b(?:with|với|while|trong khi)\b|[;:]", gap):
                     group.insert(0, m)
                 else:
                     break
@@ -222,77 +280,114 @@ class FrameFiller:
     # ------------------------------------------------------------- frames
     def fill(self) -> list[Event]:
         ctx = self.ctx
+        if ctx.reference is not None and ctx.context_date is None:
+            ctx.context_date = ctx.reference.isoformat()
         for sent in ctx.sentences:
             triggers = [Trigger(t.start + sent.start, t.end + sent.start, t.type, t.subtype, t.text)
                         for t in find_triggers(sent.text, self.lang)]
-            if not triggers:
-                continue
-            dates = self._dates(sent)
+            dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
             prev_agents: list[PersonMention] = []
+            prev_objects: list[PersonMention] = []
             seg_start = sent.start
             for i, trig in enumerate(triggers):
                 nxt = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
                 if trig.type == "meeting":
-                    agents = self._meeting(sent, trig, seg_start, nxt, dates, prev_agents)
+                    agents, objects = self._meeting(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
                 elif trig.type == "visit":
-                    agents = self._visit(sent, trig, seg_start, nxt, dates, prev_agents)
+                    agents, objects = self._visit(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
                 else:
-                    agents = self._agreement(sent, trig, seg_start, nxt, dates, prev_agents)
+                    agents, objects = self._agreement(sent, trig, seg_start, nxt, dates, prev_agents), []
                 if agents:
                     prev_agents = agents
+                prev_objects = list(prev_objects) + list(objects)
                 seg_start = trig.end
+            if triggers:
+                self._update_context_date(dates)
+            else:
+                self._update_context_date(self._usable_dates(sent, self._dates(sent))
+                                          if _HAS_DIGIT.search(sent.text) else [])
         return ctx.events
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
-              participants: list[Participant], countries: set[str], date: tuple[str | None, str | None],
+              participants: list[Participant], countries: set[str], date: tuple,
               location: tuple[str | None, str | None], title: str | None = None, confidence: float = 0.6) -> Event:
         ev = Event(doc_id=self.ctx.doc_id, lang=self.lang, type=type_, subtype=subtype, status=status,
                    trigger=trig.text, evidence=sent.text, char_start=sent.start, char_end=sent.end,
                    date_start=date[0], date_end=date[1] or date[0], location_name=location[0],
                    location_country=location[1], countries=sorted(c for c in countries if c),
-                   participants=participants, title=title, confidence=confidence, trigger_start=trig.start)
+                   participants=participants, title=title, confidence=confidence, trigger_start=trig.start,
+                   date_inferred=bool(date[2]) if len(date) > 2 else False)
         self.ctx.events.append(ev)
         return ev
 
     # meetings ------------------------------------------------------------
-    def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents):
+    def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
+        text = self.ctx.text
         if self._is_intention(sent, trig):
-            return []
-        agents = self._subject(sent, seg_start, trig, prev_agents)
-        nominal = trig.subtype == "talks" and not re.search(r"held|hold|had|has|have|conducted|hội đàm với|co-chair",
-                                                               trig.text + self.ctx.text[trig.end:trig.end + 6])
-        objects = [m for m in self._mentions_between(trig.end, nxt)
-                   if all(m.person is not a.person for a in agents)]
+            return [], []
+        nominal = bool(_NOMINAL_BEFORE[self.lang].search(text[max(sent.start, trig.start - 25):trig.start]))
+        if nominal and any(e.type == "meeting" for e in self.ctx.events):
+            return [], []  # "At the talks, ...": a meeting the article has already reported
+        agents = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+        objects = self._objects(trig, nxt, agents)
         if nominal and not objects:
-            # "At the talks, X and Y ...": the participants are wherever they are in the sentence
-            everyone = [m for m in self._mentions_between(sent.start, sent.end)]
+            everyone = self._mentions_between(sent.start, sent.end)
             if len({id(m.person) for m in everyone}) >= 2:
                 agents, objects = everyone[:1], everyone[1:]
-        status = self._status(sent, trig.start)
-        agents = [a for a in agents if a.person is not None]
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents:
-            return []
+            return [], objects
+        status = self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "meeting")
-        agent_countries = {a.person.country for a in agents}
         units = self._object_units(sent, trig, nxt, objects)
+        if not units and len(agents) >= 2 and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
+            # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
+            units = [(agents[1:], set())]
+            agents = agents[:1]
         if not units:
-            return agents
-        for unit_people, unit_countries in units:
-            parts = [self._participant(a, "participant") for a in agents]
-            parts += [self._participant(m, "participant") for m in unit_people]
-            countries = agent_countries | {m.person.country for m in unit_people} | unit_countries
-            countries.discard(None)
-            if len(countries) < 2 and not unit_people and not unit_countries:
-                extra = self._other_country(agent_countries)
-                if extra:
-                    countries.add(extra)
-            location = self._location(sent)
-            ev = self._emit(sent, trig, "meeting", trig.subtype, status, _dedupe(parts), countries, date, location)
-            if trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
-                self.ctx.last_meeting = ev
-        return agents
+            return agents, objects
+        location = self._location(sent)
+        for agent in agents:
+            for unit_people, unit_countries in units:
+                parts = [self._participant(agent, "participant")]
+                parts += [self._participant(m, "participant") for m in unit_people]
+                countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
+                countries.discard(None)
+                if not unit_people and not unit_countries:
+                    extra = self._other_country({agent.person.country})
+                    if extra:
+                        countries.add(extra)
+                if len(countries) < 2 and unit_people and all(m.person.country is None for m in unit_people):
+                    extra = self._other_country({agent.person.country})
+                    if extra:
+                        countries.add(extra)
+                if len(countries) == 1 and len(parts) >= 2 and all(p.country for p in parts):
+                    continue  # a domestic meeting (a leader with his own ambassador) is not diplomacy
+                ev = self._emit(sent, trig, "meeting", trig.subtype, status, _dedupe(parts), countries, date,
+                                location)
+                if trig.subtype in ("talks", "meeting", "phone_call", "virtual") and len(parts) >= 2:
+                    self.ctx.last_meeting = ev
+        return agents, objects
+
+    def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:
+        """People met: the first within reach of the trigger, then those listed after it
+        (separated by commas, semicolons, 'and'/'và'); stop at a clause that reports speech."""
+        text = self.ctx.text
+        agent_ids = {id(a.person) for a in agents}
+        cands = [m for m in self._mentions_between(trig.end, nxt) if id(m.person) not in agent_ids]
+        out: list[PersonMention] = []
+        last_end = trig.end
+        for m in cands:
+            gap = text[last_end:m.start]
+            if not out:
+                if len(gap) > 130 or _OBJECT_STOP.search(gap):
+                    break
+            elif len(gap) > 130 or _OBJECT_STOP.search(gap) or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):
+                break
+            out.append(m)
+            last_end = m.end
+        return out
 
     def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
@@ -300,30 +395,29 @@ class FrameFiller:
         ('representatives of companies') is one meeting with nobody named."""
         text = self.ctx.text
         span = text[trig.end:nxt]
-        if re.search(r"ambassadors?|Đại sứ", span) and not objects:
+        if objects:
+            return [([m], set()) for m in objects]
+        if re.search(r"ambassadors?|Đại sứ", span[:120]):
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
-            return [([], {c}) for c in iso]
-        if objects:
-            units: list[tuple[list[PersonMention], set[str]]] = []
-            for m in objects:
-                units.append(([m], set()))
-            # unnamed titled counterparts between named ones ("the Speaker of X, and the Chairperson of Y")
-            return units
+            if iso:
+                return [([], {c}) for c in iso]
         bare_titles = [t for t in self.ctx.actors.titles if trig.end <= t[0] < nxt
-                       and not any(m.start >= t[1] and m.start - t[1] < 4 for m in self.ctx.actors.mentions)]
+                       and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160]
         if bare_titles:
             units = []
             for t in bare_titles:
-                after = text[t[1]:min(nxt, t[1] + 80)]
-                cs = [c.iso3 for c in self.ctx.actors.countries_in(t[1], t[1] + len(after))]
+                after_end = min(nxt, t[1] + 80)
+                cs = [c.iso3 for c in self.ctx.actors.countries_in(t[1], after_end)]
                 units.append(([], set(cs[:1])))
             return units
-        group = re.match(r"\s*(?:with\s+|for\s+)?(?:the\s+)?(?:representatives|đại diện|leaders|lãnh đạo|delegation|"
-                         r"đoàn|officials|executives|corporations|businesses|doanh nghiệp|former)", span)
-        if group:
+        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?(?:representatives|đại diện|leaders|"
+                         r"lãnh đạo|delegation|đoàn|officials|executives|corporations|businesses|doanh nghiệp|"
+                         r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))", span)
+        between = re.match(r"\s*(?:between|giữa)\b", span)
+        if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
-            return [([], set(cs[:1]))]
+            return [([], set(cs[-1:] if between else cs[:1]))]
         return []
 
     def _other_country(self, have: set[str | None]) -> str | None:
@@ -337,94 +431,136 @@ class FrameFiller:
         return max(counts, key=counts.get) if counts else None
 
     # visits --------------------------------------------------------------
-    def _destination(self, sent: Sentence, trig: Trigger, nxt: int, visitor_country: str | None):
+    def _destinations(self, sent: Sentence, start: int, visitor_country: str | None,
+                      reach: int = 70) -> list[tuple[str, str, str]]:
+        """Countries or places the visit goes to, right after ``start``: 'to China', 'thăm Ấn Độ và
+        Campuchia', 'visiting Beijing', 'to the Central Asian nation' (an earlier country)."""
         text = self.ctx.text
-        window_end = min(sent.end, trig.end + 70)
-        for c in self.ctx.actors.countries_in(trig.end, window_end):
-            gap = text[trig.end:c.start]
-            if c.iso3 == visitor_country:
+        window_end = min(sent.end, start + reach)
+        found: list[tuple[int, int, str, str, str]] = []
+        for c in self.ctx.actors.countries_in(start, window_end):
+            found.append((c.start, c.end, c.text, c.iso3, c.kind))
+        for p in self.ctx.actors.places_in(start, window_end):
+            found.append((p.start, p.end, p.text, p.iso3, "place"))
+        found.sort()
+        out: list[tuple[str, str, str]] = []
+        last = start
+        for s, e, name, iso, kind in found:
+            gap = text[last:s]
+            if iso == visitor_country:
+                if out or kind == "place":
+                    break
+                last = e
                 continue
-            if len(gap) <= 22 and not re.search(r"[,;.]|\bby\b|\bof\b|\bcủa\b|\bvới\b|\bwith\b", gap):
-                return c.text, c.iso3, c.kind
-        for p in self.ctx.actors.places_in(trig.end, window_end):
-            gap = text[trig.end:p.start]
-            if len(gap) <= 22 and not re.search(r"[,;.]|\bby\b|\bcủa\b|\bwith\b", gap) and p.iso3 != visitor_country:
-                return p.text, p.iso3, "place"
-        if _ANAPHORIC_COUNTRY[self.lang].search(text[trig.end:window_end]):
-            prior = [c for c in self.ctx.actors.countries if c.end <= trig.start and c.iso3 != visitor_country]
+            if kind == "demonym" and not out:
+                continue
+            limit = 28 if not out else 12
+            if len(gap) > limit or re.search(r"[.;]|\bby\b|\bof\b|\bcủa\b|\bvới\b|\bwith\b|\bfor\b", gap):
+                break
+            if out and not re.search(r"\b(?:and|và)\b|,", gap):
+                break
+            if out and (kind == "place" and out[-1][1] == iso):
+                last = e
+                continue
+            if kind == "place" and out and out[-1][1] == iso:
+                continue
+            out.append((name, iso, kind))
+            last = e
+            if kind == "place":
+                # "visiting Beijing", "Hangzhou, China": a city names its country
+                nxt_country = [c for c in self.ctx.actors.countries_in(e, e + 12) if c.iso3 == iso]
+                if nxt_country:
+                    last = nxt_country[0].end
+        if out:
+            return out
+        if _ANAPHORIC_COUNTRY[self.lang].search(text[start:window_end]):
+            prior = [c.iso3 for c in self.ctx.actors.countries if c.end <= start and c.iso3 != visitor_country]
             if prior:
-                name = self._country_name(prior[-1].iso3)
-                return name, prior[-1].iso3, "anaphor"
-        # "Xi's recent state visit to Việt Nam" handled above; "visiting Chinese Premier" → host side
-        return None
+                if self.ctx.dateline_country in prior:
+                    iso = self.ctx.dateline_country
+                else:
+                    iso = max(set(prior), key=lambda x: (prior.count(x), prior[::-1].index(x) * -1))
+                return [(self._country_name(iso), iso, "anaphor")]
+        return []
 
     def _country_name(self, iso3: str) -> str:
-        from pipeline.stages.gazetteer import CountryGazetteer
-
         return CountryGazetteer.load().name(iso3, self.lang)
 
-    def _visit(self, sent, trig, seg_start, nxt, dates, prev_agents):
+    def _visitor(self, sent, trig, seg_start, nxt, prev_agents, prev_objects) -> tuple[list[PersonMention], int]:
+        """Who travels, and where the destination phrase starts (after the visitor when the
+        visitor is named after the trigger: 'chuyến thăm của X tới Y', 'visit to China by X')."""
         text = self.ctx.text
-        if self._is_intention(sent, trig):
-            return []
-        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda)", text[trig.end:trig.end + 30]):
-            return []
         in_sentence = self._mentions_between(sent.start, sent.end)
-        # visitor: possessor ("Xi's visit", "chuyến thăm ... của X") or subject
-        visitor: list[PersonMention] = []
-        poss = re.search(r"(?:’s|'s)\s+(?:\w+\s+){0,4}$", text[max(sent.start, trig.start - 50):trig.start])
-        if poss:
+        head = text[max(sent.start, trig.start - 50):trig.start]
+        if re.search(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,4}$", head):
             owner = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50]
             if owner:
-                visitor = [owner[-1]]
-        if not visitor and self.lang == "vi":
-            m = re.match(r"[^.;]{0,80}?\bcủa\s+", text[trig.end:nxt])
-            if m:
-                after = [x for x in in_sentence if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 40]
-                if after:
-                    visitor = [after[0]]
-        if not visitor:
-            visitor = self._subject(sent, seg_start, trig, prev_agents)
+                return [owner[-1]], trig.end
+        if re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,4}$", head, re.I):
+            subj = prev_agents or [m for m in in_sentence if m.start < trig.start][:1]
+            if subj:
+                return list(subj), trig.end
+        tail = text[trig.end:nxt]
+        m = re.match(r"[^.;]{0,60}?\b(?:của|by)\s+", tail)
+        if m:
+            after = [x for x in in_sentence if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
+            if after:
+                return [after[0]], after[0].end
+        subj = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+        if not subj and self.ctx.last_visitor is not None:
+            subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
+        return subj, trig.end
+
+    def _visit(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
+        text = self.ctx.text
+        if self._is_intention(sent, trig):
+            return [], []
+        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)", text[trig.end:trig.end + 30], re.I):
+            return [], []
+        in_sentence = self._mentions_between(sent.start, sent.end)
+        visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
         visitor_country = visitor[0].person.country if visitor else None
-        dest = self._destination(sent, trig, nxt, visitor_country)
-        if dest is None and visitor:
-            # "arrived in Beijing", "welcomed Premier Li on his first official visit" w/o destination
-            # fall back to the dateline country, or the country of a named host in the sentence
-            hosts = [m for m in in_sentence if m.person.country and m.person.country != visitor_country]
-            if hosts and _HOST_CUE[self.lang].search(sent.text):
-                c = hosts[0].person.country
-                dest = (self._country_name(c), c, "host")
+        reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|attend)", trig.text, re.I) else 70
+        dests = self._destinations(sent, dest_from, visitor_country, reach)
+        if not dests and visitor:
+            # "sang thăm và chúc mừng" / "welcomed Premier Li on his first visit": the receiving
+            # side's country, else the dateline's
+            others = [m for m in in_sentence if m.person.country and m.person.country != visitor_country
+                      and m.person not in [v.person for v in visitor]]
+            if others:
+                c = others[0].person.country
+                dests = [(self._country_name(c), c, "receiver")]
             elif self.ctx.dateline_country and self.ctx.dateline_country != visitor_country:
-                dest = (self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")
-        if dest is None or not visitor:
-            return visitor
-        dest_name, dest_iso, _ = dest
-        visitors = [v for v in visitor if v.person.country != dest_iso]
-        if not visitors:
-            # the subject is the host ("X welcomed Y's visit"): visitor is someone else from abroad
-            others = [m for m in in_sentence if m.person.country and m.person.country != dest_iso]
-            if not others:
-                return visitor
-            visitors = [others[0]]
-        parts = [self._participant(v, "visitor") for v in visitors]
-        # named delegation members / spouses right after the visitor ("Tô Lâm, his spouse Ngô Phương Ly")
-        for m in in_sentence:
-            if m.person in [v.person for v in visitors]:
-                continue
-            gap = text[visitors[-1].end:m.start] if m.start > visitors[-1].end else ""
-            if gap and len(gap) < 40 and re.search(r"spouse|wife|husband|phu nhân", gap):
-                parts.append(self._participant(m, "visitor"))
-        if _HOST_CUE[self.lang].search(sent.text):
-            for m in in_sentence:
-                if m.person.country == dest_iso and m.person not in [v.person for v in visitors]:
-                    parts.append(self._participant(m, "host"))
-                    break
+                dests = [(self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")]
+        if not dests or not visitor:
+            return visitor, []
         status = self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "visit")
-        countries = {dest_iso} | {p.country for p in parts if p.role == "visitor"}
-        ev = self._emit(sent, trig, "visit", trig.subtype, status, _dedupe(parts), countries, date,
-                        (dest_name, dest_iso))
-        return visitors
+        for dest_name, dest_iso, _ in dests:
+            visitors = [v for v in visitor if v.person.country != dest_iso]
+            if not visitors:
+                others = [m for m in in_sentence if m.person.country and m.person.country != dest_iso]
+                if not others:
+                    continue
+                visitors = [others[0]]
+            parts = [self._participant(v, "visitor") for v in visitors]
+            for m in in_sentence:  # named spouses travelling with the visitor
+                if m.person in [v.person for v in visitors] or m.start < visitors[-1].end:
+                    continue
+                gap = text[visitors[-1].end:m.start]
+                if len(gap) < 40 and re.search(r"spouse|wife|husband|phu nhân", gap):
+                    parts.append(self._participant(m, "visitor"))
+            if _HOST_CUE[self.lang].search(sent.text):
+                for m in in_sentence:
+                    if m.person.country == dest_iso and m.person not in [v.person for v in visitors]:
+                        parts.append(self._participant(m, "host"))
+                        break
+            countries = {dest_iso} | {p.country for p in parts if p.role == "visitor"}
+            self._emit(sent, trig, "visit", trig.subtype, status, _dedupe(parts), countries, date,
+                       (dest_name, dest_iso))
+            if status == "occurred" and len(dests) == 1:
+                self.ctx.last_visitor = visitors[0].person
+        return visitor, []
 
     # agreements ------------------------------------------------------------
     def _agreement(self, sent, trig, seg_start, nxt, dates, prev_agents):
@@ -485,6 +621,19 @@ class FrameFiller:
         return title[:300] or trig.text
 
 
+_MODIFIER_CUE = {
+    "en": re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
+                     r"message from|invitation of)\s+"),
+    "vi": re.compile(r"(?:\bcủa|thay mặt|do|dẫn đầu bởi|lời mời của|chuyển lời[^,.;]{0,40}?)\s+"),
+}
+_OBJECT_STOP = re.compile(r"\b(?:said|says|quoted|according|as saying|told|theo|cho biết|to discuss|in order to|"
+                          r"who|which|while|trong khi|khi|after|before|sau khi|trước khi)\b")
+_NOMINAL_BEFORE = {
+    "en": re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
+                     r"(?:bilateral\s+)?$", re.I),
+    "vi": re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
+}
+_HAS_DIGIT = re.compile(r"\d|hôm nay|chiều nay|sáng nay|tối nay|today|yesterday")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:He|She|The (?:Party chief|Vietnamese|host|guest)|Ông|Bà|During|Trong)\b")
 
 

@@ -65,7 +65,7 @@ _FOLD_HYPHENS_RE = re.compile("[-\u2010\u2011\u2012\u2013]")
 # A pair_short form ("Việt", "Trung") counts only next to another country
 # mention across one of these dashes: "Việt - Trung", "Trung–Việt".
 _PAIR_SEP_RE = re.compile(r"\s*[-\u2010\u2011\u2013\u2014]\s*")
-_MIN_UPPER_LEN = 4
+_MIN_UPPER_LEN = 2
 
 T = TypeVar("T")
 
@@ -257,7 +257,7 @@ class CountryGazetteer:
         self._by_lang: dict[str, dict[str, _CountryEntry]] = {lang: {} for lang in LANGS}
         self._display: dict[tuple[str, str], str] = {}
         self._lookup: dict[str | None, dict[str, set[str]]] = {None: {}, **{lang: {} for lang in LANGS}}
-        self._folded: dict[str, set[str]] = {}
+        self._folded: dict[str | None, dict[str, set[str]]] = {None: {}, **{lang: {} for lang in LANGS}}
         for row in rows:
             iso3, lang, name, kind = row["iso3"], row["lang"], row["name"], row["kind"]
             if lang not in LANGS or kind not in COUNTRY_KINDS or not name or len(iso3) != 3:
@@ -269,14 +269,17 @@ class CountryGazetteer:
             old = table.get(key)
             if old is not None and old.iso3 != iso3:
                 raise ValueError(f"{name!r} ({lang}) names both {old.iso3} and {iso3}")
-            if old is None or (ambiguous and not old.ambiguous):
-                table[key] = entry if old is None else _CountryEntry(iso3, old.kind, True)
+            if old is None:
+                table[key] = entry
+            elif ambiguous and not old.ambiguous:  # listed twice: keep the first kind, any flag
+                table[key] = _CountryEntry(iso3, old.kind, True)
             if kind == "name":
                 self._display.setdefault((iso3, lang), name)
             for scope in (None, lang):
                 self._lookup[scope].setdefault(_lookup_key(name), set()).add(iso3)
             if not ambiguous:
-                self._folded.setdefault(fold(name), set()).add(iso3)
+                for scope in (None, lang):
+                    self._folded[scope].setdefault(fold(name), set()).add(iso3)
         self._codes = frozenset(e.iso3 for t in self._by_lang.values() for e in t.values())
         stops = stops or {}
         self._matchers: dict[str, _TrieRegex[object]] = {}
@@ -318,8 +321,8 @@ class CountryGazetteer:
 
         Longest-match, non-overlapping, on word boundaries (Vietnamese syllables
         and diacritics count as word characters), case-sensitive on the written
-        form, so 'pháp luật' is not France and 'lao động' is not Laos; ALL-CAPS
-        forms of names of four or more letters match too. Demonyms match as whole
+        form, so 'pháp luật' is not France and 'lao động' is not Laos; the ALL-CAPS
+        form of a name that is not flagged ambiguous matches too. Demonyms match as whole
         words ('Chinese', 'Lao'); 'Lao'/'Lào' followed by 'Cai' is the Vietnamese
         province and is skipped. A ``pair_short`` form ('Việt', 'Trung') is kept
         only when a dash joins it to another country mention ('Việt - Trung').
@@ -352,22 +355,27 @@ class CountryGazetteer:
     def iso3(self, name: str, lang: str | None = None) -> str | None:
         """ISO3 code of a country name, alias or demonym; None if unknown.
 
-        Exact lookup after whitespace, dash and case folding ('việt  nam' ->
-        VNM, 'LÀO' -> LAO); ``lang`` restricts it to that language's forms.
+        An upper-case ISO3 code is returned as is ('VNM'). Otherwise exact lookup
+        after whitespace, dash and case folding ('việt  nam' ->
+        VNM, 'LÀO' -> LAO, 'the Netherlands' -> NLD); ``lang`` restricts it to
+        that language's forms.
         Failing that, a diacritic-insensitive match ('Trung Quoc' -> CHN) is
         accepted when it is unique and not an ambiguous form.
         """
         if lang is not None:
             _check_lang(lang)
-        if name.strip().upper() in self._codes:
-            return name.strip().upper()
+        if name.strip() in self._codes:
+            return name.strip()
         hits = self._lookup[lang].get(_lookup_key(name))
         if hits and len(hits) == 1:
             return next(iter(hits))
         if hits:
             return None
+        stripped = re.sub(r"(?i)^the\s+", "", name.strip())
+        if stripped != name.strip():
+            return self.iso3(stripped, lang)
         folded = fold(name)
-        hits = self._folded.get(folded)
+        hits = self._folded[lang].get(folded)
         if hits and len(hits) == 1 and len(folded) >= 4:
             return next(iter(hits))
         return None
