@@ -348,12 +348,13 @@ class ActorFinder:
                 continue  # "Speaker of the ...": a description, not a reference
             prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key]
             follow = [c for c in actors.countries if e <= c.start <= e + 2]
+            follow += [c for c in actors.countries if c.kind == "demonym" and 0 <= s - c.end <= 1]
             if follow:
                 prior = [p for p in prior if p.country == follow[0].iso3]
                 if not prior:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
                     prior = [m.person for m in actors.mentions if m.start < s
                              and m.person.country == follow[0].iso3 and m.kind == "name"]
-                e = follow[0].end
+                s, e = min(s, follow[0].start), max(e, follow[0].end)
             if prior:
                 actors.mentions.append(PersonMention(s, e, text[s:e], prior[-1], "title", t, key))
 
@@ -370,6 +371,8 @@ class ActorFinder:
             if not m:
                 continue
             prior = [x.person for x in actors.mentions if x.start < c.start and x.person.country == c.iso3]
+            e = c.end + m.end()
+            if any(x.start < e and c.start < x.end for x in actors.mentions):
+                continue  # already resolved as a bare title with its demonym
             if prior:
-                e = c.end + m.end()
                 actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior[-1], "title"))

@@ -53,8 +53,8 @@ _AGREEMENT_NOT = {
     "vi": re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở)(?:\s+\S+){0,4}\s*$"),
 }
 _TWO_LEADERS = {
-    "en": re.compile(r"\b(?:the two (?:leaders|PMs|Prime Ministers|Presidents|ministers)|both leaders|"
-                     r"the leaders|both PMs|they|They)\b"),
+    "en": re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
+                     r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey)\b"),
     "vi": re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu))"),
 }
 _DESTINATION_PREP = {
@@ -160,6 +160,8 @@ class FrameFiller:
         tense, a 'two-day visit' concluded on a known day made a range; else the article's context
         date, flagged as inferred."""
         near = [d for d in dates if abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110]
+        mine = [d for d in near if self._nearest_trigger(d) == trig.start]
+        near = mine or near
         if not near:
             if self.ctx.context_date and not self._past_marked(sent, trig):
                 return self.ctx.context_date, self.ctx.context_date, True
@@ -176,6 +178,13 @@ class FrameFiller:
                         start = shift_days(end, -(days - 1))
                         break
         return start, end, False
+
+    def _nearest_trigger(self, d: DateMention) -> int | None:
+        """Start of the sentence's trigger closest to a date (a date belongs to one event)."""
+        starts = getattr(self, "_sentence_triggers", [])
+        if not starts:
+            return None
+        return min(starts, key=lambda t: min(abs(d.start - t[1]), abs(t[0] - d.end)))[0]
 
     def _past_marked(self, sent: Sentence, trig: Trigger) -> bool:
         around = self.ctx.text[max(sent.start, trig.start - 40):min(sent.end, trig.end + 40)]
@@ -286,6 +295,7 @@ class FrameFiller:
             triggers = [Trigger(t.start + sent.start, t.end + sent.start, t.type, t.subtype, t.text)
                         for t in find_triggers(sent.text, self.lang)]
             dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
+            self._sentence_triggers = [(t.start, t.end) for t in triggers]
             prev_agents: list[PersonMention] = []
             prev_objects: list[PersonMention] = []
             seg_start = sent.start
@@ -500,6 +510,15 @@ class FrameFiller:
             subj = prev_agents or [m for m in in_sentence if m.start < trig.start][:1]
             if subj:
                 return list(subj), trig.end
+        adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 20
+                    and re.fullmatch(r"[\s,]*(?:đang|đã|vừa|sẽ|who is|who was|on an?|during an?)?[\s,]*",
+                                     text[m.end:trig.start])]
+        if adjacent:
+            return [adjacent[-1]], trig.end
+        if trig.text.lower() == "visiting":
+            after = [m for m in in_sentence if trig.end <= m.start <= trig.end + 45]
+            if after:
+                return [after[0]], after[0].end
         tail = text[trig.end:nxt]
         m = re.match(r"[^.;]{0,60}?\b(?:của|by)\s+", tail)
         if m:
@@ -527,7 +546,7 @@ class FrameFiller:
             # side's country, else the dateline's
             others = [m for m in in_sentence if m.person.country and m.person.country != visitor_country
                       and m.person not in [v.person for v in visitor]]
-            if others:
+            if others and _RECEIVE_CUE[self.lang].search(sent.text):
                 c = others[0].person.country
                 dests = [(self._country_name(c), c, "receiver")]
             elif self.ctx.dateline_country and self.ctx.dateline_country != visitor_country:
@@ -632,6 +651,10 @@ _NOMINAL_BEFORE = {
     "en": re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
                      r"(?:bilateral\s+)?$", re.I),
     "vi": re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
+}
+_RECEIVE_CUE = {
+    "en": re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),
+    "vi": re.compile(r"(?:\btiếp\b|đón|hoan nghênh|chào mừng|lời mời)"),
 }
 _HAS_DIGIT = re.compile(r"\d|hôm nay|chiều nay|sáng nay|tối nay|today|yesterday")
 _PRONOUN_HEAD = re.compile(r"^\s*(?:He|She|The (?:Party chief|Vietnamese|host|guest)|Ông|Bà|During|Trong)\b")

