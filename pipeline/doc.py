@@ -36,10 +36,27 @@ class Span:
 
 
 @dataclass
+class Token:
+    """A word with its dependency relation, for backends that parse (stanza).
+
+    ``head`` is the index of the head token within the same sentence's token list,
+    or -1 for the root.
+    """
+
+    start: int
+    end: int
+    text: str
+    upos: str | None = None
+    head: int = -1
+    deprel: str | None = None
+
+
+@dataclass
 class Sentence:
     start: int
     end: int
     text: str
+    tokens: list[Token] | None = None  # filled only by backends that parse
 
 
 @dataclass

@@ -228,10 +228,12 @@ class FrameFiller:
             p, mention, title = m, m.first_mention, m.title
         return Participant(name=p.canonical, mention=mention, role=role, title=title, country=p.country)
 
-    def _mentions_between(self, start: int, end: int) -> list[PersonMention]:
+    def _mentions_between(self, start: int, end: int, modifiers: bool = False) -> list[PersonMention]:
+        """People mentioned in [start, end), first mention of each; without those named only as
+        modifiers unless asked."""
         seen, out = set(), []
         for m in self.ctx.actors.mentions_in(start, end):
-            if id(m.person) not in seen and not self._is_modifier(m):
+            if id(m.person) not in seen and (modifiers or not self._is_modifier(m)):
                 seen.add(id(m.person))
                 out.append(m)
         return out
@@ -248,6 +250,9 @@ class FrameFiller:
         if cue is None:
             return False
         gap_start = m.start - len(window) + cue.end()
+        if any(gap_start <= x.start and x.end <= m.start and x.person is not m.person
+               for x in self.ctx.actors.mentions):
+            return False  # "lời mời của A, B thăm ...": the cue belongs to A, not to B
         gap = text[gap_start:m.start]
         for t in self.ctx.actors.titles:
             if gap_start <= t[0] and t[1] <= m.start:
@@ -343,7 +348,13 @@ class FrameFiller:
         if nominal and not objects:
             everyone = self._mentions_between(sent.start, sent.end)
             if len({id(m.person) for m in everyone}) >= 2:
-                agents, objects = everyone[:1], everyone[1:]
+                status = self._status(sent, trig.start)
+                parts = [self._participant(m, "participant") for m in everyone]
+                countries = {m.person.country for m in everyone} - {None}
+                ev = self._emit(sent, trig, "meeting", trig.subtype, status, _dedupe(parts), countries,
+                                self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
+                self.ctx.last_meeting = ev
+            return [], []  # the people of a nominal mention are nobody's subject or object
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents:
@@ -522,7 +533,7 @@ class FrameFiller:
         tail = text[trig.end:nxt]
         m = re.match(r"[^.;]{0,60}?\b(?:của|by)\s+", tail)
         if m:
-            after = [x for x in in_sentence if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
+            after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True) if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
             if after:
                 return [after[0]], after[0].end
         subj = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
@@ -540,7 +551,9 @@ class FrameFiller:
         visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
         visitor_country = visitor[0].person.country if visitor else None
         reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|attend)", trig.text, re.I) else 70
-        dests = self._destinations(sent, dest_from, visitor_country, reach)
+        dests = self._destinations(sent, trig.end, visitor_country, reach)
+        if not dests and dest_from != trig.end:  # "chuyến thăm của X tới Y": after the visitor
+            dests = self._destinations(sent, dest_from, visitor_country, reach)
         if not dests and visitor:
             # "sang thăm và chúc mừng" / "welcomed Premier Li on his first visit": the receiving
             # side's country, else the dateline's
