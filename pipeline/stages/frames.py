@@ -343,9 +343,7 @@ class FrameFiller:
         nominal = bool(_NOMINAL_BEFORE[self.lang].search(text[max(sent.start, trig.start - 25):trig.start]))
         if nominal and any(e.type == "meeting" for e in self.ctx.events):
             return [], []  # "At the talks, ...": a meeting the article has already reported
-        agents = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
-        objects = self._objects(trig, nxt, agents)
-        if nominal and not objects:
+        if nominal:
             everyone = self._mentions_between(sent.start, sent.end)
             if len({id(m.person) for m in everyone}) >= 2:
                 status = self._status(sent, trig.start)
@@ -355,6 +353,8 @@ class FrameFiller:
                                 self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
                 self.ctx.last_meeting = ev
             return [], []  # the people of a nominal mention are nobody's subject or object
+        agents = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+        objects = self._objects(trig, nxt, agents)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents:
@@ -532,6 +532,9 @@ class FrameFiller:
                 return [after[0]], after[0].end
         tail = text[trig.end:nxt]
         m = re.match(r"[^.;]{0,60}?\b(?:của|by)\s+", tail)
+        if m and re.search(r"(?:mời|invit\w*|host\w*|welcom\w*|greet\w*|chair\w*|organi[sz]\w*|chủ trì)\s+"
+                           r"(?:\S+\s+)?(?:của|by)\s+$", m.group(0), re.I):
+            m = None  # "theo lời mời của X", "hosted by X": X is the host, not the visitor
         if m:
             after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True) if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
             if after:
