@@ -68,6 +68,51 @@ def evaluate(gold: Path, pred: Path, as_json: bool = typer.Option(False, "--json
     typer.echo(json.dumps(report, ensure_ascii=False, indent=1) if as_json else format_report(report))
 
 
+@app.command()
+def render(
+    doc_id: str = typer.Argument(..., help="The article's id (for a folder of .txt files: the file name "
+                                           "without .txt)."),
+    input: Optional[Path] = typer.Option(None, "--input", "-i",
+                                         help="Folder of .txt files, or a .jsonl/.csv/.parquet file of articles. "
+                                              "Default: the bundled sample articles."),
+    out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
+    event: Optional[str] = typer.Option(None, "--event", help="Render only this event (an event_id): its "
+                                                              "evidence with a sentence of context either side."),
+) -> None:
+    """Write one article (or one event) as an HTML page with entities, triggers, dates and evidence marked."""
+    from pipeline.api import extract as run_extract
+    from pipeline.io import InputError, ReadFailure
+    from pipeline.render import find_article, render_article, render_event, write_html
+
+    source = input or SAMPLES
+    try:
+        item = find_article(source, doc_id)
+    except InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    if item is None:
+        typer.echo(f"error: no article with id {doc_id!r} in {source}", err=True)
+        raise typer.Exit(2)
+    if isinstance(item, ReadFailure):
+        typer.echo(f"error: article {doc_id!r} in {source} cannot be read: {item.message}", err=True)
+        raise typer.Exit(2)
+    result = run_extract([item])  # just this article: reading stopped at it
+    if event is not None and event not in set(result.events["event_id"].dropna()):
+        known = ", ".join(result.events["event_id"].dropna()) or "none"
+        typer.echo(f"error: no event {event!r} in article {doc_id!r} (its events: {known})", err=True)
+        raise typer.Exit(2)
+    if event is None:
+        page = render_article(item.text, item.id, result.events, result.entities)
+    else:
+        page = render_event(item.text, item.id, result.events, result.entities, event)
+    write_html(out, page)
+    typer.echo(f"{item.id}: {len(result.events)} events, {len(result.entities)} entities -> {out}", err=True)
+    for row in result.errors.to_dict("records"):
+        typer.echo(f"warning: {row['stage']} failed ({row['error']}): {row['message']}", err=True)
+    if len(result.errors):
+        raise typer.Exit(1)
+
+
 def main() -> None:  # console entry point
     app()
 

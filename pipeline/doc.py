@@ -114,5 +114,6 @@ class Event:
     confidence: float = 0.5
     event_id: str = ""
     cluster_id: str | None = None
+    parent_cluster_id: str | None = None  # the visit this event happened during
     trigger_start: int = 0
     date_inferred: bool = False  # the date came from the article's context, not the event's sentence

@@ -55,6 +55,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("char_end", "int", "end offset of evidence in the article text", nullable=False),
     Column("confidence", "float", "0-1", nullable=False),
     Column("cluster_id", "str", "shared by reports of the same real-world event"),
+    Column("parent_cluster_id", "str", "for a meeting or agreement during a visit: the visit's cluster_id"),
 )
 
 PARTICIPANT_COLUMNS: tuple[Column, ...] = (

@@ -20,6 +20,7 @@ def event_record(e: Event) -> dict:
         "countries": list(e.countries), "participants": [p.as_dict() for p in e.participants],
         "title": e.title, "trigger": e.trigger, "evidence": e.evidence, "char_start": e.char_start,
         "char_end": e.char_end, "confidence": round(float(e.confidence), 3), "cluster_id": e.cluster_id,
+        "parent_cluster_id": e.parent_cluster_id,
     }
 
 

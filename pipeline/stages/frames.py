@@ -469,6 +469,9 @@ class FrameFiller:
         for s, e, name, iso, kind in found:
             gap = text[last:s]
             if iso == visitor_country:
+                if not out and kind != "demonym" and len(gap) <= 6 and s - start <= 6:
+                    out.append((name, iso, kind))  # "visit to Vietnam": the visitor guess is wrong, not this
+                    break
                 if out or kind == "place":
                     break
                 last = e
@@ -557,6 +560,10 @@ class FrameFiller:
         dests = self._destinations(sent, trig.end, visitor_country, reach)
         if not dests and dest_from != trig.end:  # "chuyến thăm của X tới Y": after the visitor
             dests = self._destinations(sent, dest_from, visitor_country, reach)
+        if not dests and visitor and any(e.type == "visit" and not e.date_start or
+                                         e.type == "visit" and len(e.date_start or "") == 10
+                                         for e in self.ctx.events):
+            return visitor, []  # "the visit" again: a repeat mention of a visit already reported
         if not dests and visitor:
             # "sang thăm và chúc mừng" / "welcomed Premier Li on his first visit": the receiving
             # side's country, else the dateline's
@@ -574,10 +581,13 @@ class FrameFiller:
         for dest_name, dest_iso, _ in dests:
             visitors = [v for v in visitor if v.person.country != dest_iso]
             if not visitors:
+                # the guessed subject is from the destination ("X welcomed Premier Li on his visit
+                # to Vietnam"): the visitor is the nearest foreign person before the trigger
                 others = [m for m in in_sentence if m.person.country and m.person.country != dest_iso]
                 if not others:
                     continue
-                visitors = [others[0]]
+                before = [m for m in others if m.end <= trig.start]
+                visitors = [before[-1] if before else others[0]]
             parts = [self._participant(v, "visitor") for v in visitors]
             for m in in_sentence:  # named spouses travelling with the visitor
                 if m.person in [v.person for v in visitors] or m.start < visitors[-1].end:

@@ -2,69 +2,179 @@
 
 Sameness is decided from what the records say, never from surface text, so a
 Vietnamese and an English report of one visit link: the type, the canonical
-people (visitors for a visit, everyone for a meeting), the countries, and
-overlapping dates. Events are bucketed by a key built from those fields, so the
-cost grows with the number of events, not with its square; inside a bucket,
-an event joins the first cluster whose dates it overlaps.
+people, the countries, and dates that overlap (a few days' slack for visits,
+whose reports date different days of one trip, and for dates the pipeline
+inferred from an article's context rather than read next to the event).
+
+Events are bucketed by a key (type and countries; for visits the destination
+and the visitors' countries), so the cost grows with the number of events,
+not its square; inside a bucket, an event joins the cluster whose people
+overlap it best. Sub-events of a visit (talks, signings during the trip) keep
+their own cluster but point at the visit through ``parent_cluster_id``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
+from typing import Iterable
 
 from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span
 from pipeline.stages.gazetteer import fold
 
+VISIT_SLACK_DAYS = 3
+INFERRED_SLACK_DAYS = 1
+
 
 def link_key(e: Event) -> tuple:
     """What two reports of one event must share exactly."""
-    countries = tuple(sorted(e.countries))
     if e.type == "visit":
-        visitors = tuple(sorted(fold(p.name) for p in e.participants if p.role == "visitor"))
-        return ("visit", e.location_country, visitors[:1] if visitors else countries)
-    if e.type == "meeting":
-        names = tuple(sorted(fold(p.name) for p in e.participants))
-        return ("meeting", names if len(names) >= 2 else names + countries)
-    return ("agreement", e.subtype, countries)
+        visitor_countries = tuple(sorted({p.country for p in e.participants if p.role == "visitor" and p.country}))
+        return ("visit", e.location_country, visitor_countries or tuple(sorted(e.countries)))
+    return (e.type, tuple(sorted(e.countries)))
 
 
-class _Cluster:
+def _people(e: Event) -> frozenset[str]:
+    roles = ("visitor",) if e.type == "visit" else None
+    return frozenset(fold(p.name) for p in e.participants if roles is None or p.role in roles)
+
+
+def _slack(e: Event) -> int:
+    if e.type == "visit":
+        return VISIT_SLACK_DAYS
+    return INFERRED_SLACK_DAYS if e.date_inferred else 0
+
+
+def _is_past_reference(e: Event) -> bool:
+    return bool(e.date_start) and len(e.date_start) < 10
+
+
+class Cluster:
+    """Reports of one real-world event, with the union of their date spans."""
+
     def __init__(self, first: Event) -> None:
-        self.members = [first]
-        self.span = event_span(first)
+        self.members: list[Event] = [first]
+        self.docs = {first.doc_id}
+        self.people = set(_people(first))
+        self.spans = [s for s in [event_span(first)] if s]
+        self.slack = _slack(first)
+        self.subtype = first.subtype
+        self.titles = {fold(first.title)} if first.title else set()
 
-    def accepts(self, e: Event) -> bool:
-        s = event_span(e)
-        if s is None or self.span is None:
+    def date_fit(self, e: Event) -> bool:
+        span = event_span(e)
+        if span is None or not self.spans:
             return True
-        return s[0] <= self.span[1] and self.span[0] <= s[1]
+        pad = dt.timedelta(days=max(self.slack, _slack(e)))
+        if _is_past_reference(e) or any(len(m.date_start or "") < 10 and m.date_start for m in self.members):
+            pad = dt.timedelta(0)
+        return any(span[0] - pad <= s[1] and s[0] - pad <= span[1] for s in self.spans)
+
+    def people_fit(self, e: Event) -> float:
+        """0 when the people clash, else how well they overlap (1 = same people)."""
+        mine = _people(e)
+        if not mine or not self.people:
+            return 0.5
+        inter = len(mine & self.people)
+        if e.type == "visit":
+            return 1.0 if inter else 0.0
+        if mine <= self.people or self.people <= mine:
+            return 0.5 + 0.5 * inter / len(mine | self.people)
+        return inter / len(mine | self.people) if inter / len(mine | self.people) >= 0.5 else 0.0
+
+    def other_fit(self, e: Event) -> bool:
+        if e.type == "agreement":
+            if (e.subtype == "partnership_upgrade") != (self.subtype == "partnership_upgrade"):
+                return False
+            if e.subtype != self.subtype and "joint_statement" in (e.subtype, self.subtype):
+                return False
+        return True
 
     def add(self, e: Event) -> None:
         self.members.append(e)
-        s = event_span(e)
-        if s is not None:
-            # keep the most precise (narrowest) span as the consensus
-            if self.span is None or (s[1] - s[0]) < (self.span[1] - self.span[0]):
-                self.span = s
+        self.docs.add(e.doc_id)
+        self.people |= _people(e)
+        span = event_span(e)
+        if span:
+            self.spans.append(span)
+        if e.title:
+            self.titles.add(fold(e.title))
 
 
-def link_clusters(events: list[Event]) -> None:
-    """Set ``cluster_id`` on every event (in place). Dated events are placed first so an undated
-    report joins the cluster its key names rather than opening one of its own."""
-    buckets: dict[tuple, list[_Cluster]] = defaultdict(list)
-    order = sorted(events, key=lambda e: (e.date_start is None, e.date_start or "", e.doc_id, e.char_start))
-    for e in order:
-        clusters = buckets[link_key(e)]
-        for c in clusters:
-            if c.accepts(e) and all(m.doc_id != e.doc_id for m in c.members):
-                c.add(e)
-                break
+def _order(events: Iterable[Event]) -> list[Event]:
+    """Explicitly dated reports first, most precise first, so undated or inferred ones join them."""
+    return sorted(events, key=lambda e: (e.date_start is None, e.date_inferred, -len(e.date_start or ""),
+                                         e.date_start or "", e.doc_id, e.char_start))
+
+
+def cluster_events(events: list[Event], existing: dict[tuple, list[Cluster]] | None = None) -> dict[tuple, list[Cluster]]:
+    """Place events into clusters (new or ``existing`` ones, for incremental runs)."""
+    buckets: dict[tuple, list[Cluster]] = existing if existing is not None else defaultdict(list)
+    for e in _order(events):
+        best, best_fit = None, 0.0
+        for c in buckets[link_key(e)]:
+            if e.doc_id in c.docs or not c.date_fit(e) or not c.other_fit(e):
+                continue
+            fit = c.people_fit(e)
+            if fit > best_fit:
+                best, best_fit = c, fit
+        if best is not None:
+            best.add(e)
         else:
-            clusters.append(_Cluster(e))
-    for key, clusters in buckets.items():
+            buckets[link_key(e)].append(Cluster(e))
+    return buckets
+
+
+def cluster_id_for(c: Cluster) -> str:
+    """A cluster keeps the id of its earliest-seen member if it has one (incremental runs), else a
+    hash of its key fields and its first member's id, so it is stable for the same input."""
+    named = [m.cluster_id for m in c.members if m.cluster_id]
+    if named:
+        return min(named)
+    seed = min(c.members, key=lambda m: (m.doc_id, m.char_start, m.event_id))
+    digest = hashlib.sha1(f"{link_key(seed)}|{seed.event_id}".encode()).hexdigest()[:10]
+    return f"c-{digest}"
+
+
+def assign_parents(events: list[Event]) -> None:
+    """A meeting or agreement during a visit, in the same article, points at the visit's cluster."""
+    by_doc: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        by_doc[e.doc_id].append(e)
+    for doc_events in by_doc.values():
+        visits = [v for v in doc_events if v.type == "visit" and not _is_past_reference(v)]
+        for e in doc_events:
+            e.parent_cluster_id = None
+            if e.type == "visit" or _is_past_reference(e):
+                continue
+            for v in visits:
+                if v.location_country and v.location_country in e.countries and v.status == e.status \
+                        and set(e.countries) <= set(v.countries) | {v.location_country} \
+                        and _overlaps(v, e):
+                    e.parent_cluster_id = v.cluster_id
+                    break
+
+
+def _overlaps(a: Event, b: Event) -> bool:
+    x, y = event_span(a), event_span(b)
+    if x is None or y is None:
+        return True
+    pad = dt.timedelta(days=1)
+    return x[0] - pad <= y[1] and y[0] - pad <= x[1]
+
+
+def link_clusters(events: list[Event], previous: list[Event] | None = None) -> None:
+    """Set ``cluster_id`` (and ``parent_cluster_id``) on every event, in place. With ``previous``
+    events (an earlier run's, carrying their cluster ids), new reports of known events take the
+    known ids instead of new ones."""
+    existing = None
+    if previous:
+        existing = cluster_events(list(previous))
+    buckets = cluster_events(events, existing)
+    for clusters in buckets.values():
         for c in clusters:
-            seed = min(c.members, key=lambda m: (m.doc_id, m.char_start, m.event_id))
-            digest = hashlib.sha1(f"{key}|{seed.event_id}".encode()).hexdigest()[:10]
+            cid = cluster_id_for(c)
             for m in c.members:
-                m.cluster_id = f"c-{digest}"
+                m.cluster_id = cid
+    assign_parents(events)
