@@ -10,8 +10,10 @@ import pandas as pd
 from pipeline.doc import Article
 from pipeline.io import ReadFailure, iter_articles
 from pipeline.runner import Pipeline
+from pipeline.clusters import build_cluster_tables
+from pipeline.stages.coding import assign_codes
 from pipeline.stages.linking import link_clusters
-from pipeline.tables import build_tables
+from pipeline.tables import build_tables, load_events
 
 
 @dataclass
@@ -22,11 +24,13 @@ class ExtractionResult:
     participants: pd.DataFrame
     entities: pd.DataFrame
     errors: pd.DataFrame
+    event_clusters: pd.DataFrame
+    mentions: pd.DataFrame
     stats: dict[str, Any] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {"events": self.events, "participants": self.participants,
-                "entities": self.entities, "errors": self.errors}
+        return {"events": self.events, "participants": self.participants, "entities": self.entities,
+                "errors": self.errors, "event_clusters": self.event_clusters, "mentions": self.mentions}
 
 
 def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
@@ -47,9 +51,12 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
 
 
 def extract(articles: Any, *, backends: dict[str, str] | None = None,
-            pipeline: Pipeline | None = None) -> ExtractionResult:
+            pipeline: Pipeline | None = None, link_with: str | Path | None = None) -> ExtractionResult:
     """Extract events from articles: Article objects, dicts with id/text[/lang/published], a
-    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet)."""
+    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet).
+
+    ``link_with``: the output folder of an earlier run; new reports of events it already knows
+    get the earlier cluster ids instead of new ones."""
     pipe = pipeline or Pipeline(backends)
     items = list(_as_articles(articles))
     good = [a for a in items if isinstance(a, Article)]
@@ -64,7 +71,10 @@ def extract(articles: Any, *, backends: dict[str, str] | None = None,
             continue
         events.extend(res.events)
         entities.extend((res.doc_id, e) for e in res.entities)
-    link_clusters(events)
+    previous = load_events(Path(link_with) / "events.jsonl") if link_with else None
+    link_clusters(events, previous)
+    assign_codes(events)
     tables = build_tables(events, entities, errors)
+    tables["event_clusters"], tables["mentions"] = build_cluster_tables(events)
     stats = {"articles": len(items), "processed": n_articles, "events": len(events), "failures": len(errors)}
     return ExtractionResult(**tables, stats=stats)

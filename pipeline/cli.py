@@ -35,6 +35,9 @@ def extract(
     format: str = typer.Option("jsonl,csv,parquet", "--format", "-f",
                                help="Comma-separated output formats: jsonl, csv, parquet."),
     backend: List[str] = typer.Option([], "--backend", help="LANG=NAME, e.g. vi=stanza (repeatable)."),
+    link_with: Optional[Path] = typer.Option(None, "--link-with",
+                                             help="Output folder of an earlier run: reports of events it "
+                                                  "already has keep its cluster ids."),
 ) -> None:
     """Extract events from articles and write events, participants, entities and errors tables."""
     from pipeline.api import extract as run_extract
@@ -47,8 +50,8 @@ def extract(
         raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet")
     t0 = time.perf_counter()
     try:
-        result = run_extract(source, backends=_parse_backends(backend))
-    except InputError as exc:
+        result = run_extract(source, backends=_parse_backends(backend), link_with=link_with)
+    except (InputError, FileNotFoundError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     paths = write_tables(result.tables(), out, formats)
@@ -105,7 +108,11 @@ def render(
         page = render_article(item.text, item.id, result.events, result.entities)
     else:
         page = render_event(item.text, item.id, result.events, result.entities, event)
-    write_html(out, page)
+    try:
+        write_html(out, page)
+    except OSError as exc:  # --out is a folder, or its folder cannot be written
+        typer.echo(f"error: cannot write {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2)
     typer.echo(f"{item.id}: {len(result.events)} events, {len(result.entities)} entities -> {out}", err=True)
     for row in result.errors.to_dict("records"):
         typer.echo(f"warning: {row['stage']} failed ({row['error']}): {row['message']}", err=True)

@@ -115,5 +115,9 @@ class Event:
     event_id: str = ""
     cluster_id: str | None = None
     parent_cluster_id: str | None = None  # the visit this event happened during
+    published: str | None = None  # the article's publication date (ISO, any precision)
+    cameo_code: str | None = None
+    plover_type: str | None = None
+    plover_mode: str | None = None
     trigger_start: int = 0
     date_inferred: bool = False  # the date came from the article's context, not the event's sentence

@@ -430,7 +430,8 @@ def _card(ev: Mapping[str, Any], number: int | None, anchor: str | None) -> str:
     id_attr = f' id="{anchor}"' if anchor else ""
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return (f'<div class="vne-card"{id_attr} style="border-left-color:{colour}">'
-            f'<div class="vne-head">{badge}<span class="vne-type" style="color:{colour}">{head}</span>{status_html}</div>'
+            f'<div class="vne-head">{badge}<span class="vne-type" style="color:{colour}">{head}</span>'
+            f'{status_html}</div>'
             f'<table>{body}</table><div class="vne-id">{_esc(ev.get("event_id"))}</div></div>')
 
 
@@ -610,7 +611,8 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
     mentions = {_str(p.get("mention")) for p in people} - {None}
     marked_people: set[str] = set()
     for e in ents:
-        if _label(e.get("label")) == "PERSON" and (_str(e.get("canonical")) in names or _str(e.get("text")) in mentions):
+        is_person = _label(e.get("label")) == "PERSON"
+        if is_person and (_str(e.get("canonical")) in names or _str(e.get("text")) in mentions):
             spans.append(_entity_span(e, "vne-part"))
             marked_people.add(_str(e.get("canonical")) or "")
     for p in people:
@@ -625,9 +627,12 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
     loc = _dict(ev.get("location"))
     loc_name, loc_country = _str(loc.get("name")), _str(loc.get("country"))
     for e in ents:
-        if _label(e.get("label")) in ("PLACE", "COUNTRY") and (
-                (loc_name and loc_name.lower() in ((_str(e.get("text")) or "").lower(), (_str(e.get("canonical")) or "").lower()))
-                or (loc_country and not loc_name and _str(e.get("canonical")) == loc_country)):
+        if _label(e.get("label")) not in ("PLACE", "COUNTRY"):
+            continue
+        forms = {(_str(e.get("text")) or "").lower(), (_str(e.get("canonical")) or "").lower()}
+        # The place as written ("BAKU", "Hà Nội"); only the country when no place name is given.
+        if (loc_name and loc_name.lower() in forms) or (not loc_name and loc_country
+                                                        and _str(e.get("canonical")) == loc_country):
             spans.append(_entity_span(e, "vne-loc"))
 
     lang = _str(ev.get("lang"))
@@ -658,15 +663,14 @@ def render_event(text: str, doc_id: str, events: pd.DataFrame, entities: pd.Data
 class Rendered:
     """Rendered HTML that Jupyter displays inline (``_repr_html_``) and that can be saved as a page."""
 
-    fragment: str
+    fragment: str = field(repr=False)
     title: str = "vnevents"
     lang: str | None = None
-    _page: str = field(default="", repr=False)
 
     @property
     def html(self) -> str:
         """The complete stand-alone page."""
-        return self._page or _page(self.fragment, self.title, self.lang)
+        return _page(self.fragment, self.title, self.lang)
 
     def _repr_html_(self) -> str:
         # Jupyter embeds this in its own page: the scoped fragment, not a nested <html> document.
@@ -861,11 +865,11 @@ def plot_timeline(events: pd.DataFrame, ax: Any = None) -> Any:
     step = max(1, math.ceil(len(x) / 24))  # at most ~24 month labels
     ax.set_xticks(x[::step], labels=list(table.index[::step]), rotation=45 if len(x) > 6 else 0, ha="right"
                   if len(x) > 6 else "center")
-    ax.set_xlim(-0.6, len(x) - 0.4)
+    ax.set_xlim(-0.6 if len(x) > 2 else -1.5, len(x) - 0.4 if len(x) > 2 else len(x) + 0.5)  # one bar stays a bar
     ax.set_ylabel("events")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Events per month (date_start)")
-    ax.legend(frameon=False, fontsize=9)
+    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
@@ -877,17 +881,31 @@ def plot_network(events: pd.DataFrame, ax: Any = None) -> Any:
     from matplotlib.lines import Line2D
 
     edges = country_network(events)
+    nodes = sorted(set(edges["source"]) | set(edges["target"]))
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.5, 6.5), layout="constrained")
+        side = 6.5 if len(nodes) <= 10 else 8.5
+        _, ax = plt.subplots(figsize=(side, side), layout="constrained")
     ax.set_axis_off()
     ax.set_aspect("equal")
     if edges.empty:
         ax.text(0.5, 0.5, "no pair of countries in any event", ha="center", va="center", transform=ax.transAxes)
         return ax
-    nodes = sorted(set(edges["source"]) | set(edges["target"]))
-    n = len(nodes)
+    # A hub (one country in most edges: Viet Nam in a Vietnamese news feed) goes in the centre,
+    # so its edges fan out instead of crossing the circle; the others sit on the circle.
+    degree: Counter[str] = Counter()
+    for row in edges.itertuples(index=False):
+        degree[row.source] += 1
+        degree[row.target] += 1
+    hub, hub_degree = degree.most_common(1)[0]
+    centre = hub if len(nodes) >= 4 and hub_degree * 2 > len(edges) else None
+    ring = [c for c in nodes if c != centre]
+    n = len(ring)
     pos = {c: (math.cos(math.pi / 2 - 2 * math.pi * i / n), math.sin(math.pi / 2 - 2 * math.pi * i / n))
-           for i, c in enumerate(nodes)}
+           for i, c in enumerate(ring)}
+    if centre is not None:
+        pos[centre] = (0.0, 0.0)
+    size = 1100.0 if len(nodes) <= 10 else max(550.0, 11000.0 / len(nodes))
+    shrink = math.sqrt(size / math.pi) + 2  # points: arrows stop at the node's edge
     # Visits curve gently (A→B and B→A bend to opposite sides); meetings and agreements bend
     # further, to opposite sides, so three kinds of edge between one pair stay apart.
     curve = {"visit": 0.12, "meeting": 0.3, "agreement": -0.3}
@@ -899,16 +917,18 @@ def plot_network(events: pd.DataFrame, ax: Any = None) -> Any:
         width = 1.2 + 3.5 * math.log1p(row.count) / math.log1p(top)
         style = "-|>,head_length=0.6,head_width=0.35" if row.type == "visit" else "-"
         ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=1,
-                    arrowprops=dict(arrowstyle=style, color=colour, lw=width, alpha=0.75, shrinkA=20, shrinkB=20,
+                    arrowprops=dict(arrowstyle=style, color=colour, lw=width, alpha=0.75,
+                                    shrinkA=shrink, shrinkB=shrink,
                                     connectionstyle=f"arc3,rad={rad}"))
         # The middle of arc3's quadratic curve: the chord's midpoint pushed rad/2 of the chord sideways.
         mx, my = (x1 + x2) / 2 + rad / 2 * (y2 - y1), (y1 + y2) / 2 - rad / 2 * (x2 - x1)
         ax.text(mx, my, str(row.count), fontsize=8, color=colour, ha="center", va="center", zorder=2,
                 bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9))
-    ax.scatter([pos[c][0] for c in nodes], [pos[c][1] for c in nodes], s=1100, color="#f1f5f9",
+    ax.scatter([pos[c][0] for c in nodes], [pos[c][1] for c in nodes], s=size, color="#f1f5f9",
                edgecolors="#334155", linewidths=1.2, zorder=3)
     for c in nodes:
-        ax.text(pos[c][0], pos[c][1], c, ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
+        ax.text(pos[c][0], pos[c][1], c, ha="center", va="center", fontsize=10 if size >= 1000 else 8,
+                fontweight="bold", zorder=4)
     ax.set_xlim(-1.35, 1.35)
     ax.set_ylim(-1.35, 1.35)
     present = [t for t in curve if t in set(edges["type"])]

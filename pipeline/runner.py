@@ -160,6 +160,8 @@ class Pipeline:
             stage = "consolidate"
             events = consolidate(events, reference)
             assign_ids(events)
+            for e in events:
+                e.published = published
             return ArticleResult(art.id, lang, events, actors.entities())
         except Exception as exc:  # noqa: BLE001
             raise ArticleError(stage, exc) from exc

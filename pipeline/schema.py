@@ -56,6 +56,42 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("confidence", "float", "0-1", nullable=False),
     Column("cluster_id", "str", "shared by reports of the same real-world event"),
     Column("parent_cluster_id", "str", "for a meeting or agreement during a visit: the visit's cluster_id"),
+    Column("cameo_code", "str", "CAMEO event code (042 make a visit, 041 phone, 057 sign agreement, ...)"),
+    Column("plover_type", "str", "PLOVER event type (CONSULT, AGREE, COOPERATE)"),
+    Column("plover_mode", "str", "PLOVER mode (visit, third-party, phone) where one applies"),
+    Column("published", "date", "the article's publication date"),
+)
+
+CLUSTER_COLUMNS: tuple[Column, ...] = (
+    Column("cluster_id", "str", "one real-world event", nullable=False),
+    Column("type", "str", "visit, meeting or agreement", nullable=False),
+    Column("subtype", "str", "the most frequent subtype among the reports"),
+    Column("status", "str", "occurred if any report says it happened, else planned", nullable=False),
+    Column("date_start", "date", "the most precise date the reports agree on"),
+    Column("date_end", "date", "end of that date range"),
+    Column("location", "location", "{name, country}: the most reported location"),
+    Column("countries", "list[str]", "union of the reports' countries", nullable=False),
+    Column("participants", "list[str]", "canonical names reported in any article", nullable=False),
+    Column("parent_cluster_id", "str", "the visit this event happened during"),
+    Column("cameo_code", "str", "CAMEO code of the consensus event"),
+    Column("plover_type", "str", "PLOVER type of the consensus event"),
+    Column("n_articles", "int", "number of articles reporting the event", nullable=False),
+    Column("n_languages", "int", "number of languages reporting it", nullable=False),
+    Column("languages", "list[str]", "the languages reporting it", nullable=False),
+    Column("first_published", "date", "earliest publication date among the reports"),
+    Column("last_published", "date", "latest publication date among the reports"),
+    Column("conflicts", "list[str]", "fields on which reports disagree, e.g. 'subtype: official vs state'", nullable=False),
+)
+
+MENTION_COLUMNS: tuple[Column, ...] = (
+    Column("cluster_id", "str", "the real-world event", nullable=False),
+    Column("doc_id", "str", "the article reporting it", nullable=False),
+    Column("event_id", "str", "the article's event row", nullable=False),
+    Column("lang", "str", "the article's language", nullable=False),
+    Column("evidence", "str", "the sentence that states it", nullable=False),
+    Column("char_start", "int", "offset of the evidence in the article", nullable=False),
+    Column("char_end", "int", "end offset of the evidence", nullable=False),
+    Column("published", "date", "the article's publication date"),
 )
 
 PARTICIPANT_COLUMNS: tuple[Column, ...] = (
@@ -91,6 +127,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "participants": PARTICIPANT_COLUMNS,
     "entities": ENTITY_COLUMNS,
     "errors": ERROR_COLUMNS,
+    "event_clusters": CLUSTER_COLUMNS,
+    "mentions": MENTION_COLUMNS,
 }
 
 

@@ -1,11 +1,13 @@
 """Turn per-article results into the output DataFrames, with the schema's columns and dtypes."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-from pipeline.doc import Event
+from pipeline.doc import Event, Participant
 from pipeline.schema import column_names, date_precision
 
 _STRING_DTYPE = "string"
@@ -20,7 +22,8 @@ def event_record(e: Event) -> dict:
         "countries": list(e.countries), "participants": [p.as_dict() for p in e.participants],
         "title": e.title, "trigger": e.trigger, "evidence": e.evidence, "char_start": e.char_start,
         "char_end": e.char_end, "confidence": round(float(e.confidence), 3), "cluster_id": e.cluster_id,
-        "parent_cluster_id": e.parent_cluster_id,
+        "parent_cluster_id": e.parent_cluster_id, "cameo_code": e.cameo_code, "plover_type": e.plover_type,
+        "plover_mode": e.plover_mode, "published": e.published,
     }
 
 
@@ -54,3 +57,28 @@ def build_tables(events: Iterable[Event], entities: Iterable[tuple[str, object]]
         "entities": _typed(pd.DataFrame(ent_records, columns=column_names("entities")), "entities"),
         "errors": _typed(pd.DataFrame(list(errors), columns=column_names("errors")), "errors"),
     }
+
+
+def event_from_record(r: dict) -> Event:
+    """An Event back from a row of an earlier run's events.jsonl (for incremental linking)."""
+    loc = r.get("location") or {}
+    parts = [Participant(p.get("name") or "", p.get("mention") or "", p.get("role") or "participant",
+                         p.get("title"), p.get("country")) for p in r.get("participants") or []]
+    return Event(doc_id=str(r["doc_id"]), lang=r.get("lang") or "", type=r["type"], subtype=r.get("subtype"),
+                 status=r.get("status") or "occurred", trigger=r.get("trigger") or "",
+                 evidence=r.get("evidence") or "", char_start=int(r.get("char_start") or 0),
+                 char_end=int(r.get("char_end") or 0), date_start=r.get("date_start"),
+                 date_end=r.get("date_end"), location_name=loc.get("name"), location_country=loc.get("country"),
+                 countries=list(r.get("countries") or []), participants=parts, title=r.get("title"),
+                 confidence=float(r.get("confidence") or 0.5), event_id=r.get("event_id") or "",
+                 cluster_id=r.get("cluster_id"), published=r.get("published"))
+
+
+def load_events(path: str | Path) -> list[Event]:
+    """Events of an earlier run; a missing file is an error that names it."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"--link-with: no events.jsonl in {path.parent} (give the output folder of an "
+                                "earlier `vnevents extract` run)")
+    with open(path, encoding="utf-8") as f:
+        return [event_from_record(json.loads(line)) for line in f if line.strip()]

@@ -280,7 +280,7 @@ def test_empty_events_table_writes_header_only_csv_with_schema_columns(tmp_path:
         "event_id", "doc_id", "lang", "type", "subtype", "status", "date_start", "date_end",
         "date_precision", "location_name", "location_country", "countries", "participant_names",
         "title", "trigger", "evidence", "char_start", "char_end", "confidence", "cluster_id",
-        "parent_cluster_id",
+        "parent_cluster_id", "cameo_code", "plover_type", "plover_mode", "published",
     ]
     assert text == ",".join(header) + "\r\n"
     assert (tmp_path / "events.jsonl").read_bytes() == b""

@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +109,18 @@ def check_models(lang: str, resources_dir: str, processors: str) -> None:
         model_lang = resources[model_lang]["alias"]
     if model_lang not in resources:
         raise StanzaModelsMissing(lang, resources_dir, [f"an entry for {lang!r} in {resources_file}"])
+    lang_resources = resources[model_lang] if isinstance(resources[model_lang], dict) else {}
+    default_packages = lang_resources.get("packages", {}).get("default", {})
     missing = []
     for processor in processors.split(","):
+        package = default_packages.get(processor)
+        if package == "identity":  # a lemmatizer that copies the word: no model file
+            continue
         folder = root / model_lang / processor
-        if not folder.is_dir() or not any(folder.glob("*.pt")):
+        if isinstance(package, str):
+            if not (folder / f"{package}.pt").is_file():
+                missing.append(str(folder / f"{package}.pt"))
+        elif not folder.is_dir() or not any(folder.glob("*.pt")):
             missing.append(str(folder))
     if missing:
         raise StanzaModelsMissing(lang, resources_dir, missing)
@@ -121,6 +130,9 @@ class StanzaBackend:
     """Sentences, tokens with a dependency parse, and NER entities from a local stanza pipeline."""
 
     name = "stanza"
+    lang: str
+    resources_dir: str | None  # None when wrapping a pipeline built elsewhere
+    nlp: Any  # stanza.Pipeline
 
     def __init__(self, lang: str, resources_dir: str | os.PathLike[str] | None = None) -> None:
         try:
@@ -151,11 +163,12 @@ class StanzaBackend:
         self.nlp = nlp
         return self
 
-    def analyse(self, texts: list[str]) -> list[tuple[list[Sentence], list[Entity]]]:
-        """Parse every non-empty line of every text in one bulk call; lines never share a sentence.
+    def analyse(self, texts: list[str], batch_size: int = 256) -> list[tuple[list[Sentence], list[Entity]]]:
+        """Parse every non-empty line of every text with bulk calls; lines never share a sentence.
 
         Each line is its own stanza Document, so its offsets are shifted by the
-        line's start to index the original text.
+        line's start to index the original text. Lines go to stanza
+        ``batch_size`` at a time so a large corpus never holds every parse at once.
         """
         jobs: list[tuple[int, int]] = []  # (text index, line start)
         pieces: list[str] = []
@@ -164,13 +177,12 @@ class StanzaBackend:
                 jobs.append((ti, start))
                 pieces.append(text[start:end])
         results: list[tuple[list[Sentence], list[Entity]]] = [([], []) for _ in texts]
-        if not pieces:
-            return results
-        docs = self.nlp.bulk_process(pieces)
-        for (ti, offset), doc in zip(jobs, docs):
-            sents, ents = document_to_records(doc, texts[ti], offset)
-            results[ti][0].extend(sents)
-            results[ti][1].extend(ents)
+        for first in range(0, len(pieces), batch_size):
+            docs = self.nlp.bulk_process(pieces[first:first + batch_size])
+            for (ti, offset), doc in zip(jobs[first:first + batch_size], docs):
+                sents, ents = document_to_records(doc, texts[ti], offset)
+                results[ti][0].extend(sents)
+                results[ti][1].extend(ents)
         return results
 
 
@@ -179,16 +191,18 @@ class StanzaBackend:
 _SEP = re.compile(r"[\s_]+")
 
 
+@lru_cache(maxsize=65536)
 def _pattern(form: str) -> re.Pattern[str]:
     """A token as a regex that accepts any whitespace (or an underscore) between its syllables.
 
     Vietnamese words hold spaces ("Hà Nội"), some treebanks write them with "_",
     and the text may carry two spaces or a no-break space where the tokenizer had one.
+    A line break never joins syllables: no sentence runs across one.
     """
     parts = [p for p in _SEP.split(form.strip()) if p]
     if not parts:
         return re.compile(re.escape(form))
-    return re.compile(r"[\s_]+".join(re.escape(p) for p in parts))
+    return re.compile(r"(?:[^\S\n\r]|_)+".join(re.escape(p) for p in parts))
 
 
 def _given_span(unit: Any, text: str, offset: int) -> tuple[int, int] | None:

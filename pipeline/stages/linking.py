@@ -17,14 +17,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable
 
 from pipeline.doc import Event
-from pipeline.stages.consolidate import event_span
+from pipeline.stages.consolidate import event_span as _event_span
 from pipeline.stages.gazetteer import fold
 
 VISIT_SLACK_DAYS = 3
 INFERRED_SLACK_DAYS = 1
+UNDATED_CANDIDATES = 50  # an undated report is compared with at most this many clusters per person
 
 
 def link_key(e: Event) -> tuple:
@@ -35,9 +37,30 @@ def link_key(e: Event) -> tuple:
     return (e.type, tuple(sorted(e.countries)))
 
 
+ANY = "\x00any"  # index slot holding every cluster of a week, for events that name nobody
+
+
 def _people(e: Event) -> frozenset[str]:
-    roles = ("visitor",) if e.type == "visit" else None
-    return frozenset(fold(p.name) for p in e.participants if roles is None or p.role in roles)
+    cached = getattr(e, "_link_people", None)
+    if cached is None:
+        roles = ("visitor",) if e.type == "visit" else None
+        cached = frozenset(_fold(p.name) for p in e.participants if roles is None or p.role in roles)
+        e._link_people = cached
+    return cached
+
+
+@lru_cache(maxsize=65536)
+def _fold(name: str) -> str:
+    return fold(name)
+
+
+def event_span(e: Event):
+    """The event's date span, computed once per event (linking asks for it many times)."""
+    cached = getattr(e, "_link_span", False)
+    if cached is False:
+        cached = _event_span(e)
+        e._link_span = cached
+    return cached
 
 
 def _slack(e: Event) -> int:
@@ -108,22 +131,78 @@ def _order(events: Iterable[Event]) -> list[Event]:
                                          e.date_start or "", e.doc_id, e.char_start))
 
 
-def cluster_events(events: list[Event], existing: dict[tuple, list[Cluster]] | None = None) -> dict[tuple, list[Cluster]]:
-    """Place events into clusters (new or ``existing`` ones, for incremental runs)."""
-    buckets: dict[tuple, list[Cluster]] = existing if existing is not None else defaultdict(list)
-    for e in _order(events):
+class ClusterIndex:
+    """Clusters by link key, then by ISO week of their dates (dated events) or by person
+    (undated ones), so an event is compared only with clusters near it in time or sharing a
+    person: the cost per event stays flat as the collection grows."""
+
+    def __init__(self) -> None:
+        self.by_week: dict[tuple, list[Cluster]] = defaultdict(list)
+        self.by_person: dict[tuple, list[Cluster]] = defaultdict(list)
+        self.clusters: list[Cluster] = []
+
+    @staticmethod
+    def _weeks(span: tuple[dt.date, dt.date], pad_days: int) -> range:
+        lo = (span[0] - dt.timedelta(days=pad_days)).toordinal() // 7
+        hi = (span[1] + dt.timedelta(days=pad_days)).toordinal() // 7
+        return range(lo, hi + 1)
+
+    def candidates(self, e: Event) -> list[Cluster]:
+        """Clusters near the event in time that share one of its people (or have none, or the event
+        has none): people_fit is 0 for anything else."""
+        key, span = link_key(e), event_span(e)
+        seen: dict[int, Cluster] = {}
+        people = _people(e)
+        if span is not None:
+            slots = [*people, None] if people else [ANY]
+            for w in self._weeks(span, max(_slack(e), VISIT_SLACK_DAYS)):
+                for slot in slots:
+                    for c in self.by_week.get((key, w, slot), ()):
+                        seen.setdefault(id(c), c)
+        else:
+            # an undated report: the most recent clusters of the same people (bounded)
+            for person in _people(e):
+                for c in self.by_person.get((key, person), ())[-UNDATED_CANDIDATES:]:
+                    seen.setdefault(id(c), c)
+        return list(seen.values())
+
+    def register(self, c: Cluster, e: Event) -> None:
+        key, span = link_key(e), event_span(e)
+        if span is not None:
+            slots = [*_people(e), ANY] if _people(e) else [None, ANY]
+            for w in self._weeks(span, 0):
+                for slot in slots:
+                    bucket = self.by_week[(key, w, slot)]
+                    if not bucket or bucket[-1] is not c:
+                        bucket.append(c)
+        for person in _people(e):
+            bucket = self.by_person[(key, person)]
+            if c not in bucket[-3:]:
+                bucket.append(c)
+
+    def place(self, e: Event) -> Cluster:
         best, best_fit = None, 0.0
-        for c in buckets[link_key(e)]:
+        for c in self.candidates(e):
             if e.doc_id in c.docs or not c.date_fit(e) or not c.other_fit(e):
                 continue
             fit = c.people_fit(e)
             if fit > best_fit:
                 best, best_fit = c, fit
-        if best is not None:
-            best.add(e)
+        if best is None:
+            best = Cluster(e)
+            self.clusters.append(best)
         else:
-            buckets[link_key(e)].append(Cluster(e))
-    return buckets
+            best.add(e)
+        self.register(best, e)
+        return best
+
+
+def cluster_events(events: list[Event], index: ClusterIndex | None = None) -> ClusterIndex:
+    """Place events into clusters (new ones, or those of ``index`` for incremental runs)."""
+    index = index if index is not None else ClusterIndex()
+    for e in _order(events):
+        index.place(e)
+    return index
 
 
 def cluster_id_for(c: Cluster) -> str:
@@ -168,13 +247,10 @@ def link_clusters(events: list[Event], previous: list[Event] | None = None) -> N
     """Set ``cluster_id`` (and ``parent_cluster_id``) on every event, in place. With ``previous``
     events (an earlier run's, carrying their cluster ids), new reports of known events take the
     known ids instead of new ones."""
-    existing = None
-    if previous:
-        existing = cluster_events(list(previous))
-    buckets = cluster_events(events, existing)
-    for clusters in buckets.values():
-        for c in clusters:
-            cid = cluster_id_for(c)
-            for m in c.members:
-                m.cluster_id = cid
+    index = cluster_events(list(previous)) if previous else None
+    index = cluster_events(events, index)
+    for c in index.clusters:
+        cid = cluster_id_for(c)
+        for m in c.members:
+            m.cluster_id = cid
     assign_parents(events)

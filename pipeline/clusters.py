@@ -1,0 +1,95 @@
+"""The event_clusters and mentions tables: one row per real-world event, and its supporting reports.
+
+Consensus fields take what the reports agree on (the most frequent value; for
+dates the most precise one that every dated report is compatible with) and
+disagreements are listed in ``conflicts`` rather than hidden. Every cluster row
+can be traced through ``mentions`` to the sentences that support it.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from pipeline.doc import Event
+from pipeline.schema import column_names
+from pipeline.stages.coding import code_for
+from pipeline.stages.consolidate import date_span
+
+
+def _most_common(values: list) -> object:
+    values = [v for v in values if v not in (None, "")]
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _consensus_dates(members: list[Event]) -> tuple[str | None, str | None, list[str]]:
+    """The most precise explicit date; conflicts when explicit dates do not overlap."""
+    explicit = [m for m in members if m.date_start and not m.date_inferred] or [m for m in members if m.date_start]
+    if not explicit:
+        return None, None, []
+    best = max(explicit, key=lambda m: (len(m.date_start), (date_span(m.date_end or m.date_start)[1]
+                                                           - date_span(m.date_start)[0]).days))
+    conflicts = []
+    distinct = sorted({(m.date_start, m.date_end) for m in explicit if not m.date_inferred})
+    lo, hi = date_span(best.date_start)[0], date_span(best.date_end or best.date_start)[1]
+    clash = [(s, e) for s, e in distinct if date_span(e or s)[1] < lo or hi < date_span(s)[0]]
+    if clash:  # a report dates the event outside the consensus span
+        shown = [(best.date_start, best.date_end)] + clash
+        conflicts.append("date: " + " vs ".join(s if s == e else f"{s}..{e}" for s, e in shown))
+    return best.date_start, best.date_end, conflicts
+
+
+def build_cluster_tables(events: list[Event]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.cluster_id:
+            groups[e.cluster_id].append(e)
+    rows, mentions = [], []
+    for cid in sorted(groups):
+        members = sorted(groups[cid], key=lambda m: (m.published or "", m.doc_id, m.char_start))
+        # 'other' says nothing specific, so it neither wins nor conflicts when a report is specific
+        subtypes = [m.subtype for m in members if m.subtype and m.subtype != "other"] or \
+            [m.subtype for m in members]
+        conflicts = []
+        if len(set(subtypes)) > 1:
+            conflicts.append("subtype: " + " vs ".join(sorted(set(s or "none" for s in subtypes))))
+        start, end, date_conflicts = _consensus_dates(members)
+        conflicts += date_conflicts
+        loc_countries = [m.location_country for m in members if m.location_country]
+        if len(set(loc_countries)) > 1:
+            conflicts.append("location: " + " vs ".join(sorted(set(loc_countries))))
+        statuses = {m.status for m in members}
+        loc_country = _most_common(loc_countries)
+        loc_name = _most_common([m.location_name for m in members if m.location_country == loc_country])
+        head = members[0]
+        consensus = Event(doc_id="", lang=head.lang, type=head.type, subtype=_most_common(subtypes),
+                          status="occurred" if "occurred" in statuses else "planned", trigger="", evidence="",
+                          char_start=0, char_end=0, location_country=loc_country,
+                          countries=sorted({c for m in members for c in m.countries}))
+        code = code_for(consensus)
+        langs = sorted({m.lang for m in members})
+        pubs = sorted(m.published for m in members if m.published)
+        names = list(dict.fromkeys(p.name for m in members for p in m.participants))
+        rows.append({
+            "cluster_id": cid, "type": head.type, "subtype": consensus.subtype, "status": consensus.status,
+            "date_start": start, "date_end": end, "location": {"name": loc_name, "country": loc_country},
+            "countries": consensus.countries, "participants": names,
+            "parent_cluster_id": _most_common([m.parent_cluster_id for m in members]),
+            "cameo_code": code.cameo if code else None, "plover_type": code.plover_type if code else None,
+            "n_articles": len({m.doc_id for m in members}), "n_languages": len(langs), "languages": langs,
+            "first_published": pubs[0] if pubs else None, "last_published": pubs[-1] if pubs else None,
+            "conflicts": conflicts,
+        })
+        for m in members:
+            mentions.append({"cluster_id": cid, "doc_id": m.doc_id, "event_id": m.event_id, "lang": m.lang,
+                             "evidence": m.evidence, "char_start": m.char_start, "char_end": m.char_end,
+                             "published": m.published})
+    clusters = pd.DataFrame(rows, columns=column_names("event_clusters"))
+    mention_df = pd.DataFrame(mentions, columns=column_names("mentions"))
+    for df, ints in ((clusters, ("n_articles", "n_languages")), (mention_df, ("char_start", "char_end"))):
+        for c in ints:
+            df[c] = df[c].astype("Int64")
+    return clusters, mention_df
