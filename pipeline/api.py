@@ -1,6 +1,7 @@
 """The Python API: ``extract(articles)`` returns the event table and its companions as DataFrames."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -27,6 +28,7 @@ class ExtractionResult:
     event_clusters: pd.DataFrame
     mentions: pd.DataFrame
     stats: dict[str, Any] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> text, for the evidence view
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {"events": self.events, "participants": self.participants, "entities": self.entities,
@@ -40,10 +42,13 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
         articles = articles.to_dict("records")
     out = []
     for a in articles:
+        if isinstance(a, Mapping):
+            a = Article(str(a["id"]), a["text"], a.get("lang") or None, a.get("published") or None)
         if isinstance(a, Article):
+            # offsets refer to the NFC form of the text (as the file readers give it)
+            if isinstance(a.text, str) and not unicodedata.is_normalized("NFC", a.text):
+                a = Article(a.id, unicodedata.normalize("NFC", a.text), a.lang, a.published)
             out.append(a)
-        elif isinstance(a, Mapping):
-            out.append(Article(str(a["id"]), a["text"], a.get("lang") or None, a.get("published") or None))
         else:
             raise TypeError(f"cannot read an article from {type(a).__name__}; give Article objects, dicts "
                             "with id/text, a DataFrame or a path")
@@ -77,4 +82,4 @@ def extract(articles: Any, *, backends: dict[str, str] | None = None,
     tables = build_tables(events, entities, errors)
     tables["event_clusters"], tables["mentions"] = build_cluster_tables(events)
     stats = {"articles": len(items), "processed": n_articles, "events": len(events), "failures": len(errors)}
-    return ExtractionResult(**tables, stats=stats)
+    return ExtractionResult(**tables, stats=stats, texts={a.id: a.text for a in good})
