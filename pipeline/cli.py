@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import List, Optional
 
@@ -38,27 +37,41 @@ def extract(
     link_with: Optional[Path] = typer.Option(None, "--link-with",
                                              help="Output folder of an earlier run: reports of events it "
                                                   "already has keep its cluster ids."),
+    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: all cores)."),
+    chunk_size: int = typer.Option(64, "--chunk-size", help="Articles per chunk (unit of work and of resume)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same --out."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask scheduler address (tcp://host:8786); default: a local "
+                                                 "cluster with --workers processes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
 ) -> None:
-    """Extract events from articles and write events, participants, entities and errors tables."""
-    from pipeline.api import extract as run_extract
-    from pipeline.io import InputError, write_tables
+    """Extract events from articles and write the output tables (events, participants, entities,
+    errors, event_clusters, mentions)."""
+    from pipeline.backends.base import BackendUnavailable, load_backend
+    from pipeline.batch import run_batch
+    from pipeline.io import InputError
 
     source = input or SAMPLES
     formats = [f.strip() for f in format.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("jsonl", "csv", "parquet")]
     if bad:
         raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet")
-    t0 = time.perf_counter()
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"--engine takes local or dask, not {engine!r}")
+    backends = _parse_backends(backend)
     try:
-        result = run_extract(source, backends=_parse_backends(backend), link_with=link_with)
-    except (InputError, FileNotFoundError) as exc:
+        for lang, name in backends.items():  # a chosen backend that cannot load stops the run at once
+            load_backend(name, lang)
+        stats = run_batch(source, out, formats=formats, workers=workers or None, chunk_size=chunk_size,
+                          resume=resume, backends=backends or None, link_with=link_with, engine=engine,
+                          scheduler=scheduler, progress=not quiet)
+    except (InputError, FileNotFoundError, ValueError, BackendUnavailable) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    paths = write_tables(result.tables(), out, formats)
-    s = result.stats
-    typer.echo(f"{s['articles']} articles, {s['events']} events, {s['failures']} failures "
-               f"in {time.perf_counter() - t0:.1f} s -> {out}/ ({len(paths)} files)", err=True)
-    if s["failures"]:
+    if not quiet:
+        typer.echo(f"{stats.summary()} -> {out}/", err=True)
+    if stats.failures:
         raise typer.Exit(1)
 
 
