@@ -42,6 +42,9 @@ from .schema import LANGS, TABLES, Column, date_precision
 __all__ = [
     "InputError",
     "ReadFailure",
+    "is_missing",
+    "parse_published",
+    "printable",
     "iter_articles",
     "read_articles",
     "events_to_records",
@@ -129,7 +132,26 @@ class _BadRecord(Exception):
         self.doc_id = doc_id
 
 
-def _is_missing(value: Any) -> bool:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates written as ``\\udXXX``: a string that can always be encoded.
+
+    Python strings can hold lone surrogates (a JSON ``"\\ud800"`` escape, a file name
+    that is not UTF-8); no output format can, so names and messages pass through here."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _surrogate_problem(value: str, what: str) -> str | None:
+    m = _SURROGATE.search(value)
+    if m is None:
+        return None
+    return (f"{what} holds a lone surrogate U+{ord(m.group()):04X} at offset {m.start()} "
+            "(a \\ud800-\\udfff escape without its pair): not valid Unicode")
+
+
+def is_missing(value: Any) -> bool:
     """None, NaN, pd.NA and NaT are all 'absent'; containers never are."""
     if value is None:
         return True
@@ -140,6 +162,9 @@ def _is_missing(value: Any) -> bool:
     except (TypeError, ValueError):
         return False
     return bool(result) if isinstance(result, (bool, np.bool_)) else False
+
+
+_is_missing = is_missing
 
 
 def _nfc(text: str) -> str:
@@ -155,6 +180,9 @@ def _clean_id(value: Any) -> str:
         value = str(int(value))
     if not isinstance(value, str):
         raise _BadRecord("InvalidId", f"id must be a string, got {type(value).__name__}")
+    problem = _surrogate_problem(value, f"id {printable(value)!r}")
+    if problem:
+        raise _BadRecord("InvalidUnicode", problem)
     doc_id = _nfc(value.strip())
     if not doc_id:
         raise _BadRecord("MissingId", "record has an empty id")
@@ -168,6 +196,9 @@ def _clean_text(value: Any, doc_id: str) -> str:
         raise _BadRecord("InvalidText", f"text must be a string, got {type(value).__name__}", doc_id)
     if not value.strip():
         raise _BadRecord("EmptyText", "text is empty or whitespace only", doc_id)
+    problem = _surrogate_problem(value, "text")
+    if problem:
+        raise _BadRecord("InvalidUnicode", problem, doc_id)
     return _nfc(value)  # not stripped: offsets refer to the text as given
 
 
@@ -180,7 +211,16 @@ def _clean_lang(value: Any, doc_id: str) -> str | None:
 
 
 def _clean_published(value: Any, doc_id: str) -> str | None:
-    """ISO date string (any precision kept); pandas/Arrow timestamps become YYYY-MM-DD."""
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise _BadRecord("InvalidPublished", str(exc), doc_id) from None
+
+
+def parse_published(value: Any) -> str | None:
+    """ISO date string (any precision kept); pandas/Arrow timestamps become YYYY-MM-DD.
+
+    Missing values give None; anything else that is not a date raises ValueError."""
     if _is_missing(value) or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, np.datetime64):
@@ -201,7 +241,7 @@ def _clean_published(value: Any, doc_id: str) -> str | None:
         else:
             with contextlib.suppress(ValueError):  # a full ISO timestamp: keep its date
                 return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    raise _BadRecord("InvalidPublished", f"published {value!r} is not an ISO date (YYYY-MM-DD)", doc_id)
+    raise ValueError(f"published {value!r} is not an ISO date (YYYY-MM-DD)")
 
 
 def _make_article(record: Mapping[str, Any]) -> Article:
@@ -248,13 +288,18 @@ def _dedupe(items: _Positioned) -> Iterator[Article | ReadFailure]:
 
 def _iter_txt_files(files: list[Path]) -> _Positioned:
     for file in files:
-        source, doc_id = str(file), _nfc(file.stem)
+        source, doc_id = printable(str(file)), _nfc(file.stem)
+        if _SURROGATE.search(doc_id):
+            yield source, None, ReadFailure(source, None, None, "InvalidUnicode",
+                                            _locate(source, None, None) + "the file name is not valid UTF-8, "
+                                            "so it cannot be a document id; rename the file")
+            continue
         where = _locate(source, doc_id, None)
         try:
             raw = file.read_bytes()
         except OSError as exc:
             yield source, None, ReadFailure(source, doc_id, None, type(exc).__name__,
-                                            where + f"cannot read file: {exc.strerror or exc}")
+                                            where + f"cannot read file: {printable(str(exc.strerror or exc))}")
             continue
         try:
             text = raw.decode("utf-8-sig")
@@ -268,7 +313,7 @@ def _iter_txt_files(files: list[Path]) -> _Positioned:
 # -- JSONL ----------------------------------------------------------------------
 
 def _iter_jsonl(path: Path) -> _Positioned:
-    source = str(path)
+    source = printable(str(path))
     with path.open("rb") as f:  # bytes: one undecodable line must not stop the others
         for number, raw in enumerate(f, start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
@@ -287,6 +332,14 @@ def _iter_jsonl(path: Path) -> _Positioned:
             except json.JSONDecodeError as exc:
                 yield source, number, ReadFailure(source, None, number, "JSONDecodeError",
                                                   where + f"malformed JSON: {exc.msg} at column {exc.colno}")
+                continue
+            except RecursionError:
+                yield source, number, ReadFailure(source, None, number, "JSONDecodeError",
+                                                  where + "malformed JSON: nested too deeply to read")
+                continue
+            except ValueError as exc:  # e.g. an integer of more than 4300 digits
+                yield source, number, ReadFailure(source, None, number, "JSONDecodeError",
+                                                  where + f"unreadable JSON value: {str(exc)[:200]}")
                 continue
             if not isinstance(record, dict):
                 yield source, number, ReadFailure(source, None, number, "NotAnObject",
@@ -308,16 +361,16 @@ def _csv_columns(path: Path) -> list[str]:
     try:
         header = pd.read_csv(path, nrows=0, **_CSV_OPTIONS)
     except pd.errors.EmptyDataError:
-        raise InputError("the CSV file is empty (no header row)", source=str(path)) from None
+        raise InputError("the CSV file is empty (no header row)", source=printable(str(path))) from None
     except UnicodeDecodeError as exc:  # pandas decodes a whole buffer: the bad byte may be past the header
-        raise InputError(f"the CSV is not valid UTF-8 text ({exc.reason}); save it as UTF-8", source=str(path)) from exc
+        raise InputError(f"the CSV is not valid UTF-8 text ({exc.reason}); save it as UTF-8", source=printable(str(path))) from exc
     except (pd.errors.ParserError, OSError) as exc:
-        raise InputError(f"cannot read the CSV header: {exc}", source=str(path)) from exc
+        raise InputError(f"cannot read the CSV header: {exc}", source=printable(str(path))) from exc
     return [str(c).strip() for c in header.columns]
 
 
 def _iter_csv(path: Path, columns: list[str]) -> _Positioned:
-    source = str(path)
+    source = printable(str(path))
     row = 1  # the header is row 1, as a spreadsheet shows it
     try:
         with pd.read_csv(path, chunksize=_CHUNK_ROWS, **_CSV_OPTIONS) as reader:
@@ -340,11 +393,11 @@ def _open_parquet(path: Path) -> pq.ParquetFile:
     try:
         return pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(f"not a readable Parquet file: {exc}", source=str(path)) from exc
+        raise InputError(f"not a readable Parquet file: {exc}", source=printable(str(path))) from exc
 
 
 def _iter_parquet(pf: pq.ParquetFile, path: Path) -> _Positioned:
-    source = str(path)
+    source = printable(str(path))
     wanted = [c for c in (*_REQUIRED, *_OPTIONAL) if c in pf.schema_arrow.names]
     row = 0
     try:
@@ -362,7 +415,7 @@ def _check_columns(columns: Sequence[str], path: Path) -> None:
     missing = [c for c in _REQUIRED if c not in columns]
     if missing:
         raise InputError(f"missing required column(s) {', '.join(repr(c) for c in missing)}; "
-                         f"found {', '.join(repr(c) for c in columns) or 'none'}", source=str(path))
+                         f"found {', '.join(repr(c) for c in columns) or 'none'}", source=printable(str(path)))
 
 
 def iter_articles(path: str | Path) -> Iterator[Article | ReadFailure]:
@@ -374,13 +427,14 @@ def iter_articles(path: str | Path) -> Iterator[Article | ReadFailure]:
     read in chunks, never loaded whole.
     """
     path = Path(path)
-    source = str(path)
+    source = printable(str(path))
     if not path.exists():
         raise InputError("no such file or folder", source=source)
     if path.is_dir():
         try:
-            files = sorted((p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file()),
-                           key=lambda p: p.name)
+            # a dangling link or unreadable entry is kept, so it is reported rather than skipped
+            files = sorted((p for p in path.iterdir() if p.suffix.lower() == ".txt"
+                            and (p.is_symlink() or not p.is_dir())), key=lambda p: p.name)
         except OSError as exc:
             raise InputError(f"cannot list the folder: {exc.strerror or exc}", source=source) from exc
         return _dedupe(_iter_txt_files(files))

@@ -133,6 +133,21 @@ class ActorFinder:
         self.honorifics = lexicon.honorifics(lang)
         self.stop = _stopwords(lang)
 
+    def unexplained_names(self, sentence, actors: ArticleActors) -> bool:
+        """Whether a sentence holds a run of capitalised words
+        that no person, title, country or place found so far accounts for: only then is a
+        statistical NER worth its cost."""
+        known = [(m.start, m.end) for m in actors.mentions] + [(c.start, c.end) for c in actors.countries] \
+            + [(p.start, p.end) for p in actors.places] + [(t[0], t[1]) for t in actors.titles]
+        for m in _RUN.finditer(sentence.text):
+            s, e = sentence.start + m.start(), sentence.start + m.end()
+            toks = m.group().split()
+            if not toks or self._stopped(toks):
+                continue
+            if not any(ks < e and s < ke for ks, ke in known):
+                return True
+        return False
+
     # ------------------------------------------------------------------ spans
     def _titles(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
         out = []
@@ -189,7 +204,7 @@ class ActorFinder:
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
             tokens = mention_text.split()
-            if any(t in self.stop for t in tokens) or not self._name_shaped(tokens):
+            if self._stopped(tokens) or not self._name_shaped(tokens):
                 continue
             if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]):
                 continue
@@ -200,9 +215,9 @@ class ActorFinder:
                                       or len(tokens) >= 2):
                 self._add(actors, short, s, e, mention_text, "short", title, text)
                 continue
-            if len(tokens) < 2:
-                continue
             is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
+            if len(tokens) < 2 and not (is_ner and s not in sentence_starts):
+                continue
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
@@ -218,10 +233,35 @@ class ActorFinder:
                 by_key[key] = person
                 actors.people.append(person)
             self._add(actors, person, s, e, mention_text, "name", title, text)
+        for x in ner_people:  # statistical NER finds people no pattern anchors ("Chị Minh")
+            if any(m.start < x.end and x.start < m.end for m in actors.mentions):
+                continue
+            if any(c.start < x.end and x.start < c.end for c in actors.countries) or \
+                    any(p.start < x.end and x.start < p.end for p in actors.places):
+                continue
+            toks = x.text.split()
+            if not toks or self._stopped(toks) or not self._name_shaped(toks) \
+                    or not toks[0][:1].isupper():
+                continue
+            key = fold(x.text)
+            person = by_key.get(key)
+            if person is None:
+                person = Person(x.text, self._country_from_context(actors, text, x.start, None),
+                                first_mention=x.text, tokens=self._tokens(x.text, x.text))
+                by_key[key] = person
+                actors.people.append(person)
+            actors.mentions.append(PersonMention(x.start, x.end, x.text, person, "name"))
         self._add_title_mentions(actors, text)
         self._add_demonym_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    def _stopped(self, tokens: list[str]) -> bool:
+        """English organisation words anywhere ("Heydar Aliyev International Airport"); Vietnamese
+        ones only first ("Văn phòng" is an office, "Võ Văn Thưởng" a person)."""
+        if self.lang == "vi":
+            return bool(tokens) and tokens[0] in self.stop
+        return any(t in self.stop for t in tokens)
 
     @staticmethod
     def _name_shaped(tokens: list[str]) -> bool:

@@ -56,7 +56,7 @@ DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
 
 LANGS: tuple[str, ...] = ("vi", "en")
 COUNTRY_KINDS: tuple[str, ...] = ("name", "demonym", "alias", "pair_short")
-PLACE_KINDS: tuple[str, ...] = ("capital", "city", "venue")
+PLACE_KINDS: tuple[str, ...] = ("capital", "city", "province", "venue")
 
 _HYPHENS = "-\u2010\u2011\u2013"  # hyphen-minus, hyphen, non-breaking hyphen, en dash
 _HYPHEN_RE = re.compile(rf"\s*[{_HYPHENS}]\s*")
@@ -409,7 +409,7 @@ class PlaceMention:
     text: str
     name: str
     iso3: str
-    kind: str  # capital | city | venue
+    kind: str  # capital | city | province | venue
     ambiguous: bool = False
 
 
