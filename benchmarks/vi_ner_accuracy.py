@@ -84,7 +84,7 @@ def gated_spans(text: str, finder: ActorFinder) -> set[tuple[int, int, str]]:
     sent = Sentence(0, len(text), text)
     actors = finder.find(text)
     gated_spans.calls = getattr(gated_spans, "calls", 0)
-    if finder.unexplained_names(sent, actors):
+    if finder.unexplained_names(sent, actors, text):
         gated_spans.calls += 1
         backend = underthesea_spans.backend = getattr(underthesea_spans, "backend", None) or UndertheseaBackend()
         actors = finder.find(text, backend.entities(text, sent), {0})

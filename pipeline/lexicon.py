@@ -92,3 +92,8 @@ def vietnamese_surnames() -> frozenset[str]:
 def honorifics(lang: str) -> tuple[str, ...]:
     words = [r["word"] for r in _read_tsv("honorifics.tsv") if r["lang"] == lang]
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def vietnamese_capitalised_compounds() -> tuple[str, ...]:
+    return tuple(_read_list("vi_capitalised_compounds.txt"))

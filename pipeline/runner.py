@@ -529,13 +529,20 @@ class Pipeline:
             sentences = [s for s in sentences
                          if not any(cs <= s.start and s.end <= ce for cs, ce in clutter)]
             sentences = _split_bodies(art.text, sentences, dateline.body_start)
-            stage = "ner"
-            if lang == "vi" and hasattr(self.backend(lang), "entities"):
-                for s in sentences:
-                    if find_triggers(s.text, lang):
-                        ner = ner + self.backend(lang).entities(art.text, s)
             stage = "actors"
-            actors = self.actor_finder(lang).find(art.text, ner)
+            finder = self.actor_finder(lang)
+            starts = {s.start for s in sentences}
+            actors = finder.find(art.text, ner, starts)
+            stage = "ner"
+            backend = self.backend(lang)
+            if hasattr(backend, "entities"):
+                # on-demand NER (underthesea's CRF runs ~65 sentences/s): only event sentences
+                # with a capitalised name that titles, honorifics and gazetteers leave unexplained
+                extra = [x for s in sentences if find_triggers(s.text, lang) and finder.unexplained_names(s, actors, art.text)
+                         for x in backend.entities(art.text, s)]
+                if extra:
+                    stage = "actors"
+                    actors = finder.find(art.text, ner + extra, starts)
             stage = "frames"
             place_country = PlaceGazetteer.load().country_of(dateline.place) if dateline.place else None
             ctx = ArticleContext(doc_id=art.id, lang=lang, text=art.text, sentences=sentences, actors=actors,
@@ -568,12 +575,17 @@ class Pipeline:
 
 
 def _restore_original(original: str, analysed: str, events: list[Event], entities: list[Entity]) -> None:
-    """Evidence, triggers and entity texts as written in the original (markup and all)."""
+    """Evidence, triggers and entity texts as written in the original (markup and all); names
+    read across a blanked tag or entity get their run of spaces back to one."""
+    squeeze = lambda v: re.sub(r"\s+", " ", v).strip() if v else v  # noqa: E731
     for e in events:
         e.evidence = original[e.char_start:e.char_end]
         end = e.trigger_start + len(e.trigger)
         if analysed[e.trigger_start:end] == e.trigger:
             e.trigger = original[e.trigger_start:end]
+        e.location_name, e.title = squeeze(e.location_name), squeeze(e.title)
+        for part in e.participants:
+            part.mention, part.title = squeeze(part.mention), squeeze(part.title)
     for x in entities:
         if analysed[x.start:x.end] == x.text:
             x.text = original[x.start:x.end]

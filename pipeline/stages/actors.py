@@ -131,19 +131,27 @@ class ActorFinder:
         self.title_re = lexicon.title_regex(lang)
         self.title_by_text = lexicon.title_lookup(lang)
         self.honorifics = lexicon.honorifics(lang)
+        self.honorific_words = frozenset(w for h in self.honorifics for w in h.split())
         self.stop = _stopwords(lang)
 
-    def unexplained_names(self, sentence, actors: ArticleActors) -> bool:
+    def unexplained_names(self, sentence, actors: ArticleActors, text: str | None = None) -> bool:
         """Whether a sentence holds a run of capitalised words
         that no person, title, country or place found so far accounts for: only then is a
         statistical NER worth its cost."""
         known = [(m.start, m.end) for m in actors.mentions] + [(c.start, c.end) for c in actors.countries] \
             + [(p.start, p.end) for p in actors.places] + [(t[0], t[1]) for t in actors.titles]
+        compounds = lexicon.vietnamese_capitalised_compounds() if self.lang == "vi" else ()
         for m in _RUN.finditer(sentence.text):
             s, e = sentence.start + m.start(), sentence.start + m.end()
-            toks = m.group().split()
+            toks = [t for t in m.group().split() if not (t.isupper() and len(t.strip(".")) >= 2)]  # no acronyms
             if not toks or self._stopped(toks):
                 continue
+            if len(toks) == 1:
+                if not sentence.text[:m.start()].strip() and text is not None \
+                        and re.search(rf"(?<!\w){re.escape(toks[0].lower())}(?!\w)", text):
+                    continue  # a sentence's first word, written in lower case elsewhere: a common word
+                if sentence.text.startswith(compounds, m.start()):
+                    continue
             if not any(ks < e and s < ke for ks, ke in known):
                 return True
         return False
@@ -204,7 +212,8 @@ class ActorFinder:
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
             tokens = mention_text.split()
-            if self._stopped(tokens) or not self._name_shaped(tokens):
+            if self._stopped(tokens) or not self._name_shaped(tokens) \
+                    or all(t in self.honorific_words for t in tokens):
                 continue
             if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]):
                 continue
@@ -239,7 +248,7 @@ class ActorFinder:
             if any(c.start < x.end and x.start < c.end for c in actors.countries) or \
                     any(p.start < x.end and x.start < p.end for p in actors.places):
                 continue
-            toks = x.text.split()
+            toks = [t for t in x.text.split() if t not in self.honorific_words]
             if not toks or self._stopped(toks) or not self._name_shaped(toks) \
                     or not toks[0][:1].isupper():
                 continue

@@ -89,8 +89,8 @@ def _is_object(tokens: list[Token], kids: list[list[int]], k: int) -> bool:
     return False
 
 
-def verb_arguments(tokens: list[Token], trigger_start: int,
-                   trigger_end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def verb_arguments(tokens: list[Token], trigger_start: int, trigger_end: int,
+                   heads_only: bool = False) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Char spans of the subject phrases and object phrases of the predicate at the trigger.
 
     The predicate is every token overlapping [trigger_start, trigger_end) (a
@@ -100,6 +100,8 @@ def verb_arguments(tokens: list[Token], trigger_start: int,
     conjuncts. A predicate with no subject of its own borrows the subject of the
     verb it is coordinated with or governed by (conj, xcomp). Dependents inside
     the trigger are not arguments. Empty lists when no token covers the trigger.
+    With ``heads_only`` each span is the argument's head with its name parts only
+    (:func:`name_span`), leaving out relative clauses and modifiers.
     """
     if trigger_end > trigger_start:
         pred = [i for i, t in enumerate(tokens)
@@ -123,11 +125,31 @@ def verb_arguments(tokens: list[Token], trigger_start: int,
     if not subjects:
         subjects = _inherited_subjects(tokens, kids, pred, inside)
 
+    span_of = name_span if heads_only else phrase_span
+
     def spans(heads: list[int]) -> list[tuple[int, int]]:
         members = sorted({j for h in heads for j in coordinated(tokens, h) if j not in inside})
-        return sorted({phrase_span(tokens, j, kids) for j in members})
+        return sorted({span_of(tokens, j, kids) for j in members})
 
     return spans(subjects), spans(objects)
+
+
+#: Dependents that belong to a head's own name ("Xi" + flat "Jinping"), not to a clause about it.
+NAME_RELS = frozenset({"flat", "compound", "fixed", "goeswith"})
+
+
+def name_span(tokens: list[Token], i: int, kids: list[list[int]] | None = None) -> tuple[int, int]:
+    """Character extent of token ``i`` with its name parts (flat/compound), without clauses or
+    modifiers: the person an argument phrase is about, not the people its relative clause mentions."""
+    kids = kids if kids is not None else _children(tokens)
+    members, todo = [i], [i]
+    while todo:
+        j = todo.pop()
+        for k in kids[j]:
+            if _base(tokens[k].deprel) in NAME_RELS:
+                members.append(k)
+                todo.append(k)
+    return min(tokens[j].start for j in members), max(tokens[j].end for j in members)
 
 
 def _inherited_subjects(tokens: list[Token], kids: list[list[int]], pred: list[int], inside: set[int]) -> list[int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pipeline import lexicon
 from pipeline.doc import Event, Participant, Sentence
 from pipeline.stages.actors import ArticleActors, Person, PersonMention
+from pipeline.stages.deprel import verb_arguments
 from pipeline.stages.gazetteer import CountryGazetteer
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 
@@ -355,6 +356,7 @@ class FrameFiller:
             return [], []  # the people of a nominal mention are nobody's subject or object
         agents = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
         objects = self._objects(trig, nxt, agents)
+        agents, objects = self._from_parse(sent, trig, agents, objects)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents:
@@ -389,6 +391,24 @@ class FrameFiller:
                                 location)
                 if trig.subtype in ("talks", "meeting", "phone_call", "virtual") and len(parts) >= 2:
                     self.ctx.last_meeting = ev
+        return agents, objects
+
+    def _from_parse(self, sent: Sentence, trig: Trigger, agents: list[PersonMention],
+                    objects: list[PersonMention]) -> tuple[list[PersonMention], list[PersonMention]]:
+        """Where the backend parsed the sentence (stanza), the trigger's subject and object
+        phrases decide who acts and who is met; the positional guesses stand where the parse
+        names nobody."""
+        if not sent.tokens:
+            return agents, objects
+        subj_spans, obj_spans = verb_arguments(sent.tokens, trig.start, trig.end, heads_only=True)
+        people = self._mentions_between(sent.start, sent.end)
+        inside = lambda spans: [m for m in people if any(m.start < e and s < m.end for s, e in spans)]
+        parsed_agents, parsed_objects = inside(subj_spans), inside(obj_spans)
+        if parsed_agents:
+            agents = parsed_agents
+            objects = [m for m in objects if all(m.person is not a.person for a in agents)]
+        if parsed_objects:
+            objects = [m for m in parsed_objects if all(m.person is not a.person for a in agents)]
         return agents, objects
 
     def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:

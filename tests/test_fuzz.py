@@ -1,0 +1,231 @@
+"""Property-based fuzzing of the whole pipeline (issue 6), with a fixed budget for CI.
+
+Articles are built from real-looking Vietnamese and English diplomatic sentences mixed with the
+junk crawls contain: control characters, NUL bytes, right-to-left and zero-width marks,
+combining-mark floods, 10,000-character tokens, HTML tags and entities, emoji, other scripts,
+odd line breaks. Every example goes through ``pipeline.extract`` (the session's models) and the
+writers, and must satisfy: no exception escapes; each article is accounted for (events, "no
+events", or an error row from validation or language id only: an error in a later stage is a
+crash caught, i.e. a bug); every event's offsets lie inside its text, its evidence is
+``text[char_start:char_end]``, its trigger is inside the evidence and every field is in the
+schema's vocabularies. Lone surrogates can only arrive through JSON escapes, so they are fuzzed
+through ``io.read_articles``: such a record is a ReadFailure, never an article.
+
+The examples are derandomized (same cases every run) and the budgets below keep this file
+under a minute on two cores; ``FUZZ_SCALE=10 pytest tests/test_fuzz.py`` runs ten times as many,
+and ``FUZZ_RANDOM=1`` draws new cases instead of the fixed ones.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import pipeline
+from pipeline.doc import Article
+from pipeline.io import ReadFailure, read_articles, write_tables
+from pipeline.limits import windows
+from pipeline.runner import Pipeline, mask_markup
+from pipeline.schema import DATE_PRECISIONS, EVENT_TYPES, LANGS, ROLES, STATUSES, SUBTYPES
+
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+RANDOM = bool(os.environ.get("FUZZ_RANDOM"))  # explore new cases instead of the fixed CI set
+EXAMPLES = {"pipeline": 60 * SCALE, "windows": 25 * SCALE, "jsonl": 25 * SCALE, "units": 300 * SCALE}
+RUN_COUNT: dict[str, int] = {}  # examples actually run, per property (see the closing note of issue 6)
+
+
+def _fuzz_settings(name: str):
+    return settings(max_examples=EXAMPLES[name], deadline=None, derandomize=not RANDOM, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _count(name: str) -> None:
+    RUN_COUNT[name] = RUN_COUNT.get(name, 0) + 1
+
+
+SENTENCES = [
+    "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Campuchia Hun Manet sáng 12/3.",
+    "Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản tại Hà Nội ngày 5/6/2025.",
+    "Tổng Bí thư Tô Lâm thăm cấp Nhà nước Trung Quốc từ ngày 18 đến 20/8.",
+    "Bộ trưởng Ngoại giao Bùi Thanh Sơn điện đàm với Ngoại trưởng Lào ngày 3/4.",
+    "Hai bên đã ký kết 12 văn kiện hợp tác, nâng cấp quan hệ lên Đối tác chiến lược toàn diện.",
+    "Sáng nay, Tập Cận Bình hội kiến Thủ tướng Phạm Minh Chính tại Bắc Kinh.",
+    "Prime Minister Pham Minh Chinh held talks with Cambodian Prime Minister Hun Manet in Hanoi on March 12.",
+    "President Luong Cuong received the Japanese Ambassador in Hanoi on June 5, 2025.",
+    "General Secretary To Lam will pay a state visit to China from August 18 to 20.",
+    "Foreign Minister Bui Thanh Son had a phone call with his Lao counterpart on April 3.",
+    "The two sides signed a memorandum of understanding and a joint statement.",
+    "BAKU — Azerbaijani President Ilham Aliyev met Vietnamese Prime Minister Pham Minh Chinh on Tuesday.",
+    " date 2025-05-08 HÀ NỘI — Thủ tướng tiếp Bộ trưởng Ngoại giao Singapore.",
+    "Trời Hà Nội có mưa rào. Gold prices edged up.",
+]
+MARKS = ["\u200f", "\u200e", "\u202e", "\u202a", "\u202c", "\u2066", "\u2069", "\u200b", "\u200d", "\ufeff",
+         "\u2028", "\u2029", "\x85", "\r", "\x0c", "\t", "\x00", "\u00ad", "\u034f"]
+HTML = ["<p>", "</p>", "<br>", "<br/>", "<div class=\"x\">", "</div>", "<b>", "</b>", "<script>", "</script>",
+        "<style>p{}</style>", "<!--", "-->", "<!-- c -->", "<!DOCTYPE html>", "&nbsp;", "&amp;", "&#7897;",
+        "&#x1F600;", "&#0;", "&#xd800;", "&bogus;", "<a href='x'>", "</a>", "<", ">", "&", "<p", "<?xml ?>",
+        "<noscript>", "<template>", "<html><body>", "</body></html>", "<img src=x onerror=alert(1)>"]
+FOREIGN = ["习近平会见范明政", "التقى رئيس الوزراء", "Премьер-министр", "ภาษาไทย", "한국어", "שלום", "日本語のテキスト",
+           "Le Premier ministre a rencontré", "ﷺ", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Ⅻ", "ǅ", "ﬁ"]
+
+noise = st.one_of(
+    st.sampled_from(MARKS),
+    st.lists(st.sampled_from(MARKS), min_size=1, max_size=30).map("".join),
+    st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Zs", "Co"]).map(str),
+    st.integers(1, 600).map(lambda n: "a" + "\u0301" * n),                        # combining-mark flood
+    st.integers(1, 300).map(lambda n: "\u0300\u0323" * n),                        # marks with no base
+    st.integers(1000, 10_000).map(lambda n: "x" * n),                              # very long token
+    st.integers(100, 3000).map(lambda n: ("Thủtướng" * n)[:n * 3]),
+    st.lists(st.sampled_from(HTML), min_size=1, max_size=12).map("".join),
+    st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF).map(lambda c: c * 3),  # emoji
+    st.sampled_from(FOREIGN),
+    st.text(max_size=40),                                                          # any code points
+    st.from_regex(r"\d{1,2}/\d{1,2}(/\d{2,4})?|ngày \d+|[A-ZĐ]{2,12} —|\(\w+\) -", fullmatch=True),
+    st.sampled_from(["\n", "\n\n", "\r\n", " ", "  ", "|", "—", "-", ".", "...", "\"", "'", "(", ")"]),
+)
+piece = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES), noise)
+texts = st.lists(piece, min_size=1, max_size=8).flatmap(
+    lambda parts: st.sampled_from([" ", "\n", "", "\n\n"]).map(lambda sep: sep.join(parts)))
+articles = st.lists(st.tuples(texts, st.sampled_from([None, None, "vi", "en"]),
+                              st.sampled_from([None, "2025-03-12", "2025-08", "2024"])), min_size=1, max_size=3)
+
+
+# ---------------------------------------------------------------- the properties checked per run
+
+def _check_result(arts: list[Article], result) -> None:
+    texts = {a.id: a.text for a in arts}
+    errors = result.errors.to_dict("records")
+    failed = {e["doc_id"] for e in errors}
+    assert {e["stage"] for e in errors} <= {"validate", "langid"}, errors   # later stages never crash
+    assert len(errors) == len(failed)
+    assert failed <= set(texts)
+    events = result.events.to_dict("records")
+    assert not {e["doc_id"] for e in events} & failed
+    ids = [e["event_id"] for e in events]
+    assert len(ids) == len(set(ids))
+    for e in events:
+        text = texts[e["doc_id"]]
+        assert 0 <= e["char_start"] < e["char_end"] <= len(text)
+        assert text[e["char_start"]:e["char_end"]] == e["evidence"]
+        assert e["trigger"].strip() and e["trigger"].strip() in e["evidence"]
+        assert e["lang"] in LANGS
+        assert e["type"] in EVENT_TYPES
+        assert e["subtype"] is None or e["subtype"] in SUBTYPES[e["type"]]
+        assert e["status"] in STATUSES
+        assert e["countries"] == sorted(set(e["countries"]))
+        assert all(re.fullmatch(r"[A-Z]{3}", c) for c in e["countries"])
+        assert all(p["role"] in ROLES for p in e["participants"])
+        assert 0.0 <= e["confidence"] <= 1.0
+        for d in (e["date_start"], e["date_end"]):
+            assert d is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d)
+        if e["date_start"]:
+            assert e["date_end"] >= e["date_start"]
+            assert e["date_precision"] in DATE_PRECISIONS
+        loc = e["location"]
+        assert loc["country"] is None or re.fullmatch(r"[A-Z]{3}", loc["country"])
+    for x in result.entities.to_dict("records"):
+        assert 0 <= x["start"] <= x["end"] <= len(texts[x["doc_id"]])
+    for m in result.mentions.to_dict("records"):
+        assert texts[m["doc_id"]][m["char_start"]:m["char_end"]] == m["evidence"]
+
+
+def _write_and_read_back(result) -> None:
+    with tempfile.TemporaryDirectory() as out:
+        write_tables(result.tables(), out, ["jsonl", "csv", "parquet"])
+        lines = Path(out, "events.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line)["event_id"] for line in lines] == list(result.events.event_id)
+
+
+def _nfc(arts: list[Article]) -> list[Article]:
+    """The texts offsets refer to: the NFC form, as pipeline.extract and the readers give it."""
+    return [Article(a.id, unicodedata.normalize("NFC", a.text)) for a in arts]
+
+
+def _make(items) -> list[Article]:
+    return [Article(f"fuzz-{i}", text, lang, published) for i, (text, lang, published) in enumerate(items)]
+
+
+@_fuzz_settings("pipeline")
+@given(items=articles)
+def test_random_and_adversarial_articles_never_crash_and_give_valid_events(pipe, items):
+    _count("pipeline")
+    arts = _make(items)
+    result = pipeline.extract(arts, pipeline=pipe)
+    _check_result(_nfc(arts), result)
+    _write_and_read_back(result)
+
+
+SMALL = Pipeline(max_chars=300)  # models are shared: backends are cached per process
+
+
+@_fuzz_settings("windows")
+@given(items=articles)
+def test_adversarial_articles_over_a_small_limit_go_through_in_windows(items):
+    _count("windows")
+    arts = _make(items)
+    result = pipeline.extract(arts, pipeline=SMALL)
+    _check_result(_nfc(arts), result)
+
+
+# ---------------------------------------------------------------- JSONL with lone surrogates
+
+json_text = st.lists(st.one_of(st.sampled_from(SENTENCES), noise,
+                               st.characters(categories=["Cs"]).map(str)), min_size=1, max_size=5).map(" ".join)
+
+
+@_fuzz_settings("jsonl")
+@given(records=st.lists(st.tuples(json_text, st.sampled_from([None, "vi", "en"])), min_size=1, max_size=4))
+def test_jsonl_with_lone_surrogate_escapes_rejects_exactly_those_records(pipe, records):
+    _count("jsonl")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "docs.jsonl")
+        lines = []
+        for i, (text, lang) in enumerate(records):
+            rec = {"id": f"j{i}", "text": text} | ({"lang": lang} if lang else {})
+            lines.append(json.dumps(rec, ensure_ascii=True))  # a lone surrogate becomes a \udXXX escape
+        path.write_text("\n".join(lines) + "\n", encoding="ascii")
+        arts, failures = read_articles(path)
+        has_surrogate = {f"j{i}" for i, (text, _) in enumerate(records) if re.search("[\ud800-\udfff]", text)}
+        empty = {f"j{i}" for i, (text, _) in enumerate(records) if not text.strip()}
+        assert {f.doc_id for f in failures if f.error == "InvalidUnicode"} == has_surrogate - empty
+        assert {f.doc_id for f in failures} == has_surrogate | empty
+        assert all(isinstance(f, ReadFailure) and f.message.encode("utf-8") for f in failures)
+        assert [a.id for a in arts] == [f"j{i}" for i in range(len(records)) if f"j{i}" not in has_surrogate | empty]
+        result = pipeline.extract(path, pipeline=pipe)
+        _check_result(arts, _without_read_errors(result))
+        _write_and_read_back(result)
+
+
+def _without_read_errors(result):
+    result.errors = result.errors[result.errors.stage != "read"].reset_index(drop=True)
+    return result
+
+
+# ---------------------------------------------------------------- the pure pieces, many more cases
+
+@_fuzz_settings("units")
+@given(text=texts, limit=st.integers(1, 400))
+def test_markup_mask_keeps_length_and_windows_cover_the_text(text, limit):
+    _count("units")
+    masked = mask_markup(text)
+    assert len(masked) == len(text)
+    if "<" not in text and "&" not in text:
+        assert masked == text
+    spans = windows(text, limit)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(0 < b - a <= limit for a, b in spans)
+
+
+def test_zz_every_property_ran_its_whole_budget(capsys):
+    """Runs last (file order): each property that ran in this session ran all its examples; the
+    counts are printed for the record."""
+    with capsys.disabled():
+        print(f"\nfuzz examples run: {RUN_COUNT} (total {sum(RUN_COUNT.values())})")
+    for name, n in RUN_COUNT.items():
+        assert n >= EXAMPLES[name], (name, n)
