@@ -175,8 +175,18 @@ def test_adversarial_articles_over_a_small_limit_go_through_in_windows(items):
 
 # ---------------------------------------------------------------- JSONL with lone surrogates
 
-json_text = st.lists(st.one_of(st.sampled_from(SENTENCES), noise,
-                               st.characters(categories=["Cs"]).map(str)), min_size=1, max_size=5).map(" ".join)
+def _with_surrogate(text: str, put: bool, surrogate: str, pos: int) -> str:
+    if not put:
+        return text
+    pos %= len(text) + 1
+    return text[:pos] + surrogate + text[pos:]
+
+
+# about half the records carry a lone surrogate somewhere (a high or low half, alone or doubled)
+json_text = st.builds(_with_surrogate, texts, st.booleans(),
+                      st.one_of(st.characters(categories=["Cs"]).map(str),
+                                st.sampled_from(["\ud83d\ud83d", "\udc00\ud800", "\udfff"])),
+                      st.integers(0, 10_000))
 
 
 @_fuzz_settings("jsonl")

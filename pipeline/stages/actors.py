@@ -28,6 +28,7 @@ _DEMONYM_LEADER = {
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
+_COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 _PRONOUN = {
     "en": re.compile(r"^\s*(?:He|She|The (?:Party chief|host|guest))\b"),
     "vi": re.compile(r"^\s*(?:Ông|Bà)\b(?! [" + lexicon.UPPER + "])"),
@@ -225,8 +226,9 @@ class ActorFinder:
                 self._add(actors, short, s, e, mention_text, "short", title, text)
                 continue
             is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
-            if len(tokens) < 2 and not (is_ner and s not in sentence_starts):
-                continue
+            if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
+                                                                                   tokens[0][:1].isupper()):
+                continue  # one word is a name only when NER or a title says so ("PM Modi", "Premier Li")
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
@@ -249,6 +251,9 @@ class ActorFinder:
                     any(p.start < x.end and x.start < p.end for p in actors.places):
                 continue
             toks = [t for t in x.text.split() if t not in self.honorific_words]
+            if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or \
+                    _COUNTRY_IN_PARENS_AFTER.match(text[x.end:x.end + 40]):
+                continue  # "tỉnh Benguet", "Bengue (Philippin)": a place, whatever NER says
             if not toks or self._stopped(toks) or not self._name_shaped(toks) \
                     or not toks[0][:1].isupper():
                 continue
@@ -260,6 +265,7 @@ class ActorFinder:
                 by_key[key] = person
                 actors.people.append(person)
             actors.mentions.append(PersonMention(x.start, x.end, x.text, person, "name"))
+        self._merge_partial_names(actors)
         self._add_title_mentions(actors, text)
         self._add_demonym_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
@@ -278,6 +284,27 @@ class ActorFinder:
         if all(len(t.rstrip(".")) <= 1 for t in tokens):
             return False
         return not any(len(t) >= 3 and t.isupper() for t in tokens)
+
+    @staticmethod
+    def _merge_partial_names(actors: ArticleActors) -> None:
+        """A headline's "Modi" or "Premier Li" written before the full name appears: the partial
+        name is the one person whose fuller name contains it, when exactly one does."""
+        for p in list(actors.people):
+            if p.known:
+                continue
+            own = {fold(t) for t in p.canonical.split()}
+            fuller = [q for q in actors.people if q is not p and len(q.canonical.split()) > len(own)
+                      and own <= {fold(t) for t in q.canonical.split()} | set(q.tokens)]
+            if len(fuller) != 1:
+                continue
+            q = fuller[0]
+            for m in actors.mentions:
+                if m.person is p:
+                    m.person = q
+                    m.kind = "short"
+            if q.title is None:
+                q.title, q.title_key = p.title, p.title_key
+            actors.people.remove(p)
 
     @staticmethod
     def _unmasked_pieces(mask: bytearray, start: int, end: int) -> list[tuple[int, int]]:

@@ -84,6 +84,9 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         na, nb = _names(a), _names(b)
         if len(na) >= 2 and len(nb) >= 2:
             return na == nb
+        if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
+                and a.subtype in ("phone_call", "reception", "virtual") and set(a.countries) == set(b.countries):
+            return True  # "had a phone call with the premier of Vietnam" again, naming one side only
         return na == nb and set(a.countries) == set(b.countries) and a.subtype == b.subtype \
             and a.char_start != b.char_start
     # agreements

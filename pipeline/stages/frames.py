@@ -66,7 +66,7 @@ _ANAPHORIC_COUNTRY = {
     "en": re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic)\b"),
     "vi": re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
 }
-_DATE_NOT_EVENT = re.compile(r"(?:\bsince|kể từ|\btừ năm|thiết lập quan hệ[^,.;]{0,30}|established|establishment of|"
+_DATE_NOT_EVENT = re.compile(r"(?:\b(?:announced|said|told|stated|confirmed) on|\bsince|kể từ|\btừ năm|thiết lập quan hệ[^,.;]{0,30}|established|establishment of|"
                              r"founded|thành lập|anniversary|kỷ niệm|Quốc khánh|National Day|nhậm chức|took office|"
                              r"\bbầu\b|elected|election)[^,.;]{0,25}$", re.I)
 _PAST_TIME_VI = re.compile(r"năm \d{4}|tháng \d{1,2}/\d{4}")
@@ -164,6 +164,10 @@ class FrameFiller:
         mine = [d for d in near if self._nearest_trigger(d) == trig.start]
         near = mine or near
         if not near:
+            same = [e for e in self.ctx.events if e.char_start == sent.start and e.date_start and not e.date_inferred
+                    and e.trigger_start < trig.start]
+            if same and status == same[-1].status:  # "tiếp ông X ... sang thăm": the clause's date
+                return same[-1].date_start, same[-1].date_end, False
             if self.ctx.context_date and not self._past_marked(sent, trig):
                 return self.ctx.context_date, self.ctx.context_date, True
             return None, None, False
@@ -195,15 +199,18 @@ class FrameFiller:
     def _update_context_date(self, dates: list[DateMention]) -> None:
         ref = self.ctx.reference
         for d in dates:
-            if len(d.date_start) != 10:
-                continue
+            if len(d.date_start) != 10 or d.date_start != d.date_end:
+                continue  # only a single stated day dates what follows; a range's first day would not
             if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
                 continue
             self.ctx.context_date = d.date_start
             return
 
     def _status(self, sent: Sentence, trig_start: int) -> str:
-        before = self.ctx.text[max(sent.start, trig_start - 60):trig_start]
+        lo = max(sent.start, trig_start - 60)
+        if getattr(self, "_clause_start", None) is not None and sent.start <= self._clause_start < lo:
+            lo = self._clause_start  # "X will hold talks with A and call on B": B's call is planned too
+        before = self.ctx.text[lo:trig_start]
         return "planned" if _PLANNED[self.lang].search(before) else "occurred"
 
     def _is_intention(self, sent: Sentence, trig: Trigger) -> bool:
@@ -305,8 +312,11 @@ class FrameFiller:
             prev_agents: list[PersonMention] = []
             prev_objects: list[PersonMention] = []
             seg_start = sent.start
+            self._clause_start = sent.start
             for i, trig in enumerate(triggers):
                 nxt = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
+                if self._mentions_between(seg_start, trig.start) and i:
+                    self._clause_start = seg_start  # a new subject opens a new clause
                 if trig.type == "meeting":
                     agents, objects = self._meeting(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
                 elif trig.type == "visit":
@@ -545,6 +555,7 @@ class FrameFiller:
             if subj:
                 return list(subj), trig.end
         adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 20
+                    and all(m.person is not o.person for o in prev_objects)
                     and re.fullmatch(r"[\s,]*(?:đang|đã|vừa|sẽ|who is|who was|on an?|during an?)?[\s,]*",
                                      text[m.end:trig.start])]
         if adjacent:
@@ -562,10 +573,20 @@ class FrameFiller:
             after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True) if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
             if after:
                 return [after[0]], after[0].end
+        if prev_objects and re.search(r"(?:sang|đến|tới) thăm|visiting|to visit", trig.text, re.I) \
+                and self._received_before(sent, trig) and \
+                not [m for m in self._mentions_between(seg_start, trig.start)
+                     if all(m.person is not o.person for o in prev_objects)]:
+            return [prev_objects[-1]], trig.end  # "tiếp ông X - ... - sang thăm": X came to visit
         subj = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
         if not subj and self.ctx.last_visitor is not None:
             subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
         return subj, trig.end
+
+    def _received_before(self, sent: Sentence, trig: Trigger) -> bool:
+        """A reception or courtesy call earlier in the same sentence."""
+        return any(e.type == "meeting" and e.subtype == "reception"
+                   and e.char_start == sent.start and e.trigger_start < trig.start for e in self.ctx.events)
 
     def _visit(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
         text = self.ctx.text
@@ -580,6 +601,8 @@ class FrameFiller:
         dests = self._destinations(sent, trig.end, visitor_country, reach)
         if not dests and dest_from != trig.end:  # "chuyến thăm của X tới Y": after the visitor
             dests = self._destinations(sent, dest_from, visitor_country, reach)
+        if not dests and re.match(r"(?:tham dự|attend)", trig.text, re.I):
+            return visitor, []  # attending something at home is not a trip
         if not dests and visitor and any(e.type == "visit" and not e.date_start or
                                          e.type == "visit" and len(e.date_start or "") == 10
                                          for e in self.ctx.events):
@@ -631,8 +654,13 @@ class FrameFiller:
     def _agreement(self, sent, trig, seg_start, nxt, dates, prev_agents):
         text = self.ctx.text
         before = text[sent.start:trig.start]
+        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and _NOMINAL_BEFORE[self.lang].search(
+                text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
+            return []  # "Sau Lễ ký kết, ...": the signing already reported
         if trig.subtype != "partnership_upgrade":
-            if not _AGREEMENT_CUE[self.lang].search(sent.text):
+            listed = _LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12 and any(
+                e.type == "agreement" for e in self.ctx.events)
+            if not _AGREEMENT_CUE[self.lang].search(sent.text) and not listed:
                 return []
             if _AGREEMENT_NOT[self.lang].search(text[max(sent.start, trig.start - 50):trig.start]):
                 return []
@@ -645,7 +673,8 @@ class FrameFiller:
         status = self._status(sent, trig.start)
         in_sentence = self._mentions_between(sent.start, sent.end)
         role = "witness" if _WITNESS[self.lang].search(sent.text) else "signatory"
-        people: list[PersonMention | Person] = list(in_sentence)
+        people: list[PersonMention | Person] = [m for m in in_sentence if m.kind != "title"] or \
+            ([] if _TWO_LEADERS[self.lang].search(sent.text) else list(in_sentence))
         if not people and _TWO_LEADERS[self.lang].search(sent.text) and self.ctx.last_meeting is not None:
             parts = [Participant(p.name, p.mention, role, p.title, p.country)
                      for p in self.ctx.last_meeting.participants]
@@ -698,6 +727,7 @@ _NOMINAL_BEFORE = {
                      r"(?:bilateral\s+)?$", re.I),
     "vi": re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
 }
+_LIST_ITEM = re.compile(r"\s*(?:[-–•+*]|\d+[.)])\s+")  # "- A MoU on ...": an item of a list of documents
 _RECEIVE_CUE = {
     "en": re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),
     "vi": re.compile(r"(?:\btiếp\b|đón|hoan nghênh|chào mừng|lời mời)"),
