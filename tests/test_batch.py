@@ -103,3 +103,23 @@ def test_cli_summary_and_exit_status(tmp_path):
     assert "5 articles" in res.output and "0 failures" in res.output
     lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
     assert all(json.loads(x)["doc_id"] for x in lines)
+
+
+def test_evaluate_command_prints_per_language_and_per_type_rows(shared_dir, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    gold = shared_dir / "eval" / "dev" / "gold.jsonl"
+    first = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()[:2]]
+    pred = tmp_path / "pred.jsonl"
+    # the gold events themselves as predictions: a perfect score, checked by hand
+    pred.write_text("".join(json.dumps({**e, "doc_id": d["doc_id"], "cluster_id": e["cluster"]}) + "\n"
+                            for d in first for e in d["events"]), encoding="utf-8")
+    g = tmp_path / "gold.jsonl"
+    g.write_text("".join(json.dumps(d) + "\n" for d in first), encoding="utf-8")
+    res = CliRunner().invoke(app, ["evaluate", str(g), str(pred)])
+    assert res.exit_code == 0, res.output
+    rows = {line.split()[0]: line.split()[1:] for line in res.output.splitlines() if line.strip()}
+    assert rows["all"][:3] == ["1.000", "1.000", "1.000"]
+    assert "lang=en" in rows and "lang=vi" in rows and "type=visit" in rows and "type=meeting" in rows
