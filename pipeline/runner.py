@@ -108,20 +108,28 @@ class RunStats:
                 "no_events": self.no_events, "events": self.events}
 
 
+REFERENCE_YEARS = (1000, 8999)  # a publication date outside these is not used to resolve relative dates
+
+
 def reference_date(published: str | None) -> dt.date | None:
     """The publication date as a date: a month-only date ('2024-08') resolves relative
-    expressions against the middle of that month."""
+    expressions against the middle of that month.
+
+    A date near the ends of the calendar (the 0001-01-01 a database writes for "no date")
+    is no reference: "yesterday" from it would fall off the calendar (OverflowError)."""
     if not published:
         return None
     parts = published.split("-")
     try:
         if len(parts) >= 3:
-            return dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
-        if len(parts) == 2:
-            return dt.date(int(parts[0]), int(parts[1]), 15)
-        return dt.date(int(parts[0]), 7, 1)
+            day = dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+        elif len(parts) == 2:
+            day = dt.date(int(parts[0]), int(parts[1]), 15)
+        else:
+            day = dt.date(int(parts[0]), 7, 1)
     except ValueError:
         return None
+    return day if REFERENCE_YEARS[0] <= day.year <= REFERENCE_YEARS[1] else None
 
 
 # ------------------------------------------------------------------ validation and language

@@ -89,10 +89,10 @@ class Cluster:
         span = event_span(e)
         if span is None or not self.spans:
             return True
-        pad = dt.timedelta(days=max(self.slack, _slack(e)))
+        pad = max(self.slack, _slack(e))
         if _is_past_reference(e) or any(len(m.date_start or "") < 10 and m.date_start for m in self.members):
-            pad = dt.timedelta(0)
-        return any(span[0] - pad <= s[1] and s[0] - pad <= span[1] for s in self.spans)
+            pad = 0
+        return any(_moved(span[0], -pad) <= s[1] and _moved(s[0], -pad) <= span[1] for s in self.spans)
 
     def people_fit(self, e: Event) -> float:
         """0 when the people clash, else how well they overlap (1 = same people)."""
@@ -143,8 +143,8 @@ class ClusterIndex:
 
     @staticmethod
     def _weeks(span: tuple[dt.date, dt.date], pad_days: int) -> range:
-        lo = (span[0] - dt.timedelta(days=pad_days)).toordinal() // 7
-        hi = (span[1] + dt.timedelta(days=pad_days)).toordinal() // 7
+        lo = _moved(span[0], -pad_days).toordinal() // 7
+        hi = _moved(span[1], pad_days).toordinal() // 7
         return range(lo, hi + 1)
 
     def candidates(self, e: Event) -> list[Cluster]:
@@ -239,8 +239,12 @@ def _overlaps(a: Event, b: Event) -> bool:
     x, y = event_span(a), event_span(b)
     if x is None or y is None:
         return True
-    pad = dt.timedelta(days=1)
-    return x[0] - pad <= y[1] and y[0] - pad <= x[1]
+    return _moved(x[0], -1) <= y[1] and _moved(y[0], -1) <= x[1]
+
+
+def _moved(d: dt.date, days: int) -> dt.date:
+    """``d`` moved by ``days``, clamped to the calendar (years 1-9999): never an OverflowError."""
+    return dt.date.fromordinal(min(max(d.toordinal() + days, 1), dt.date.max.toordinal()))
 
 
 def link_clusters(events: list[Event], previous: list[Event] | None = None) -> None:
