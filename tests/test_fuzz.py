@@ -1,9 +1,11 @@
 """Property-based fuzzing of the whole pipeline (issue 6), with a fixed budget for CI.
 
-Articles are built from real-looking Vietnamese and English diplomatic sentences mixed with the
-junk crawls contain: control characters, NUL bytes, right-to-left and zero-width marks,
-combining-mark floods, 10,000-character tokens, HTML tags and entities, emoji, other scripts,
-odd line breaks. Every example goes through ``pipeline.extract`` (the session's models) and the
+Articles are built from real-looking Vietnamese and English diplomatic sentences (whole, shredded
+by noise pushed inside them, upper-cased, repeated as duplicated paragraphs, or as a soup of the
+trigger, title, name and date vocabulary) mixed with the junk crawls contain: control characters,
+NUL bytes, right-to-left and zero-width marks, combining-mark floods, 10,000-character tokens,
+HTML tags and entities, emoji, other scripts, odd line breaks, dates past the calendar's ends and
+publication dates such as 0001-01-01. Every example goes through ``pipeline.extract`` (the session's models) and the
 writers, and must satisfy: no exception escapes; each article is accounted for (events, "no
 events", or an error row from validation or language id only: an error in a later stage is a
 crash caught, i.e. a bug); every event's offsets lie inside its text, its evidence is
@@ -89,11 +91,49 @@ noise = st.one_of(
     st.from_regex(r"\d{1,2}/\d{1,2}(/\d{2,4})?|ngày \d+|[A-ZĐ]{2,12} —|\(\w+\) -", fullmatch=True),
     st.sampled_from(["\n", "\n\n", "\r\n", " ", "  ", "|", "—", "-", ".", "...", "\"", "'", "(", ")"]),
 )
-piece = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(SENTENCES), noise)
+# dates at and past the edges of the calendar, relative dates, datelines
+dates = st.one_of(
+    st.builds("{}/{}/{}".format, st.integers(0, 40), st.integers(0, 14), st.integers(0, 10_001)),
+    st.builds("ngày {}/{}".format, st.integers(0, 40), st.integers(0, 14)),
+    st.builds("từ ngày {} đến {}/{}".format, st.integers(0, 40), st.integers(0, 40), st.integers(0, 14)),
+    st.builds("on {} {}, {}".format, st.sampled_from(["February", "Feb.", "December", "Sept", "May"]),
+              st.integers(0, 40), st.integers(0, 10_001)),
+    st.builds("from {} {} to {}".format, st.sampled_from(["February", "December", "January"]),
+              st.integers(0, 40), st.integers(0, 40)),
+    st.builds("năm {}".format, st.integers(0, 100_000)),
+    st.builds(" date {:04d}-{:02d}-{:02d} ".format, st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32)),
+    st.sampled_from(["hôm qua", "tuần tới", "last Tuesday", "next week", "tháng trước", "cuối tháng 2", "on Monday",
+                     "thứ Hai tuần sau", "yesterday", "tomorrow", "this month", "earlier this year", "đầu năm nay"]),
+)
+# the vocabulary of the event frames, shuffled into sentences no template would write
+words = st.sampled_from([
+    "Thủ tướng", "Chủ tịch nước", "Tổng thống", "President", "Prime Minister", "Phạm Minh Chính", "Hun Manet",
+    "Tập Cận Bình", "Xi Jinping", "Vladimir Putin", "hội đàm", "held talks", "met", "visit", "thăm", "ký kết",
+    "signed", "memorandum", "Việt Nam", "Vietnam", "Campuchia", "Cambodia", "Lào", "Hoa Kỳ", "the United States",
+    "Hà Nội", "Hanoi", "Bắc Kinh", "Washington", "với", "with", "và", "and", "của", "by", "tại", "in", "đã", "will",
+    "sẽ", "không", "did not", "plans to", "dự kiến", ",", ".", ";", ":", "(", ")", "\"", "—", "Ông", "Mr.",
+    "Ngoại trưởng", "Foreign Minister", "counterpart", "người đồng cấp", "điện đàm", "phone call", "state visit",
+    "thăm cấp Nhà nước", "Đối tác chiến lược toàn diện", "Comprehensive Strategic Partnership"])
+soup = st.lists(st.one_of(words, dates, noise), min_size=1, max_size=40).map(" ".join)
+
+
+def _shred(sentence: str, cuts: list[tuple[int, str]]) -> str:
+    """Noise pushed inside a sentence, between or within words."""
+    for pos, junk in cuts:
+        pos %= len(sentence) + 1
+        sentence = sentence[:pos] + junk + sentence[pos:]
+    return sentence
+
+
+shredded = st.builds(_shred, st.sampled_from(SENTENCES), st.lists(st.tuples(st.integers(0, 500), noise), max_size=3))
+repeated = st.tuples(st.sampled_from(SENTENCES), st.integers(2, 60)).map(lambda t: "\n".join([t[0]] * t[1]))
+piece = st.one_of(st.sampled_from(SENTENCES), shredded, soup, dates, noise, repeated,
+                  st.sampled_from(SENTENCES).map(str.upper))
 texts = st.lists(piece, min_size=1, max_size=8).flatmap(
     lambda parts: st.sampled_from([" ", "\n", "", "\n\n"]).map(lambda sep: sep.join(parts)))
-articles = st.lists(st.tuples(texts, st.sampled_from([None, None, "vi", "en"]),
-                              st.sampled_from([None, "2025-03-12", "2025-08", "2024"])), min_size=1, max_size=3)
+published = st.sampled_from([None, None, "2025-03-12", "2025-08", "2024", "2024-02-29", "0001-01-01", "9999-12-31",
+                             "9999-12", "1900-03"])
+articles = st.lists(st.tuples(texts, st.sampled_from([None, None, "vi", "en"]), published), min_size=1, max_size=3)
 
 
 # ---------------------------------------------------------------- the properties checked per run

@@ -24,7 +24,7 @@ from typing import Any
 
 from pipeline.backends.base import BackendUnavailable
 from pipeline.doc import Entity, Sentence, Token
-from pipeline.lang.sentences import blocks
+from pipeline.lang.sentences import line_jobs
 
 logger = logging.getLogger(__name__)
 
@@ -170,12 +170,7 @@ class StanzaBackend:
         line's start to index the original text. Lines go to stanza
         ``batch_size`` at a time so a large corpus never holds every parse at once.
         """
-        jobs: list[tuple[int, int]] = []  # (text index, line start)
-        pieces: list[str] = []
-        for ti, text in enumerate(texts):
-            for start, end in blocks(text):
-                jobs.append((ti, start))
-                pieces.append(text[start:end])
+        jobs, pieces = line_jobs(texts)  # (text index, line start), line
         results: list[tuple[list[Sentence], list[Entity]]] = [([], []) for _ in texts]
         for first in range(0, len(pieces), batch_size):
             docs = self.nlp.bulk_process(pieces[first:first + batch_size])

