@@ -63,7 +63,8 @@ def title_regex(lang: str) -> re.Pattern[str]:
     for t in titles(lang):
         first, rest = t.text[0], re.escape(t.text[1:]).replace(r"\ ", r"\s+")
         alts.append(f"[{first.upper()}{first.lower()}]{rest}")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    # "Đại sứ quán" is an embassy, not an ambassador
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])(?! quán)")
 
 
 @lru_cache(maxsize=None)

@@ -216,8 +216,8 @@ class ActorFinder:
             if self._stopped(tokens) or not self._name_shaped(tokens) \
                     or all(t in self.honorific_words for t in tokens):
                 continue
-            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]):
-                continue
+            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or _COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]):
+                continue  # "tỉnh Hà Giang", "Bengue (Philippin)": places
             # a short mention of someone already seen?
             short = self._resolve_short(actors.people, mention_text)
             anchored = title is not None or honor

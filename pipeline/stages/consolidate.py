@@ -66,8 +66,10 @@ def _is_past_reference(e: Event, reference: dt.date | None) -> bool:
 
 
 def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
-    if a.type != b.type or not dates_compatible(a, b):
+    if a.type != b.type:
         return False
+    if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b):
+        return False  # a date inferred from the article's context does not keep two mentions apart
     if _is_past_reference(a, reference) != _is_past_reference(b, reference) and (a.date_start and b.date_start):
         return False
     if (a.date_start is None) != (b.date_start is None):
@@ -111,7 +113,8 @@ def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:
 
 def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
     """The most precise date; among day dates, the widest range (a visit's span beats one day)."""
-    cands = [(e.date_start, e.date_end) for e in (a, b) if e.date_start]
+    cands = [(e.date_start, e.date_end) for e in (a, b) if e.date_start and not e.date_inferred] or \
+        [(e.date_start, e.date_end) for e in (a, b) if e.date_start]
     if not cands:
         return None, None
 
@@ -127,6 +130,7 @@ def merge(a: Event, b: Event) -> Event:
     """Fold b into a (a is the earlier mention)."""
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
     a.date_start, a.date_end = _merge_dates(a, b)
+    a.date_inferred = a.date_inferred and b.date_inferred
     if a.status != b.status:
         a.status = "occurred"
     have = {fold(p.name): p for p in a.participants}

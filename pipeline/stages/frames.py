@@ -315,7 +315,8 @@ class FrameFiller:
             self._clause_start = sent.start
             for i, trig in enumerate(triggers):
                 nxt = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
-                if self._mentions_between(seg_start, trig.start) and i:
+                if i and [m for m in self._mentions_between(seg_start, trig.start)
+                          if all(m.person is not o.person for o in prev_objects)]:
                     self._clause_start = seg_start  # a new subject opens a new clause
                 if trig.type == "meeting":
                     agents, objects = self._meeting(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
@@ -395,8 +396,8 @@ class FrameFiller:
                     extra = self._other_country({agent.person.country})
                     if extra:
                         countries.add(extra)
-                if len(countries) == 1 and len(parts) >= 2 and all(p.country for p in parts):
-                    continue  # a domestic meeting (a leader with his own ambassador) is not diplomacy
+                if len(countries) < 2:
+                    continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, _dedupe(parts), countries, date,
                                 location)
                 if trig.subtype in ("talks", "meeting", "phone_call", "virtual") and len(parts) >= 2:
