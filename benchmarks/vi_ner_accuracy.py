@@ -69,7 +69,7 @@ def underthesea_spans(text: str) -> set[tuple[int, int, str]]:
 
 def our_spans(text: str, finder: ActorFinder) -> set[tuple[int, int, str]]:
     actors = finder.find(text)
-    spans = {(m.start, m.end, "PER") for m in actors.mentions if m.kind in ("name", "short")}
+    spans = {(m.start, m.end, "PER") for m in actors.mentions if m.kind in ("name", "short", "ner")}
     spans |= {(c.start, c.end, "LOC") for c in actors.countries if c.kind != "demonym"}
     spans |= {(p.start, p.end, "LOC") for p in actors.places}
     return spans
@@ -88,7 +88,7 @@ def gated_spans(text: str, finder: ActorFinder) -> set[tuple[int, int, str]]:
         gated_spans.calls += 1
         backend = underthesea_spans.backend = getattr(underthesea_spans, "backend", None) or UndertheseaBackend()
         actors = finder.find(text, backend.entities(text, sent), {0})
-    spans = {(m.start, m.end, "PER") for m in actors.mentions if m.kind in ("name", "short")}
+    spans = {(m.start, m.end, "PER") for m in actors.mentions if m.kind in ("name", "short", "ner")}
     spans |= {(c.start, c.end, "LOC") for c in actors.countries if c.kind != "demonym"}
     spans |= {(p.start, p.end, "LOC") for p in actors.places}
     return spans

@@ -28,6 +28,11 @@ _DEMONYM_LEADER = {
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
+# linking words that may stand between a title and the name it introduces
+_TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to", "nước", "của", "tại", "ở", "và",
+                              "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
+                              "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
+                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương"})
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 _PRONOUN = {
     "en": re.compile(r"^\s*(?:He|She|The (?:Party chief|host|guest))\b"),
@@ -54,7 +59,7 @@ class PersonMention:
     end: int
     text: str
     person: Person
-    kind: str = "name"  # name | short | title | pronoun
+    kind: str = "name"  # name | short | title | pronoun | ner (found only by statistical NER)
     title: str | None = None
     title_key: str | None = None
 
@@ -243,7 +248,8 @@ class ActorFinder:
             else:
                 by_key[key] = person
                 actors.people.append(person)
-            self._add(actors, person, s, e, mention_text, "name", title, text)
+            only_ner = not (anchored or looks_vietnamese(mention_text))
+            self._add(actors, person, s, e, mention_text, "ner" if only_ner else "name", title, text)
         for x in ner_people:  # statistical NER finds people no pattern anchors ("Chị Minh")
             if any(m.start < x.end and x.start < m.end for m in actors.mentions):
                 continue
@@ -264,7 +270,7 @@ class ActorFinder:
                                 first_mention=x.text, tokens=self._tokens(x.text, x.text))
                 by_key[key] = person
                 actors.people.append(person)
-            actors.mentions.append(PersonMention(x.start, x.end, x.text, person, "name"))
+            actors.mentions.append(PersonMention(x.start, x.end, x.text, person, "ner"))
         self._merge_partial_names(actors)
         self._add_title_mentions(actors, text)
         self._add_demonym_mentions(actors, text)
@@ -354,8 +360,22 @@ class ActorFinder:
                     continue
                 if re.search(r"\b(?:who|which|with|met|held|received|to)\b", gap):
                     continue
+                # between a title and its name stand only names of bodies and countries:
+                # capitalised words and a few linking words, never a verb ("sẽ tham dự Hội nghị")
+                words = re.findall(r"[^\W\d_][\w'’-]*", gap)
+                if any(w[:1].islower() and w.lower() not in _TITLE_GAP_WORDS for w in words):
+                    if not self._gap_is_country_names(gap):
+                        continue
                 best = t
         return best
+
+    def _gap_is_country_names(self, gap: str) -> bool:
+        """A gap whose lower-case words all belong to country names ("nước Cộng hòa nhân dân Trung Hoa")."""
+        rest = gap
+        for c in self.countries.find(gap, self.lang):
+            rest = rest.replace(c.text, " ")
+        return not any(w[:1].islower() and w.lower() not in _TITLE_GAP_WORDS
+                       for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
     def _honorific_before(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12):start]

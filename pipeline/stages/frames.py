@@ -277,6 +277,8 @@ class FrameFiller:
         the article's protagonist."""
         taken = {id(m.person) for m in prev_objects}
         before = [m for m in self._mentions_between(seg_start, trig.start) if id(m.person) not in taken]
+        if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
+            before = [m for m in before if m.kind != "ner"]
         before = [m for m in before
                   if not re.search(r"(?:invitation of|lời mời của)\s*(?:\S+\s+){0,10}$",
                                    self.ctx.text[max(seg_start, m.start - 90):m.start])]
@@ -316,7 +318,7 @@ class FrameFiller:
             for i, trig in enumerate(triggers):
                 nxt = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
                 if i and [m for m in self._mentions_between(seg_start, trig.start)
-                          if all(m.person is not o.person for o in prev_objects)]:
+                          if m.kind != "ner" and all(m.person is not o.person for o in prev_objects)]:
                     self._clause_start = seg_start  # a new subject opens a new clause
                 if trig.type == "meeting":
                     agents, objects = self._meeting(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
@@ -400,7 +402,7 @@ class FrameFiller:
                     continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, _dedupe(parts), countries, date,
                                 location)
-                if trig.subtype in ("talks", "meeting", "phone_call", "virtual") and len(parts) >= 2:
+                if len(parts) >= 2:
                     self.ctx.last_meeting = ev
         return agents, objects
 
