@@ -400,7 +400,7 @@ class Pipeline:
         if _SURROGATE.search(art.id):
             raise Rejected("validate", "InvalidUnicode", "the id holds a lone surrogate: not valid Unicode")
         text = art.text
-        if text is None:
+        if is_missing(text):
             raise Rejected("validate", "EmptyText", "text is missing")
         if not isinstance(text, str):
             raise Rejected("validate", "InvalidText", f"text must be a string, got {type(text).__name__}")

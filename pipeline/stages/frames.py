@@ -335,6 +335,7 @@ class FrameFiller:
             else:
                 self._update_context_date(self._usable_dates(sent, self._dates(sent))
                                           if _HAS_DIGIT.search(sent.text) else [])
+        self.finish_lists()
         return ctx.events
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
@@ -540,6 +541,20 @@ class FrameFiller:
                 return [(self._country_name(iso), iso, "anaphor")]
         return []
 
+    def _venue_destinations(self, sent: Sentence, trig: Trigger, visitor_country: str | None,
+                            reach: int) -> list[tuple[str, str, str]]:
+        """The place after 'tại/ở/in/at' following an attend trigger, when it is abroad."""
+        text = self.ctx.text
+        end = min(sent.end, trig.end + reach)
+        found = sorted([(p.start, p.text, p.iso3, "place") for p in self.ctx.actors.places_in(trig.end, end)] +
+                       [(c.start, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(trig.end, end)
+                        if c.kind != "demonym"])
+        for start, name, iso, kind in found:
+            if re.search(r"(?:\btại|\bở|\bin|\bat)\s+(?:the\s+|thủ đô\s+|[Tt]hành phố\s+|capital\s+)?$",
+                         text[max(trig.end, start - 20):start]) and iso != visitor_country:
+                return [(name, iso, kind)]
+        return []
+
     def _country_name(self, iso3: str) -> str:
         return CountryGazetteer.load().name(iso3, self.lang)
 
@@ -601,7 +616,10 @@ class FrameFiller:
         visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
         visitor_country = visitor[0].person.country if visitor else None
         reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|attend)", trig.text, re.I) else 70
-        dests = self._destinations(sent, trig.end, visitor_country, reach)
+        if reach > 70:  # "tham dự X tại Jakarta", "attend X in Johannesburg": where the event is held
+            dests = self._venue_destinations(sent, trig, visitor_country, reach)
+        else:
+            dests = self._destinations(sent, trig.end, visitor_country, reach)
         if not dests and dest_from != trig.end:  # "chuyến thăm của X tới Y": after the visitor
             dests = self._destinations(sent, dest_from, visitor_country, reach)
         if not dests and re.match(r"(?:tham dự|attend)", trig.text, re.I):
@@ -642,7 +660,7 @@ class FrameFiller:
                 if len(gap) < 40 and re.search(r"spouse|wife|husband|phu nhân", gap):
                     parts.append(self._participant(m, "visitor"))
             if _HOST_CUE[self.lang].search(sent.text):
-                for m in in_sentence:
+                for m in self._mentions_between(sent.start, sent.end, modifiers=True):  # "at the invitation of X"
                     if m.person.country == dest_iso and m.person not in [v.person for v in visitors]:
                         parts.append(self._participant(m, "host"))
                         break
@@ -660,9 +678,15 @@ class FrameFiller:
         if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and _NOMINAL_BEFORE[self.lang].search(
                 text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
             return []  # "Sau Lễ ký kết, ...": the signing already reported
+        if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
+                r"\s+(?:include|includes|included|are as follows|gồm|bao gồm)\b", text[trig.end:trig.end + 25]):
+            return []  # "memorandum of cooperation (MoU)": the same document; "documents include": a list follows
+        listed = False
         if trig.subtype != "partnership_upgrade":
-            listed = _LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12 and any(
-                e.type == "agreement" for e in self.ctx.events)
+            prior_agreement = any(e.type == "agreement" for e in self.ctx.events)
+            listed = prior_agreement and (
+                (_LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
+                or bool(_CONTINUED_LIST[self.lang].match(sent.text)) or self._after_list_opener(trig))
             if not _AGREEMENT_CUE[self.lang].search(sent.text) and not listed:
                 return []
             if _AGREEMENT_NOT[self.lang].search(text[max(sent.start, trig.start - 50):trig.start]):
@@ -699,23 +723,82 @@ class FrameFiller:
         if date == (None, None) and self.ctx.last_meeting is not None and self.ctx.last_meeting.date_start:
             date = (self.ctx.last_meeting.date_start, self.ctx.last_meeting.date_end)
         loc = self._location(sent)
-        self._emit(sent, trig, "agreement", trig.subtype, status, _dedupe(parts), countries, date, loc,
-                   title=title)
+        titles = [title]
+        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[max(sent.start, trig.start - 8):trig.start], re.I)
+        if count:  # "three protocols on A, B, and C": up to the end of the list item
+            item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
+                            text[trig.start:sent.end])
+            titles = self._split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
+            if len(titles) == 1:
+                titles = [title]
+        for t in titles:
+            ev = self._emit(sent, trig, "agreement", trig.subtype, status, _dedupe(parts), set(countries), date, loc,
+                            title=t)
+            ev.listed = bool(listed)
         return []
+
+    def _after_list_opener(self, trig: Trigger) -> bool:
+        """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the
+        previous sentence: an item of a list of signed documents."""
+        text = self.ctx.text
+        return bool(re.search(r"(?:include|includes|included|as follows|gồm|bao gồm)\b[^.]{0,400}$",
+                              text[max(0, trig.start - 420):trig.start]))
+
+    @staticmethod
+    def _split_counted_list(title: str) -> list[str]:
+        """'three protocols on A, B, and C' names three documents: 'protocol on A', 'protocol on B', ..."""
+        m = _COUNTED_DOCS.match(title)
+        if not m:
+            return [title]
+        n = _NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?", m.group(3)) if x.strip()]
+        if n < 2 or len(items) != n:
+            return [title]
+        noun = m.group(2)
+        singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        return [f"{singular} on {item}" for item in items]
+
+    def finish_lists(self) -> None:
+        """When the documents signed are listed one by one, each is an event and the unnamed
+        umbrella ('14 cooperation documents') is not; the items take its witnesses, date and place."""
+        events = self.ctx.events
+        for umbrella in [e for e in events if e.type == "agreement" and not getattr(e, "listed", False)
+                         and _GENERIC_DOCS.search(e.title or e.trigger)]:
+            items = [e for e in events if getattr(e, "listed", False) and e.trigger_start > umbrella.trigger_start]
+            if not items:
+                continue
+            for e in items:
+                if not e.participants:
+                    e.participants = [Participant(p.name, p.mention, p.role, p.title, p.country)
+                                      for p in umbrella.participants]
+                    e.countries = sorted(set(e.countries) | set(umbrella.countries)) if len(e.countries) < 2 \
+                        else e.countries
+                if (not e.date_start or e.date_inferred) and umbrella.date_start:
+                    e.date_start, e.date_end, e.date_inferred = umbrella.date_start, umbrella.date_end, \
+                        umbrella.date_inferred
+                if not e.location_country and umbrella.location_country:
+                    e.location_name, e.location_country = umbrella.location_name, umbrella.location_country
+            events.remove(umbrella)
 
     def _doc_title(self, sent: Sentence, trig: Trigger) -> str | None:
         """The document's name as written: from the trigger to the end of its noun phrase."""
         text = self.ctx.text
         if trig.subtype == "partnership_upgrade":
             m = re.match(r"\s*(?:a |the |an |thành |mức |khuôn khổ )?(?:quan hệ )?([^,.;]{3,60}?)"
-                         r"(?=[,.;]| between| giữa| vì| nhằm| for| with| in |$)",
+                         r"(?=[,.;]| between| giữa| vì| nhằm| for| with| in | năm \d| vào|$)",
                          text[trig.end:sent.end])
             return m.group(1).strip() if m else None
-        start = trig.start
-        m = re.match(r"[^;\n]*?(?=;|\.\s|\n| and (?:a|an|the) | và |, which|, thể hiện|, contributing|$)",
-                     text[start:sent.end])
-        title = m.group(0).strip() if m else trig.text
+        m = _TITLE_END.search(text, trig.end, sent.end)
+        title = text[trig.start:m.start() if m else sent.end].strip().rstrip(",;:.")
         return title[:300] or trig.text
+
+
+# where a document's name ends: the next list item or clause, a date, the occasion, a participle
+_TITLE_END = re.compile(
+    r";|\.\s|\.$|\n| and (?:a|an) | và (?!Đào tạo)|, (?:which|thể hiện|contributing)|"
+    r",? (?:on|during|at|in the presence of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"the sidelines|his|her|their|[A-Z][a-z]+ \d)|, (?:during|at|in) |, (?!and\b)(?=[a-z])|"
+    r" (?:vào|trong|tại) (?:ngày|sáng|chiều|tối|dịp|khuôn khổ|lễ|Lễ)")
 
 
 _MODIFIER_CUE = {
@@ -730,6 +813,16 @@ _NOMINAL_BEFORE = {
                      r"(?:bilateral\s+)?$", re.I),
     "vi": re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
 }
+_CONTINUED_LIST = {
+    "en": re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
+                     r"Other documents)\b"),
+    "vi": re.compile(r"\s*(?:Ngoài ra,? (?:còn )?(?:có)?|Các văn kiện khác)"),
+}
+_GENERIC_DOCS = re.compile(r"^(?:\d+\s+|several\s+|a number of\s+|important\s+|các\s+)?(?:cooperation\s+)?"
+                           r"(?:documents|deals|agreements|văn kiện)\b", re.I)
+_COUNTED_DOCS = re.compile(r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(protocols|agreements|MoUs|"
+                           r"memorandums of understanding|letters of intent)\s+on\s+(.+)$", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _LIST_ITEM = re.compile(r"\s*(?:[-–•+*]|\d+[.)])\s+")  # "- A MoU on ...": an item of a list of documents
 _RECEIVE_CUE = {
     "en": re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),

@@ -126,3 +126,21 @@ def test_a_dependency_parse_decides_who_meets_whom_where_the_backend_gives_one()
     ctx = ArticleContext(doc_id="p", lang="en", text=text, sentences=[sent], actors=actors, reference=None)
     talks = [e for e in FrameFiller(ctx).fill() if e.subtype == "talks"]
     assert [sorted(p.name for p in e.participants) for e in talks] == [["Vladimir Putin", "Xi Jinping"]]
+
+
+def test_listed_documents_are_one_event_each_and_take_the_witnesses_of_the_signing(pipe):
+    text = ("Prime Minister Pham Minh Chinh and Thai Prime Minister Paetongtarn Shinawatra witnessed the signing of "
+            "five cooperation documents in Hanoi on May 16.\n"
+            "The documents include an MoU on digital transformation between the two ministries of information; "
+            "and a plan of action for 2025-2030.\n"
+            "There are also three protocols on rice trade, durian exports, and fisheries, signed by the two "
+            "agriculture ministries.")
+    events = [e for e in run(pipe, text, "en", "2025-05-17") if e["type"] == "agreement"]
+    titles = sorted(e["title"] for e in events)
+    assert titles == ["MoU on digital transformation between the two ministries of information",
+                      "plan of action for 2025-2030",
+                      "protocol on durian exports", "protocol on fisheries", "protocol on rice trade"]
+    for e in events:  # the unnamed umbrella "five cooperation documents" is gone; its witnesses stay
+        assert sorted((p["name"], p["role"]) for p in e["participants"]) == [
+            ("Paetongtarn Shinawatra", "witness"), ("Phạm Minh Chính", "witness")]
+        assert e["date_start"] == "2025-05-16" and e["countries"] == ["THA", "VNM"]
