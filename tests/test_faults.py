@@ -509,3 +509,25 @@ def test_deeply_nested_or_huge_number_json_lines_are_read_failures(tmp_path):
     articles, failures = read_articles(path)
     assert [a.id for a in articles] == ["ok"]
     assert [(f.line, f.error) for f in failures] == [(1, "JSONDecodeError"), (2, "JSONDecodeError")]
+
+
+def test_batch_driver_output_is_identical_for_one_and_two_workers(batch, tmp_path):
+    """The streaming batch driver (issue 4) over a slice of the dirty input: the same bytes in
+    every output file whatever the number of worker processes, and the same error rows."""
+    from pipeline.batch import run_batch
+
+    good = [g for i, g in enumerate(batch["good"]) if i < 100 or i in (103, 203, 303, 403, 503)]  # ids duplicated
+    assert len(good) == 105
+    expected = _write_batch(tmp_path / "slice.jsonl", good, batch["broken"])
+    outs = []
+    for workers in (1, 2):
+        out = tmp_path / f"w{workers}"
+        stats = run_batch(tmp_path / "slice.jsonl", out, workers=workers, chunk_size=32, progress=False)
+        assert (stats.articles, stats.failures) == (205, 100)
+        outs.append(out)
+    names = sorted(p.name for p in outs[0].iterdir())
+    assert names == sorted(p.name for p in outs[1].iterdir()) and "events.jsonl" in names
+    for name in names:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+    rows = [json.loads(line) for line in (outs[0] / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert Counter((r["doc_id"], r["stage"], r["error"]) for r in rows) == Counter(expected)
