@@ -63,8 +63,10 @@ def title_regex(lang: str) -> re.Pattern[str]:
     for t in titles(lang):
         first, rest = t.text[0], re.escape(t.text[1:]).replace(r"\ ", r"\s+")
         alts.append(f"[{first.upper()}{first.lower()}]{rest}")
-    # "Đại sứ quán" is an embassy, not an ambassador
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])(?! quán)")
+    # Vietnamese news capitalises titles freely ("Nhà Vua", "Thủ Tướng"): match them in any case.
+    # "Đại sứ quán" is an embassy, not an ambassador.
+    flags = re.IGNORECASE if lang == "vi" else 0
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])(?! quán)", flags)
 
 
 @lru_cache(maxsize=None)
