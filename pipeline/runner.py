@@ -22,6 +22,7 @@ bad output row.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import logging
@@ -148,11 +149,20 @@ VI_EN_FLOOR = 0.02          # vi + en probability below this (unrestricted model
 
 @lru_cache(maxsize=1)
 def _open_identifier():
-    """py3langid's model over all its languages, with probabilities (a separate instance:
-    the restricted vi/en identifier in stages/langid.py is untouched)."""
+    """py3langid's model over all its languages, with probabilities: a second identifier over
+    the arrays the vi/en one (stages/langid.py, left restricted) already holds, so the model is
+    in memory once (a fresh load would cost ~170 MB more per process)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from pipeline.stages.langid import _identifier
+
+    try:
+        ident = copy.copy(_identifier().IDENTIFIER)  # shares every array and table
+        ident.set_languages(None)                    # all languages, on the copy only
+        ident._norm_probs = True
+        return ident
+    except (AttributeError, TypeError, ValueError):  # another py3langid layout: load it again
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _script_of(ch: str) -> str:

@@ -531,3 +531,18 @@ def test_batch_driver_output_is_identical_for_one_and_two_workers(batch, tmp_pat
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
     rows = [json.loads(line) for line in (outs[0] / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert Counter((r["doc_id"], r["stage"], r["error"]) for r in rows) == Counter(expected)
+
+
+def test_hostile_ids_never_become_paths_outside_the_output_folder(tmp_path, pipe):
+    """File names come from table names only: ids like '../../x' or '/etc/passwd' are data."""
+    ids = ["../../escape", "/etc/passwd", "a/b\\c", "..", "con\x00nul", "line\nbreak", "=HYPERLINK(\"x\")"]
+    arts = [Article(i, "Prime Minister Pham Minh Chinh held talks with Cambodian Prime Minister Hun Manet "
+                       "in Hanoi on May 5.", "en", "2025-05-06") for i in ids]
+    result = pipeline.extract(arts, pipeline=pipe)
+    assert sorted(set(result.events.doc_id)) == sorted(ids)
+    out = tmp_path / "deep" / "out"
+    write_tables(result.tables(), out, ["jsonl", "csv", "parquet"])
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == sorted(
+        ["deep", "deep/out"] + [f"deep/out/{t}.{ext}" for t in result.tables() for ext in ("jsonl", "csv", "parquet")])
+    rows = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["doc_id"] for r in rows] == ids
