@@ -10,7 +10,8 @@ import pandas as pd
 
 from pipeline.doc import Article
 from pipeline.io import ReadFailure, iter_articles
-from pipeline.runner import Pipeline
+from pipeline.limits import DEFAULT_MAX_CHARS
+from pipeline.runner import Pipeline, RunStats
 from pipeline.clusters import build_cluster_tables
 from pipeline.stages.coding import assign_codes
 from pipeline.stages.linking import link_clusters
@@ -42,8 +43,8 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
         articles = articles.to_dict("records")
     out = []
     for a in articles:
-        if isinstance(a, Mapping):
-            a = Article(str(a["id"]), a["text"], a.get("lang") or None, a.get("published") or None)
+        if isinstance(a, Mapping):  # the runner reports a missing id or text, NaN lang, Timestamp published
+            a = Article(a.get("id"), a.get("text"), a.get("lang"), a.get("published"))
         if isinstance(a, Article):
             # offsets refer to the NFC form of the text (as the file readers give it)
             if isinstance(a.text, str) and not unicodedata.is_normalized("NFC", a.text):
@@ -55,21 +56,26 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
     return out
 
 
-def extract(articles: Any, *, backends: dict[str, str] | None = None,
-            pipeline: Pipeline | None = None, link_with: str | Path | None = None) -> ExtractionResult:
+def extract(articles: Any, *, backends: dict[str, str] | None = None, pipeline: Pipeline | None = None,
+            link_with: str | Path | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> ExtractionResult:
     """Extract events from articles: Article objects, dicts with id/text[/lang/published], a
     DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet).
 
     ``link_with``: the output folder of an earlier run; new reports of events it already knows
-    get the earlier cluster ids instead of new ones."""
-    pipe = pipeline or Pipeline(backends)
+    get the earlier cluster ids instead of new ones. ``max_chars``: longer texts are analysed in
+    windows of whole lines (see README, "Dirty input")."""
+    pipe = pipeline or Pipeline(backends, max_chars=max_chars)
     items = list(_as_articles(articles))
     good = [a for a in items if isinstance(a, Article)]
-    errors = [f.as_error_row() for f in items if isinstance(f, ReadFailure)]
+    run = RunStats()
+    errors = []
+    for f in items:
+        if isinstance(f, ReadFailure):
+            run.add(f)
+            errors.append(f.as_error_row())
     events, entities = [], []
-    n_articles = 0
     for res in pipe.run(good):
-        n_articles += 1
+        run.add(res)
         if res.error:
             stage, cls, msg = res.error
             errors.append({"doc_id": res.doc_id, "stage": stage, "error": cls, "message": msg})
@@ -81,5 +87,7 @@ def extract(articles: Any, *, backends: dict[str, str] | None = None,
     assign_codes(events)
     tables = build_tables(events, entities, errors)
     tables["event_clusters"], tables["mentions"] = build_cluster_tables(events)
-    stats = {"articles": len(items), "processed": n_articles, "events": len(events), "failures": len(errors)}
-    return ExtractionResult(**tables, stats=stats, texts={a.id: a.text for a in good})
+    n_read_failures = len(items) - len(good)
+    stats = {**run.as_dict(), "processed": run.articles - n_read_failures}
+    return ExtractionResult(**tables, stats=stats,
+                            texts={a.id: a.text for a in good if isinstance(a.id, str) and isinstance(a.text, str)})

@@ -30,6 +30,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from pipeline.doc import Article, Entity, Event
 from pipeline.io import ReadFailure, iter_articles
+from pipeline.limits import DEFAULT_MAX_CHARS
 from pipeline.runner import ArticleResult, Pipeline
 from pipeline.stream import TableStreams
 from pipeline.tables import event_from_record, event_record
@@ -58,37 +59,39 @@ class BatchStats:
 
 # ---------------------------------------------------------------- per-chunk work (any process)
 _WORKER_PIPELINE: Pipeline | None = None
-_WORKER_BACKENDS: dict[str, str] | None = None
+_WORKER_CONFIG: tuple | None = None
 
 
-def _worker_pipeline(backends: dict[str, str] | None) -> Pipeline:
+def _worker_pipeline(backends: dict[str, str] | None, max_chars: int = DEFAULT_MAX_CHARS) -> Pipeline:
     """One pipeline per worker process: models load on first use and stay loaded."""
-    global _WORKER_PIPELINE, _WORKER_BACKENDS
-    if _WORKER_PIPELINE is None or _WORKER_BACKENDS != backends:
-        _WORKER_PIPELINE = Pipeline(backends)
-        _WORKER_BACKENDS = backends
+    global _WORKER_PIPELINE, _WORKER_CONFIG
+    config = (tuple(sorted((backends or {}).items())), max_chars)
+    if _WORKER_PIPELINE is None or _WORKER_CONFIG != config:
+        _WORKER_PIPELINE = Pipeline(backends, max_chars=max_chars)
+        _WORKER_CONFIG = config
     return _WORKER_PIPELINE
 
 
-def process_chunk(index: int, items: list[Article | ReadFailure], backends: dict[str, str] | None) -> dict:
+def process_chunk(index: int, items: list[Article | ReadFailure], backends: dict[str, str] | None,
+                  max_chars: int = DEFAULT_MAX_CHARS) -> dict:
     """Run the pipeline over one chunk; return plain records (cheap to pickle and to store)."""
-    pipe = _worker_pipeline(backends)
+    pipe = _worker_pipeline(backends, max_chars)
     articles = [a for a in items if isinstance(a, Article)]
-    results = {r.doc_id: r for r in pipe.run(articles)} if articles else {}
+    results = iter(list(pipe.run(articles)) if articles else [])  # one result per article, in order
     out: list[dict] = []
     for item in items:  # input order
         if isinstance(item, ReadFailure):
             out.append({"error": item.as_error_row()})
             continue
-        res: ArticleResult = results[item.id]
+        res: ArticleResult = next(results)
         if res.error:
             stage, cls, msg = res.error
-            out.append({"doc_id": item.id, "error": {"doc_id": item.id, "stage": stage, "error": cls,
-                                                      "message": msg}})
+            out.append({"doc_id": res.doc_id, "error": {"doc_id": res.doc_id, "stage": stage, "error": cls,
+                                                         "message": msg}})
             continue
-        out.append({"doc_id": item.id, "events": [{**event_record(e), "date_inferred": e.date_inferred}
+        out.append({"doc_id": res.doc_id, "events": [{**event_record(e), "date_inferred": e.date_inferred}
                                                   for e in res.events],
-                    "entities": [_entity_record(item.id, x) for x in res.entities]})
+                    "entities": [_entity_record(res.doc_id, x) for x in res.entities]})
     return {"index": index, "articles": out}
 
 
@@ -97,11 +100,11 @@ def _entity_record(doc_id: str, x: Entity) -> dict:
             "canonical": x.canonical, "country": x.country, "source": x.source}
 
 
-def _pool_init(backends: dict[str, str] | None) -> None:
-    _worker_pipeline(backends)  # load the models once, before the first chunk arrives
+def _pool_init(backends: dict[str, str] | None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    _worker_pipeline(backends, max_chars)  # load the models once, before the first chunk arrives
 
 
-def _pool_task(args: tuple[int, list, dict | None]) -> dict:
+def _pool_task(args: tuple) -> dict:
     return process_chunk(*args)
 
 
@@ -134,14 +137,15 @@ def count_articles(source: Path) -> int | None:
     return None
 
 
-def input_fingerprint(source: Path, chunk_size: int, backends: dict[str, str] | None) -> str:
+def input_fingerprint(source: Path, chunk_size: int, backends: dict[str, str] | None,
+                      max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Identifies a run's input so that --resume never mixes parts of different inputs."""
     h = hashlib.sha256()
     paths = sorted(source.iterdir()) if source.is_dir() else [source]
     for p in paths:
         st = p.stat()
         h.update(f"{p.name}|{st.st_size}|{st.st_mtime_ns}".encode())
-    h.update(f"|{chunk_size}|{sorted((backends or {}).items())}".encode())
+    h.update(f"|{chunk_size}|{sorted((backends or {}).items())}|{max_chars}".encode())
     return h.hexdigest()[:16]
 
 
@@ -181,13 +185,14 @@ class Progress:
 def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str] = ("jsonl", "csv", "parquet"),
               workers: int | None = None, chunk_size: int = 64, resume: bool = False,
               backends: dict[str, str] | None = None, link_with: str | Path | None = None,
-              engine: str = "local", scheduler: str | None = None, progress: bool = True) -> BatchStats:
+              engine: str = "local", scheduler: str | None = None, progress: bool = True,
+              max_chars: int = DEFAULT_MAX_CHARS) -> BatchStats:
     """Extract events from ``source`` into ``out_dir`` (see the module docstring)."""
     source, out_dir = Path(source), Path(out_dir)
     workers = workers or os.cpu_count() or 1
     out_dir.mkdir(parents=True, exist_ok=True)
     parts = out_dir / PARTS_DIR
-    fingerprint = input_fingerprint(source, chunk_size, backends)
+    fingerprint = input_fingerprint(source, chunk_size, backends, max_chars)
     _prepare_parts(parts, fingerprint, resume)
     stats = BatchStats()
     t0 = time.perf_counter()
@@ -201,7 +206,7 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
                 stats.chunks_skipped += 1
                 bar.update(len(chunk), stats.events, stats.failures)
                 continue
-            yield index, chunk, backends
+            yield index, chunk, backends, max_chars
 
     def record(result: dict) -> None:
         _write_part(parts, result)
@@ -221,7 +226,7 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
             for task in pending():
                 record(_pool_task(task))
         else:
-            _run_pool(pending(), record, workers, backends)
+            _run_pool(pending(), record, workers, backends, max_chars)
     finally:
         bar.close()
     finalize(out_dir, formats, link_with, stats)
@@ -251,11 +256,11 @@ def _write_part(parts: Path, result: dict) -> None:
     os.replace(tmp, final)
 
 
-def _run_pool(tasks: Iterator, record, workers: int, backends) -> None:
+def _run_pool(tasks: Iterator, record, workers: int, backends, max_chars: int) -> None:
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers, initializer=_pool_init, initargs=(backends,), maxtasksperchild=None) as pool:
+    with ctx.Pool(workers, initializer=_pool_init, initargs=(backends, max_chars), maxtasksperchild=None) as pool:
         for result in pool.imap(_pool_task, tasks, chunksize=1):  # in input order
             record(result)
 

@@ -45,6 +45,8 @@ def extract(
                                             help="Dask scheduler address (tcp://host:8786); default: a local "
                                                  "cluster with --workers processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars",
+                                  help="Longer texts are analysed in windows of whole lines of this size."),
 ) -> None:
     """Extract events from articles and write the output tables (events, participants, entities,
     errors, event_clusters, mentions)."""
@@ -65,7 +67,7 @@ def extract(
             load_backend(name, lang)
         stats = run_batch(source, out, formats=formats, workers=workers or None, chunk_size=chunk_size,
                           resume=resume, backends=backends or None, link_with=link_with, engine=engine,
-                          scheduler=scheduler, progress=not quiet)
+                          scheduler=scheduler, progress=not quiet, max_chars=max_chars)
     except (InputError, FileNotFoundError, ValueError, BackendUnavailable) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)

@@ -64,7 +64,7 @@ def test_interrupted_run_resumes_without_redoing_or_duplicating(clean_run, tmp_p
     processed = []
     real_process = batch.process_chunk
     monkeypatch.setattr(batch, "process_chunk",
-                        lambda i, items, b: processed.append(i) or real_process(i, items, b))
+                        lambda i, items, b, m: processed.append(i) or real_process(i, items, b, m))
     stats = run_batch(SAMPLES, tmp_path, workers=1, chunk_size=1, resume=True, progress=False)
     assert stats.chunks_skipped == 2 and processed == [2, 3, 4]
     ref = run_batch(SAMPLES, tmp_path / "ref", workers=1, chunk_size=1, progress=False)
