@@ -108,6 +108,23 @@ def _pool_task(args: tuple) -> dict:
     return process_chunk(*args)
 
 
+def _summary(result: dict) -> dict:
+    """What the driver needs to know of a chunk once its part file is written."""
+    arts = result["articles"]
+    return {"index": result["index"], "articles": len(arts),
+            "failures": sum(1 for a in arts if "error" in a),
+            "events": sum(len(a.get("events", ())) for a in arts)}
+
+
+def _pool_task_to_part(args: tuple) -> dict:
+    """A local worker writes its chunk's part file itself and returns only counts, so the
+    driver process does not spend the cores' time unpickling and re-serialising results."""
+    *task, parts = args
+    result = process_chunk(*task)
+    _write_part(parts, result)
+    return _summary(result)
+
+
 # ---------------------------------------------------------------- the driver
 def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, list]]:
     it = iter(items)
@@ -208,28 +225,30 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
                 continue
             yield index, chunk, backends, max_chars
 
-    def record(result: dict) -> None:
+    def record(summary: dict) -> None:
+        stats.failures += summary["failures"]
+        stats.events += summary["events"]
+        if summary["events"] and stats.first_event_seconds is None:
+            stats.first_event_seconds = time.perf_counter() - t0
+        bar.update(summary["articles"], stats.events, stats.failures)
+
+    def record_result(result: dict) -> None:  # results that come back whole (Dask: workers may not share our disk)
         _write_part(parts, result)
-        for a in result["articles"]:
-            if "error" in a:
-                stats.failures += 1
-            elif a["events"]:
-                stats.events += len(a["events"])
-                if stats.first_event_seconds is None:
-                    stats.first_event_seconds = time.perf_counter() - t0
-        bar.update(len(result["articles"]), stats.events, stats.failures)
+        record(_summary(result))
 
     try:
         if engine == "dask":
-            _run_dask(pending(), record, workers, scheduler)
+            _run_dask(pending(), record_result, workers, scheduler)
         elif workers <= 1:
             for task in pending():
-                record(_pool_task(task))
+                record(_pool_task_to_part((*task, parts)))
         else:
-            _run_pool(pending(), record, workers, backends, max_chars)
+            _run_pool(((*task, parts) for task in pending()), record, workers, backends, max_chars)
     finally:
         bar.close()
+    stats.extra["extract_seconds"] = round(time.perf_counter() - t0, 2)
     finalize(out_dir, formats, link_with, stats)
+    stats.extra["finalize_seconds"] = round(time.perf_counter() - t0 - stats.extra["extract_seconds"], 2)
     stats.seconds = time.perf_counter() - t0
     shutil.rmtree(parts, ignore_errors=True)
     return stats
@@ -261,8 +280,8 @@ def _run_pool(tasks: Iterator, record, workers: int, backends, max_chars: int) -
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers, initializer=_pool_init, initargs=(backends, max_chars), maxtasksperchild=None) as pool:
-        for result in pool.imap(_pool_task, tasks, chunksize=1):  # in input order
-            record(result)
+        for summary in pool.imap(_pool_task_to_part, tasks, chunksize=1):  # in input order
+            record(summary)
 
 
 def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None) -> None:

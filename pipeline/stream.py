@@ -75,24 +75,47 @@ class _TableFiles:
 class TableStreams:
     """``with TableStreams(out, formats) as s: s.write("events", rows)`` — one writer per table."""
 
-    def __init__(self, out_dir: str | Path, formats: Sequence[str]) -> None:
+    def __init__(self, out_dir: str | Path, formats: Sequence[str], flush_rows: int = 5000) -> None:
         self.out_dir = Path(out_dir)
         self.formats = tuple(formats)
+        self.flush_rows = flush_rows
         self.files: dict[str, _TableFiles] = {}
+        self.pending: dict[str, list[dict[str, Any]]] = {}
 
     def __enter__(self) -> "TableStreams":
         for table in TABLES:
             self.files[table] = _TableFiles(self.out_dir, table, self.formats)
+            self.pending[table] = []
         return self
 
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            self.files[table].write(pd.DataFrame(rows))
+        """Queue rows; they are converted and written a few thousand at a time (bounded memory,
+        without paying a DataFrame per article)."""
+        buf = self.pending[table]
+        buf.extend(rows)
+        if len(buf) >= self.flush_rows:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        buf = self.pending[table]
+        if buf:
+            self.files[table].write(pd.DataFrame(buf))
+            self.pending[table] = []
 
     def write_frame(self, table: str, df: pd.DataFrame) -> None:
+        self._flush(table)
         if len(df):
             self.files[table].write(df)
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        for f in self.files.values():
-            f.close(commit=exc_type is None)
+        ok = exc_type is None
+        try:
+            if ok:
+                for table in self.files:
+                    self._flush(table)
+        except BaseException:
+            ok = False
+            raise
+        finally:
+            for f in self.files.values():
+                f.close(commit=ok)
