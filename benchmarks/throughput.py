@@ -137,7 +137,7 @@ def run_pipeline(path: Path, workers: int, out: Path) -> float:
     from pipeline.batch import run_batch
 
     t0 = time.perf_counter()
-    stats = run_batch(path, out, workers=workers, progress=False, formats=("jsonl",))
+    stats = run_batch(path, out, workers=workers, progress=False)  # all three output formats, as the CLI
     assert stats.failures == 0, stats.summary()
     return time.perf_counter() - t0
 

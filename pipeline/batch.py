@@ -32,7 +32,7 @@ from pipeline.doc import Article, Entity, Event
 from pipeline.io import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
 from pipeline.runner import ArticleResult, Pipeline
-from pipeline.stream import TableStreams
+from pipeline.stream import TableStreams, write_fragment
 from pipeline.tables import event_from_record, event_record
 
 log = logging.getLogger(__name__)
@@ -119,8 +119,9 @@ def _summary(result: dict) -> dict:
 def _pool_task_to_part(args: tuple) -> dict:
     """A local worker writes its chunk's part file itself and returns only counts, so the
     driver process does not spend the cores' time unpickling and re-serialising results."""
-    *task, parts = args
+    *task, parts, formats = args
     result = process_chunk(*task)
+    result["formats"] = list(formats)
     _write_part(parts, result)
     return _summary(result)
 
@@ -155,14 +156,14 @@ def count_articles(source: Path) -> int | None:
 
 
 def input_fingerprint(source: Path, chunk_size: int, backends: dict[str, str] | None,
-                      max_chars: int = DEFAULT_MAX_CHARS) -> str:
+                      max_chars: int = DEFAULT_MAX_CHARS, formats: Sequence[str] = ()) -> str:
     """Identifies a run's input so that --resume never mixes parts of different inputs."""
     h = hashlib.sha256()
     paths = sorted(source.iterdir()) if source.is_dir() else [source]
     for p in paths:
         st = p.stat()
         h.update(f"{p.name}|{st.st_size}|{st.st_mtime_ns}".encode())
-    h.update(f"|{chunk_size}|{sorted((backends or {}).items())}|{max_chars}".encode())
+    h.update(f"|{chunk_size}|{sorted((backends or {}).items())}|{max_chars}|{sorted(formats)}".encode())
     return h.hexdigest()[:16]
 
 
@@ -209,7 +210,7 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
     workers = workers or os.cpu_count() or 1
     out_dir.mkdir(parents=True, exist_ok=True)
     parts = out_dir / PARTS_DIR
-    fingerprint = input_fingerprint(source, chunk_size, backends, max_chars)
+    fingerprint = input_fingerprint(source, chunk_size, backends, max_chars, formats)
     _prepare_parts(parts, fingerprint, resume)
     stats = BatchStats()
     t0 = time.perf_counter()
@@ -233,6 +234,7 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
         bar.update(summary["articles"], stats.events, stats.failures)
 
     def record_result(result: dict) -> None:  # results that come back whole (Dask: workers may not share our disk)
+        result["formats"] = list(formats)
         _write_part(parts, result)
         record(_summary(result))
 
@@ -241,9 +243,9 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
             _run_dask(pending(), record_result, workers, scheduler)
         elif workers <= 1:
             for task in pending():
-                record(_pool_task_to_part((*task, parts)))
+                record(_pool_task_to_part((*task, parts, formats)))
         else:
-            _run_pool(((*task, parts) for task in pending()), record, workers, backends, max_chars)
+            _run_pool(((*task, parts, formats) for task in pending()), record, workers, backends, max_chars)
     finally:
         bar.close()
     stats.extra["extract_seconds"] = round(time.perf_counter() - t0, 2)
@@ -267,11 +269,17 @@ def _prepare_parts(parts: Path, fingerprint: str, resume: bool) -> None:
 
 
 def _write_part(parts: Path, result: dict) -> None:
-    final = parts / f"part-{result['index']:07d}.jsonl"
+    """A chunk's entity rows as ready-made fragments of the final files, then its events and
+    errors as a part file; the part file comes last, so its existence marks the chunk done."""
+    index = result["index"]
+    formats = result.get("formats") or ["jsonl", "csv", "parquet"]
+    entities = [x for a in result["articles"] for x in a.get("entities", ())]
+    write_fragment(parts / f"frag-{index:07d}", "entities", entities, formats)
+    final = parts / f"part-{index:07d}.jsonl"
     tmp = final.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
         for a in result["articles"]:
-            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+            f.write(json.dumps({k: v for k, v in a.items() if k != "entities"}, ensure_ascii=False) + "\n")
     os.replace(tmp, final)
 
 
@@ -327,11 +335,12 @@ def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None) -> N
 
 
 # ---------------------------------------------------------------- finalize: link and write tables
-def _iter_parts(parts: Path) -> Iterator[dict]:
+def _iter_parts(parts: Path, with_index: bool = False) -> Iterator:
     for p in sorted(parts.glob("part-*.jsonl")):
+        index = int(p.stem.split("-")[1])
         with open(p, encoding="utf-8") as f:
             for line in f:
-                yield json.loads(line)
+                yield (index, json.loads(line)) if with_index else json.loads(line)
 
 
 def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats) -> None:
@@ -355,7 +364,11 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
     clusters, _ = build_cluster_tables(light)
     stats.articles = stats.failures = stats.events = stats.no_events = 0
     with TableStreams(out_dir, formats) as streams:
-        for a in _iter_parts(parts):
+        last_index = None
+        for index, a in _iter_parts(parts, with_index=True):
+            if index != last_index:  # a new chunk: its entity rows, converted by the worker
+                streams.append_fragment("entities", parts / f"frag-{index:07d}")
+                last_index = index
             stats.articles += 1
             if "error" in a:
                 stats.failures += 1
@@ -373,7 +386,6 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
             streams.write("events", events)
             streams.write("participants", [{"event_id": r["event_id"], "doc_id": r["doc_id"], **p}
                                            for r in events for p in r["participants"]])
-            streams.write("entities", a["entities"])
             streams.write("mentions", [{"cluster_id": r["cluster_id"], "doc_id": r["doc_id"],
                                         "event_id": r["event_id"], "lang": r["lang"], "evidence": r["evidence"],
                                         "char_start": r["char_start"], "char_end": r["char_end"],

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.io import _csv_rows, _json_line, _to_arrow, arrow_schema, csv_columns, table_to_records
 from pipeline.schema import TABLES
+
+
+ROW_GROUP = 50_000  # Parquet rows per row group
 
 
 class _TableFiles:
@@ -34,6 +39,8 @@ class _TableFiles:
             self.csv = open(self._tmp(out_dir, "csv"), "w", encoding="utf-8-sig", newline="")
             self.csv_writer = csv.writer(self.csv)
             self.csv_writer.writerow(csv_columns(table))
+        self._pq_buffer: list[pa.Table] = []
+        self._pq_rows = 0
         if "parquet" in formats:
             self.parquet = pq.ParquetWriter(self._tmp(out_dir, "parquet"), arrow_schema(table))
 
@@ -54,9 +61,23 @@ class _TableFiles:
             _, rows = _csv_rows(df, self.table, records)
             self.csv_writer.writerows(rows)
         if self.parquet is not None:
-            self.parquet.write_table(_to_arrow(df, self.table, records).cast(arrow_schema(self.table)))
+            self.write_arrow(_to_arrow(df, self.table, records).cast(arrow_schema(self.table)))
+
+    def write_arrow(self, table: pa.Table) -> None:
+        """Parquet rows go out in row groups of exactly ROW_GROUP rows (the last one shorter), so
+        the file's bytes depend on the rows only, never on how they arrived (chunk size, workers)."""
+        self._pq_buffer.append(table)
+        self._pq_rows += table.num_rows
+        if self._pq_rows >= ROW_GROUP:
+            whole = pa.concat_tables(self._pq_buffer)
+            full = (whole.num_rows // ROW_GROUP) * ROW_GROUP
+            self.parquet.write_table(whole.slice(0, full), row_group_size=ROW_GROUP)
+            rest = whole.slice(full)
+            self._pq_buffer, self._pq_rows = ([rest] if rest.num_rows else []), rest.num_rows
 
     def close(self, commit: bool) -> None:
+        if commit and self.parquet is not None and self._pq_buffer:
+            self.parquet.write_table(pa.concat_tables(self._pq_buffer), row_group_size=ROW_GROUP)
         for f in (self.jsonl, self.csv):
             if f is not None:
                 f.flush()
@@ -70,6 +91,22 @@ class _TableFiles:
                 os.replace(tmp, final)
             else:
                 tmp.unlink(missing_ok=True)
+
+
+def write_fragment(prefix: Path, table: str, rows: list[dict[str, Any]], formats: Sequence[str]) -> None:
+    """Rows of one table for one chunk, already in each output format (CSV without its header),
+    so a worker process does the conversion and the final files are a concatenation."""
+    df = pd.DataFrame(rows)
+    records = table_to_records(df, table) if rows else []
+    if "jsonl" in formats or table == "events":
+        with open(f"{prefix}.{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
+            f.writelines(_json_line(r) for r in records)
+    if "csv" in formats:
+        with open(f"{prefix}.{table}.csv", "w", encoding="utf-8", newline="") as f:
+            if records:
+                csv.writer(f).writerows(_csv_rows(df, table, records)[1])
+    if "parquet" in formats and records:
+        pq.write_table(_to_arrow(df, table, records).cast(arrow_schema(table)), f"{prefix}.{table}.parquet")
 
 
 class TableStreams:
@@ -101,6 +138,19 @@ class TableStreams:
         if buf:
             self.files[table].write(pd.DataFrame(buf))
             self.pending[table] = []
+
+    def append_fragment(self, table: str, prefix: Path) -> None:
+        """Append a chunk's pre-converted rows (see :func:`write_fragment`) after any queued rows."""
+        self._flush(table)
+        files = self.files[table]
+        for handle, ext in ((files.jsonl, "jsonl"), (files.csv, "csv")):
+            path = Path(f"{prefix}.{table}.{ext}")
+            if handle is not None and path.exists():
+                with open(path, encoding="utf-8", newline="") as src:
+                    shutil.copyfileobj(src, handle)
+        path = Path(f"{prefix}.{table}.parquet")
+        if files.parquet is not None and path.exists():
+            files.write_arrow(pq.read_table(path).cast(arrow_schema(table)))
 
     def write_frame(self, table: str, df: pd.DataFrame) -> None:
         self._flush(table)
