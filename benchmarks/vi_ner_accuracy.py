@@ -30,7 +30,7 @@ def read_conll(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
             tags.append(t)
             continue
         if words:
-            text, spans, pos, cur = "", set(), 0, None
+            text, spans, cur = "", set(), None
             for w, t in zip(words, tags):
                 start = len(text) + (1 if text else 0)
                 text = f"{text} {w}" if text else w

@@ -309,8 +309,6 @@ def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None) -> N
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = 2 * n_workers
         futures: dict[int, Any] = {}
-        next_to_write = None
-        buffered: dict[int, dict] = {}
         order: list[int] = []
         task_iter = iter(tasks)
         exhausted = False

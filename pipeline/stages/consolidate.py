@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import hashlib
 
-from pipeline.doc import Event, Participant
+from pipeline.doc import Event
 from pipeline.stages.gazetteer import fold
 
 SUBTYPE_PRIORITY = {

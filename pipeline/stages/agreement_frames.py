@@ -1,0 +1,136 @@
+"""Agreement frames: signed, witnessed, exchanged or adopted documents, and upgrades of relations.
+Each named document is one event; a listed set replaces its unnamed umbrella.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.doc import Participant, Sentence
+from pipeline.stages.actors import Person, PersonMention
+from pipeline.stages.frame_base import Trigger, dedupe
+from pipeline.stages.frame_cues import (AGREEMENT_CUE, AGREEMENT_NOT, CONTINUED_LIST, COUNTED_DOCS, GENERIC_DOCS,
+                                        LIST_ITEM, NOMINAL_BEFORE, NUMBER_WORDS, TITLE_END, TWO_LEADERS, WITNESS)
+
+
+class AgreementFrames:
+    """Documents and partnership upgrades: part of :class:`pipeline.stages.frames.FrameFiller`."""
+
+    def _agreement(self, sent, trig, seg_start, nxt, dates, prev_agents):
+        text = self.ctx.text
+        before = text[sent.start:trig.start]
+        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and NOMINAL_BEFORE[self.lang].search(
+                text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
+            return []  # "Sau Lễ ký kết, ...": the signing already reported
+        if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
+                r"\s+(?:include|includes|included|are as follows|gồm|bao gồm)\b", text[trig.end:trig.end + 25]):
+            return []  # "memorandum of cooperation (MoU)": the same document; "documents include": a list follows
+        listed = False
+        if trig.subtype != "partnership_upgrade":
+            prior_agreement = any(e.type == "agreement" for e in self.ctx.events)
+            listed = prior_agreement and (
+                (LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
+                or bool(CONTINUED_LIST[self.lang].match(sent.text)) or self._after_list_opener(trig))
+            if not AGREEMENT_CUE[self.lang].search(sent.text) and not listed:
+                return []
+            if AGREEMENT_NOT[self.lang].search(text[max(sent.start, trig.start - 50):trig.start]):
+                return []
+        else:
+            # an upgrade named inside a document's title is that document, not a separate event
+            if re.search(r"(?:Tuyên bố chung|joint statement|declaration)[^.;]{0,40}$", before, re.I):
+                return []
+            if re.search(r"(?:\bsớm\b|mong muốn|hope|look forward)(?:\s+\S+){0,4}\s*$", before):
+                return []
+        status = self._status(sent, trig.start)
+        in_sentence = self._mentions_between(sent.start, sent.end)
+        role = "witness" if WITNESS[self.lang].search(sent.text) else "signatory"
+        people: list[PersonMention | Person] = [m for m in in_sentence if m.kind != "title"] or \
+            ([] if TWO_LEADERS[self.lang].search(sent.text) else list(in_sentence))
+        if not people and TWO_LEADERS[self.lang].search(sent.text) and self.ctx.last_meeting is not None:
+            parts = [Participant(p.name, p.mention, role, p.title, p.country)
+                     for p in self.ctx.last_meeting.participants]
+        else:
+            parts = [self._participant(m, role) for m in people]
+        if re.search(r"\b(?:two sides|both sides|hai bên)\b", sent.text) and not in_sentence:
+            parts = []
+        countries = {p.country for p in parts if p.country}
+        title = self._doc_title(sent, trig)
+        for c in self.ctx.actors.countries_in(trig.start, trig.start + len(title or trig.text)):
+            countries.add(c.iso3)
+        if len(countries) < 2 and self.ctx.last_meeting is not None:
+            countries |= set(self.ctx.last_meeting.countries)
+        if len(countries) < 2:
+            extra = self._other_country(countries)
+            if extra:
+                countries.add(extra)
+        date = self._pick_date(sent, trig, dates, status, "agreement")
+        if date == (None, None) and self.ctx.last_meeting is not None and self.ctx.last_meeting.date_start:
+            date = (self.ctx.last_meeting.date_start, self.ctx.last_meeting.date_end)
+        loc = self._location(sent)
+        titles = [title]
+        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[max(sent.start, trig.start - 8):trig.start], re.I)
+        if count:  # "three protocols on A, B, and C": up to the end of the list item
+            item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
+                            text[trig.start:sent.end])
+            titles = self._split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
+            if len(titles) == 1:
+                titles = [title]
+        for t in titles:
+            ev = self._emit(sent, trig, "agreement", trig.subtype, status, dedupe(parts), set(countries), date, loc,
+                            title=t)
+            ev.listed = bool(listed)
+        return []
+
+    def _after_list_opener(self, trig: Trigger) -> bool:
+        """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the
+        previous sentence: an item of a list of signed documents."""
+        text = self.ctx.text
+        return bool(re.search(r"(?:include|includes|included|as follows|gồm|bao gồm)\b[^.]{0,400}$",
+                              text[max(0, trig.start - 420):trig.start]))
+
+    @staticmethod
+    def _split_counted_list(title: str) -> list[str]:
+        """'three protocols on A, B, and C' names three documents: 'protocol on A', 'protocol on B', ..."""
+        m = COUNTED_DOCS.match(title)
+        if not m:
+            return [title]
+        n = NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?", m.group(3)) if x.strip()]
+        if n < 2 or len(items) != n:
+            return [title]
+        noun = m.group(2)
+        singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        return [f"{singular} on {item}" for item in items]
+
+    def finish_lists(self) -> None:
+        """When the documents signed are listed one by one, each is an event and the unnamed
+        umbrella ('14 cooperation documents') is not; the items take its witnesses, date and place."""
+        events = self.ctx.events
+        for umbrella in [e for e in events if e.type == "agreement" and not getattr(e, "listed", False)
+                         and GENERIC_DOCS.search(e.title or e.trigger)]:
+            items = [e for e in events if getattr(e, "listed", False) and e.trigger_start > umbrella.trigger_start]
+            if not items:
+                continue
+            for e in items:
+                if not e.participants:
+                    e.participants = [Participant(p.name, p.mention, p.role, p.title, p.country)
+                                      for p in umbrella.participants]
+                    e.countries = sorted(set(e.countries) | set(umbrella.countries)) if len(e.countries) < 2 \
+                        else e.countries
+                if (not e.date_start or e.date_inferred) and umbrella.date_start:
+                    e.date_start, e.date_end, e.date_inferred = umbrella.date_start, umbrella.date_end, \
+                        umbrella.date_inferred
+                if not e.location_country and umbrella.location_country:
+                    e.location_name, e.location_country = umbrella.location_name, umbrella.location_country
+            events.remove(umbrella)
+
+    def _doc_title(self, sent: Sentence, trig: Trigger) -> str | None:
+        """The document's name as written: from the trigger to the end of its noun phrase."""
+        text = self.ctx.text
+        if trig.subtype == "partnership_upgrade":
+            m = re.match(r"\s*(?:a |the |an |thành |mức |khuôn khổ )?(?:quan hệ )?([^,.;]{3,60}?)"
+                         r"(?=[,.;]| between| giữa| vì| nhằm| for| with| in | năm \d| vào|$)",
+                         text[trig.end:sent.end])
+            return m.group(1).strip() if m else None
+        m = TITLE_END.search(text, trig.end, sent.end)
+        title = text[trig.start:m.start() if m else sent.end].strip().rstrip(",;:.")
+        return title[:300] or trig.text

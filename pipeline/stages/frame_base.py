@@ -1,0 +1,45 @@
+"""Records shared by the frame stages: a trigger, the article context, participant de-duplication."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pipeline.doc import Event, Participant, Sentence
+from pipeline.stages.actors import ArticleActors, Person
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    type: str
+    subtype: str
+    text: str
+
+
+@dataclass
+class ArticleContext:
+    """What frames need from the rest of the article."""
+
+    doc_id: str
+    lang: str
+    text: str
+    sentences: list[Sentence]
+    actors: ArticleActors
+    reference: dt.date | None
+    dateline_place: str | None = None
+    dateline_country: str | None = None
+    events: list[Event] = field(default_factory=list)
+    last_meeting: Event | None = None
+    last_visitor: Person | None = None
+    protagonist: Person | None = None
+    context_date: str | None = None  # the latest current day date stated before the sentence
+
+def dedupe(parts: list[Participant]) -> list[Participant]:
+    seen: dict[str, Participant] = {}
+    for p in parts:
+        key = p.name.lower()
+        if key not in seen:
+            seen[key] = p
+    return list(seen.values())
+

@@ -1,0 +1,152 @@
+"""Meeting frames: who meets whom. Each named counterpart is a separate meeting; an ambassador's
+country, an unnamed counterpart or a group is one meeting with only the named side.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.doc import Sentence
+from pipeline.stages.actors import PersonMention
+from pipeline.stages.frame_base import Trigger, dedupe
+from pipeline.stages.deprel import verb_arguments
+from pipeline.stages.frame_cues import NOMINAL_BEFORE, OBJECT_STOP
+
+
+class MeetingFrames:
+    """Meetings, talks, receptions, calls: part of :class:`pipeline.stages.frames.FrameFiller`."""
+
+    def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
+        text = self.ctx.text
+        if self._is_intention(sent, trig):
+            return [], []
+        nominal = bool(NOMINAL_BEFORE[self.lang].search(text[max(sent.start, trig.start - 25):trig.start]))
+        if nominal and any(e.type == "meeting" for e in self.ctx.events):
+            return [], []  # "At the talks, ...": a meeting the article has already reported
+        if nominal:
+            everyone = self._mentions_between(sent.start, sent.end)
+            if len({id(m.person) for m in everyone}) >= 2:
+                status = self._status(sent, trig.start)
+                parts = [self._participant(m, "participant") for m in everyone]
+                countries = {m.person.country for m in everyone} - {None}
+                ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries,
+                                self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
+                self.ctx.last_meeting = ev
+            return [], []  # the people of a nominal mention are nobody's subject or object
+        agents = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+        objects = self._objects(trig, nxt, agents)
+        agents, objects = self._from_parse(sent, trig, agents, objects)
+        if not agents and len(objects) >= 2:
+            agents, objects = objects[:1], objects[1:]
+        if not agents:
+            return [], objects
+        status = self._status(sent, trig.start)
+        date = self._pick_date(sent, trig, dates, status, "meeting")
+        units = self._object_units(sent, trig, nxt, objects)
+        if not units and len(agents) >= 2 and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
+            # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
+            units = [(agents[1:], set())]
+            agents = agents[:1]
+        if not units:
+            return agents, objects
+        location = self._location(sent)
+        for agent in agents:
+            for unit_people, unit_countries in units:
+                parts = [self._participant(agent, "participant")]
+                parts += [self._participant(m, "participant") for m in unit_people]
+                countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
+                countries.discard(None)
+                if not unit_people and not unit_countries:
+                    extra = self._other_country({agent.person.country})
+                    if extra:
+                        countries.add(extra)
+                if len(countries) < 2 and unit_people and all(m.person.country is None for m in unit_people):
+                    extra = self._other_country({agent.person.country})
+                    if extra:
+                        countries.add(extra)
+                if len(countries) < 2:
+                    continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
+                ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries, date,
+                                location)
+                if len(parts) >= 2:
+                    self.ctx.last_meeting = ev
+        return agents, objects
+
+    def _from_parse(self, sent: Sentence, trig: Trigger, agents: list[PersonMention],
+                    objects: list[PersonMention]) -> tuple[list[PersonMention], list[PersonMention]]:
+        """Where the backend parsed the sentence (stanza), the trigger's subject and object
+        phrases decide who acts and who is met; the positional guesses stand where the parse
+        names nobody."""
+        if not sent.tokens:
+            return agents, objects
+        subj_spans, obj_spans = verb_arguments(sent.tokens, trig.start, trig.end, heads_only=True)
+        people = self._mentions_between(sent.start, sent.end)
+        inside = lambda spans: [m for m in people if any(m.start < e and s < m.end for s, e in spans)]
+        parsed_agents, parsed_objects = inside(subj_spans), inside(obj_spans)
+        if parsed_agents:
+            agents = parsed_agents
+            objects = [m for m in objects if all(m.person is not a.person for a in agents)]
+        if parsed_objects:
+            objects = [m for m in parsed_objects if all(m.person is not a.person for a in agents)]
+        return agents, objects
+
+    def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:
+        """People met: the first within reach of the trigger, then those listed after it
+        (separated by commas, semicolons, 'and'/'và'); stop at a clause that reports speech."""
+        text = self.ctx.text
+        agent_ids = {id(a.person) for a in agents}
+        cands = [m for m in self._mentions_between(trig.end, nxt) if id(m.person) not in agent_ids]
+        out: list[PersonMention] = []
+        last_end = trig.end
+        for m in cands:
+            gap = text[last_end:m.start]
+            if not out:
+                if len(gap) > 130 or OBJECT_STOP.search(gap):
+                    break
+            elif len(gap) > 130 or OBJECT_STOP.search(gap) or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):
+                break
+            out.append(m)
+            last_end = m.end
+        return out
+
+    def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
+        """Who is met: each named person is a separate meeting; so is each ambassador's country in
+        'the new ambassadors of A, B and C'; an unnamed counterpart ('the Speaker of ...') or a group
+        ('representatives of companies') is one meeting with nobody named."""
+        text = self.ctx.text
+        span = text[trig.end:nxt]
+        if objects:
+            return [([m], set()) for m in objects]
+        if re.search(r"ambassadors?|Đại sứ", span[:120]):
+            cs = self.ctx.actors.countries_in(trig.end, nxt)
+            iso = list(dict.fromkeys(c.iso3 for c in cs))
+            if iso:
+                return [([], {c}) for c in iso]
+        bare_titles = [t for t in self.ctx.actors.titles if trig.end <= t[0] < nxt
+                       and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160]
+        if bare_titles:
+            units = []
+            for t in bare_titles:
+                after_end = min(nxt, t[1] + 80)
+                cs = [c.iso3 for c in self.ctx.actors.countries_in(t[1], after_end)]
+                units.append(([], set(cs[:1])))
+            return units
+        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?(?:representatives|đại diện|leaders|"
+                         r"lãnh đạo|delegation|đoàn|officials|executives|corporations|businesses|doanh nghiệp|"
+                         r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))", span)
+        between = re.match(r"\s*(?:between|giữa)\b", span)
+        if group or between:
+            cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
+            return [([], set(cs[-1:] if between else cs[:1]))]
+        return []
+
+    def _other_country(self, have: set[str | None]) -> str | None:
+        """The foreign country the article is mostly about (for unnamed counterparts)."""
+        counts: dict[str, int] = {}
+        for c in self.ctx.actors.countries:
+            if c.iso3 not in have:
+                counts[c.iso3] = counts.get(c.iso3, 0) + 1
+        if self.ctx.dateline_country and self.ctx.dateline_country not in have:
+            counts[self.ctx.dateline_country] = counts.get(self.ctx.dateline_country, 0) + 3
+        return max(counts, key=counts.get) if counts else None
+
+    # visits --------------------------------------------------------------

@@ -1,0 +1,204 @@
+"""Visit frames: who travels where. The visitor is the possessor, the person right before the
+trigger, the previous verb's subject or the article's current traveller; the destination is the
+country or place after the trigger, the venue of an attended event, or the receiving side.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.doc import Sentence
+from pipeline.stages.actors import PersonMention
+from pipeline.stages.frame_base import Trigger, dedupe
+from pipeline.stages.gazetteer import CountryGazetteer
+from pipeline.stages.frame_cues import ANAPHORIC_COUNTRY, HOST_CUE, RECEIVE_CUE
+
+
+class VisitFrames:
+    """Visits and trips: part of :class:`pipeline.stages.frames.FrameFiller`."""
+
+    def _destinations(self, sent: Sentence, start: int, visitor_country: str | None,
+                      reach: int = 70) -> list[tuple[str, str, str]]:
+        """Countries or places the visit goes to, right after ``start``: 'to China', 'thăm Ấn Độ và
+        Campuchia', 'visiting Beijing', 'to the Central Asian nation' (an earlier country)."""
+        text = self.ctx.text
+        window_end = min(sent.end, start + reach)
+        found: list[tuple[int, int, str, str, str]] = []
+        for c in self.ctx.actors.countries_in(start, window_end):
+            found.append((c.start, c.end, c.text, c.iso3, c.kind))
+        for p in self.ctx.actors.places_in(start, window_end):
+            found.append((p.start, p.end, p.text, p.iso3, "place"))
+        found.sort()
+        out: list[tuple[str, str, str]] = []
+        last = start
+        for s, e, name, iso, kind in found:
+            gap = text[last:s]
+            if iso == visitor_country:
+                if not out and kind != "demonym" and len(gap) <= 6 and s - start <= 6:
+                    out.append((name, iso, kind))  # "visit to Vietnam": the visitor guess is wrong, not this
+                    break
+                if out or kind == "place":
+                    break
+                last = e
+                continue
+            if kind == "demonym" and not out:
+                continue
+            limit = 28 if not out else 12
+            if len(gap) > limit or re.search(r"[.;]|\bby\b|\bof\b|\bcủa\b|\bvới\b|\bwith\b|\bfor\b", gap):
+                break
+            if out and not re.search(r"\b(?:and|và)\b|,", gap):
+                break
+            if out and (kind == "place" and out[-1][1] == iso):
+                last = e
+                continue
+            if kind == "place" and out and out[-1][1] == iso:
+                continue
+            out.append((name, iso, kind))
+            last = e
+            if kind == "place":
+                # "visiting Beijing", "Hangzhou, China": a city names its country
+                nxt_country = [c for c in self.ctx.actors.countries_in(e, e + 12) if c.iso3 == iso]
+                if nxt_country:
+                    last = nxt_country[0].end
+        if out:
+            return out
+        if ANAPHORIC_COUNTRY[self.lang].search(text[start:window_end]):
+            prior = [c.iso3 for c in self.ctx.actors.countries if c.end <= start and c.iso3 != visitor_country]
+            if prior:
+                if self.ctx.dateline_country in prior:
+                    iso = self.ctx.dateline_country
+                else:
+                    iso = max(set(prior), key=lambda x: (prior.count(x), prior[::-1].index(x) * -1))
+                return [(self._country_name(iso), iso, "anaphor")]
+        return []
+
+    def _venue_destinations(self, sent: Sentence, trig: Trigger, visitor_country: str | None,
+                            reach: int) -> list[tuple[str, str, str]]:
+        """The place after 'tại/ở/in/at' following an attend trigger, when it is abroad."""
+        text = self.ctx.text
+        end = min(sent.end, trig.end + reach)
+        found = sorted([(p.start, p.text, p.iso3, "place") for p in self.ctx.actors.places_in(trig.end, end)] +
+                       [(c.start, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(trig.end, end)
+                        if c.kind != "demonym"])
+        for start, name, iso, kind in found:
+            if re.search(r"(?:\btại|\bở|\bin|\bat)\s+(?:the\s+|thủ đô\s+|[Tt]hành phố\s+|capital\s+)?$",
+                         text[max(trig.end, start - 20):start]) and iso != visitor_country:
+                return [(name, iso, kind)]
+        return []
+
+    def _country_name(self, iso3: str) -> str:
+        return CountryGazetteer.load().name(iso3, self.lang)
+
+    def _visitor(self, sent, trig, seg_start, nxt, prev_agents, prev_objects) -> tuple[list[PersonMention], int]:
+        """Who travels, and where the destination phrase starts (after the visitor when the
+        visitor is named after the trigger: 'chuyến thăm của X tới Y', 'visit to China by X')."""
+        text = self.ctx.text
+        in_sentence = self._mentions_between(sent.start, sent.end)
+        head = text[max(sent.start, trig.start - 50):trig.start]
+        if re.search(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,4}$", head):
+            owner = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50]
+            if owner:
+                return [owner[-1]], trig.end
+        if re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,4}$", head, re.I):
+            subj = prev_agents or [m for m in in_sentence if m.start < trig.start][:1]
+            if subj:
+                return list(subj), trig.end
+        adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 20
+                    and all(m.person is not o.person for o in prev_objects)
+                    and re.fullmatch(r"[\s,]*(?:đang|đã|vừa|sẽ|who is|who was|on an?|during an?)?[\s,]*",
+                                     text[m.end:trig.start])]
+        if adjacent:
+            return [adjacent[-1]], trig.end
+        if trig.text.lower() == "visiting":
+            after = [m for m in in_sentence if trig.end <= m.start <= trig.end + 45]
+            if after:
+                return [after[0]], after[0].end
+        tail = text[trig.end:nxt]
+        m = re.match(r"[^.;]{0,60}?\b(?:của|by)\s+", tail)
+        if m and re.search(r"(?:mời|invit\w*|host\w*|welcom\w*|greet\w*|chair\w*|organi[sz]\w*|chủ trì)\s+"
+                           r"(?:\S+\s+)?(?:của|by)\s+$", m.group(0), re.I):
+            m = None  # "theo lời mời của X", "hosted by X": X is the host, not the visitor
+        if m:
+            after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True) if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
+            if after:
+                return [after[0]], after[0].end
+        if prev_objects and re.search(r"(?:sang|đến|tới) thăm|visiting|to visit", trig.text, re.I) \
+                and self._received_before(sent, trig) and \
+                not [m for m in self._mentions_between(seg_start, trig.start)
+                     if all(m.person is not o.person for o in prev_objects)]:
+            return [prev_objects[-1]], trig.end  # "tiếp ông X - ... - sang thăm": X came to visit
+        subj = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+        if not subj and self.ctx.last_visitor is not None:
+            subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
+        return subj, trig.end
+
+    def _received_before(self, sent: Sentence, trig: Trigger) -> bool:
+        """A reception or courtesy call earlier in the same sentence."""
+        return any(e.type == "meeting" and e.subtype == "reception"
+                   and e.char_start == sent.start and e.trigger_start < trig.start for e in self.ctx.events)
+
+    def _visit(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
+        text = self.ctx.text
+        if self._is_intention(sent, trig):
+            return [], []
+        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)", text[trig.end:trig.end + 30], re.I):
+            return [], []
+        in_sentence = self._mentions_between(sent.start, sent.end)
+        visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
+        visitor_country = visitor[0].person.country if visitor else None
+        reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|attend)", trig.text, re.I) else 70
+        if reach > 70:  # "tham dự X tại Jakarta", "attend X in Johannesburg": where the event is held
+            dests = self._venue_destinations(sent, trig, visitor_country, reach)
+        else:
+            dests = self._destinations(sent, trig.end, visitor_country, reach)
+        if not dests and dest_from != trig.end:  # "chuyến thăm của X tới Y": after the visitor
+            dests = self._destinations(sent, dest_from, visitor_country, reach)
+        if not dests and re.match(r"(?:tham dự|attend)", trig.text, re.I):
+            return visitor, []  # attending something at home is not a trip
+        if not dests and visitor and any(e.type == "visit" and not e.date_start or
+                                         e.type == "visit" and len(e.date_start or "") == 10
+                                         for e in self.ctx.events):
+            return visitor, []  # "the visit" again: a repeat mention of a visit already reported
+        if not dests and visitor:
+            # "sang thăm và chúc mừng" / "welcomed Premier Li on his first visit": the receiving
+            # side's country, else the dateline's
+            others = [m for m in in_sentence if m.person.country and m.person.country != visitor_country
+                      and m.person not in [v.person for v in visitor]]
+            if others and RECEIVE_CUE[self.lang].search(sent.text):
+                c = others[0].person.country
+                dests = [(self._country_name(c), c, "receiver")]
+            elif self.ctx.dateline_country and self.ctx.dateline_country != visitor_country:
+                dests = [(self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")]
+        if not dests or not visitor:
+            return visitor, []
+        status = self._status(sent, trig.start)
+        date = self._pick_date(sent, trig, dates, status, "visit")
+        for dest_name, dest_iso, _ in dests:
+            visitors = [v for v in visitor if v.person.country != dest_iso]
+            if not visitors:
+                # the guessed subject is from the destination ("X welcomed Premier Li on his visit
+                # to Vietnam"): the visitor is the nearest foreign person before the trigger
+                others = [m for m in in_sentence if m.person.country and m.person.country != dest_iso]
+                if not others:
+                    continue
+                before = [m for m in others if m.end <= trig.start]
+                visitors = [before[-1] if before else others[0]]
+            parts = [self._participant(v, "visitor") for v in visitors]
+            for m in in_sentence:  # named spouses travelling with the visitor
+                if m.person in [v.person for v in visitors] or m.start < visitors[-1].end:
+                    continue
+                gap = text[visitors[-1].end:m.start]
+                if len(gap) < 40 and re.search(r"spouse|wife|husband|phu nhân", gap):
+                    parts.append(self._participant(m, "visitor"))
+            if HOST_CUE[self.lang].search(sent.text):
+                for m in self._mentions_between(sent.start, sent.end, modifiers=True):  # "at the invitation of X"
+                    if m.person.country == dest_iso and m.person not in [v.person for v in visitors]:
+                        parts.append(self._participant(m, "host"))
+                        break
+            countries = {dest_iso} | {p.country for p in parts if p.role == "visitor"}
+            self._emit(sent, trig, "visit", trig.subtype, status, dedupe(parts), countries, date,
+                       (dest_name, dest_iso))
+            if status == "occurred" and len(dests) == 1:
+                self.ctx.last_visitor = visitors[0].person
+        return visitor, []
+
+    # agreements ------------------------------------------------------------
