@@ -51,6 +51,9 @@ __all__ = [
     "table_to_records",
     "arrow_schema",
     "csv_columns",
+    "csv_rows",
+    "json_line",
+    "to_arrow",
     "write_tables",
 ]
 
@@ -839,3 +842,9 @@ def write_tables(
             _write_parquet(out / f"{name}.parquet", _to_arrow(df, name, records))
             written.append(out / f"{name}.parquet")
     return written
+
+
+# Row-level converters, public for writers that stream rows chunk by chunk (pipeline.stream):
+csv_rows = _csv_rows
+json_line = _json_line
+to_arrow = _to_arrow

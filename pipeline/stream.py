@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.io import _csv_rows, _json_line, _to_arrow, arrow_schema, csv_columns, table_to_records
+from pipeline.io import arrow_schema, csv_columns, csv_rows, json_line, table_to_records, to_arrow
 from pipeline.schema import TABLES
 
 
@@ -56,12 +56,12 @@ class _TableFiles:
         if not records:
             return
         if self.jsonl is not None:
-            self.jsonl.writelines(_json_line(r) for r in records)
+            self.jsonl.writelines(json_line(r) for r in records)
         if self.csv_writer is not None:
-            _, rows = _csv_rows(df, self.table, records)
+            _, rows = csv_rows(df, self.table, records)
             self.csv_writer.writerows(rows)
         if self.parquet is not None:
-            self.write_arrow(_to_arrow(df, self.table, records).cast(arrow_schema(self.table)))
+            self.write_arrow(to_arrow(df, self.table, records).cast(arrow_schema(self.table)))
 
     def write_arrow(self, table: pa.Table) -> None:
         """Parquet rows go out in row groups of exactly ROW_GROUP rows (the last one shorter), so
@@ -100,13 +100,13 @@ def write_fragment(prefix: Path, table: str, rows: list[dict[str, Any]], formats
     records = table_to_records(df, table) if rows else []
     if "jsonl" in formats or table == "events":
         with open(f"{prefix}.{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
-            f.writelines(_json_line(r) for r in records)
+            f.writelines(json_line(r) for r in records)
     if "csv" in formats:
         with open(f"{prefix}.{table}.csv", "w", encoding="utf-8", newline="") as f:
             if records:
-                csv.writer(f).writerows(_csv_rows(df, table, records)[1])
+                csv.writer(f).writerows(csv_rows(df, table, records)[1])
     if "parquet" in formats and records:
-        pq.write_table(_to_arrow(df, table, records).cast(arrow_schema(table)), f"{prefix}.{table}.parquet")
+        pq.write_table(to_arrow(df, table, records).cast(arrow_schema(table)), f"{prefix}.{table}.parquet")
 
 
 class TableStreams:
