@@ -235,7 +235,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             seg_start = sent.start
             self._clause_start = sent.start
             for i, trig in enumerate(triggers):
-                nxt = triggers[i + 1].start if i + 1 < len(triggers) else sent.end
+                later = [t for t in triggers[i + 1:]
+                         if not (t.text.lower() == "visiting" and t.start - trig.end <= 3)]  # "received visiting X"
+                nxt = later[0].start if later else sent.end
                 if i and [m for m in self._mentions_between(seg_start, trig.start)
                           if m.kind != "ner" and all(m.person is not o.person for o in prev_objects)]:
                     self._clause_start = seg_start  # a new subject opens a new clause

@@ -121,7 +121,7 @@ class VisitFrames:
             after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True) if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
             if after:
                 return [after[0]], after[0].end
-        if prev_objects and re.search(r"(?:sang|đến|tới) thăm|visiting|to visit", trig.text, re.I) \
+        if prev_objects and re.search(r"(?:sang|đến|tới|đang) thăm|visiting|to visit", trig.text, re.I) \
                 and self._received_before(sent, trig) and \
                 not [m for m in self._mentions_between(seg_start, trig.start)
                      if all(m.person is not o.person for o in prev_objects)]:

@@ -144,3 +144,29 @@ def test_listed_documents_are_one_event_each_and_take_the_witnesses_of_the_signi
         assert sorted((p["name"], p["role"]) for p in e["participants"]) == [
             ("Paetongtarn Shinawatra", "witness"), ("Phạm Minh Chính", "witness")]
         assert e["date_start"] == "2025-05-16" and e["countries"] == ["THA", "VNM"]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # credentials: one reception per ambassador's country
+    ("vi", "Sáng 9/1, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường nhận Quốc thư của Đại sứ các nước Argentina, "
+           "Canada và Đức.",
+     [("meeting", "reception", ("ARG", "VNM"), ("Lương Cường",)), ("meeting", "reception", ("CAN", "VNM"), ("Lương Cường",)),
+      ("meeting", "reception", ("DEU", "VNM"), ("Lương Cường",))]),
+    # "received visiting X": a reception of the visitor, and X's visit
+    ("en", "Prime Minister Pham Minh Chinh on Wednesday received visiting Lao Deputy Prime Minister Saleumxay "
+           "Kommasith in Hanoi.",
+     [("meeting", "reception", ("LAO", "VNM"), ("Phạm Minh Chính", "Saleumxay Kommasith")),
+      ("visit", "other", ("LAO", "VNM"), ("Saleumxay Kommasith",))]),
+    # the one received is the one visiting
+    ("vi", "Tổng Bí thư Tô Lâm đã tiếp Thủ tướng Lào Sonexay Siphandone đang thăm và làm việc tại Việt Nam.",
+     [("meeting", "reception", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm")),
+      ("visit", "other", ("LAO", "VNM"), ("Sonexay Siphandone",))]),
+    # co-chaired: the co-chairs meet each other
+    ("vi", "Chủ tịch Quốc hội Trần Thanh Mẫn và Chủ tịch Quốc hội Lào Saysomphone Phomvihane đồng chủ trì Hội nghị "
+           "cấp cao giữa hai Quốc hội tại Viêng Chăn ngày 12/12.",
+     [("meeting", "meeting", ("LAO", "VNM"), ("Trần Thanh Mẫn", "Xaysomphone Phomvihane"))]),
+])
+def test_receptions_visits_and_co_chaired_meetings(pipe, lang, text, expected):
+    got = sorted((e["type"], e["subtype"], tuple(e["countries"]), tuple(sorted(p["name"] for p in e["participants"])))
+                 for e in run(pipe, text, lang, "2025-01-09"))
+    assert got == sorted(expected)
