@@ -21,10 +21,6 @@ from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGa
 
 _WORD = r"[\w’'.\-]*"
 _RUN = re.compile(rf"[{lexicon.UPPER}]{_WORD}(?:[ \u00a0][{lexicon.UPPER}]{_WORD})*")
-_DEMONYM_LEADER = {
-    "en": re.compile(r"\b(?:the\s+)?(?:{D})\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
-                     r"(?:leader|PM|premier|President|Prime Minister|guest|chief|side)\b"),
-}
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
@@ -34,10 +30,6 @@ _TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to",
                               "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
                               "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương"})
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
-_PRONOUN = {
-    "en": re.compile(r"^\s*(?:He|She|The (?:Party chief|host|guest))\b"),
-    "vi": re.compile(r"^\s*(?:Ông|Bà)\b(?! [" + lexicon.UPPER + "])"),
-}
 
 
 @dataclass
