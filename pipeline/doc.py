@@ -121,3 +121,4 @@ class Event:
     plover_mode: str | None = None
     trigger_start: int = 0
     date_inferred: bool = False  # the date came from the article's context, not the event's sentence
+    mentions: int = 1  # how many frames consolidation merged into this event

@@ -74,15 +74,44 @@ def title_lookup(lang: str) -> dict[str, Title]:
     return {" ".join(t.text.lower().split()): t for t in titles(lang)}
 
 
+def _alternation(words) -> str:
+    """Escaped alternation, longest first, spaces matching any run of white space."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq) + ")"
+
+
+@lru_cache(maxsize=None)
+def country_words(lang: str) -> tuple[str, ...]:
+    """Country names, aliases and demonyms of a language from the gazetteers (for look-aheads
+    such as "received the Thai leader"): the gazetteer, not a hand list of a few countries."""
+    out = []
+    for name in ("countries.tsv", "country_aliases.tsv"):
+        with open(DATA_DIR / "gazetteers" / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if row["lang"] == lang and row.get("ambiguous", "0") != "1" and len(row["name"]) > 2:
+                    out.append(row["name"])
+    return tuple(out)
+
+
+def expand_trigger_pattern(pattern: str, lang: str) -> str:
+    """Placeholders of ``triggers.tsv``: {UPPER} an upper-case letter (case-sensitive even though
+    triggers match in any case), {TITLE} any title of the language, {COUNTRY} any unambiguous
+    country name or demonym."""
+    return (pattern.replace("{UPPER}", f"(?-i:{UPPER_CLASS})")
+            .replace("{TITLE}", _alternation(t.text for t in titles(lang)))
+            .replace("{COUNTRY}", _alternation(country_words(lang))))
+
+
 @lru_cache(maxsize=None)
 def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
+    """Event-word rules; they match in any case ("Chuyến thăm", "tiếp đại sứ", "Held talks"),
+    while their name look-aheads ({UPPER}) stay case-sensitive."""
     rules = []
     for r in _read_tsv("triggers.tsv"):
         if r["lang"] != lang:
             continue
-        pattern = r["pattern"].replace("{UPPER}", UPPER_CLASS)
-        flags = re.IGNORECASE if lang == "en" and "{UPPER}" not in r["pattern"] else 0
-        rules.append(TriggerRule(lang, r["type"], r["subtype"], re.compile(pattern, flags)))
+        pattern = expand_trigger_pattern(r["pattern"], lang)
+        rules.append(TriggerRule(lang, r["type"], r["subtype"], re.compile(pattern, re.IGNORECASE)))
     return tuple(rules)
 
 

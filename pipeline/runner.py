@@ -41,6 +41,7 @@ from pipeline.limits import DEFAULT_MAX_CHARS, check_max_chars, windows
 from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
+from pipeline.stages.confidence import ConfidenceModel, filter_enabled, load_model, score_article
 from pipeline.stages.dateline import clutter_spans, parse_dateline
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
@@ -345,11 +346,20 @@ class Pipeline:
 
     ``max_chars``: the most characters one backend call analyses; a longer text is
     analysed in windows of whole lines (see :mod:`pipeline.limits`).
+    ``confidence_filter``: drop events below the confidence model's threshold (when the model
+    has one); None reads ``VNEVENTS_CONFIDENCE_FILTER`` (``0`` switches it off), default on.
+    Every event's ``confidence`` is the model's probability either way
+    (:mod:`pipeline.stages.confidence`); ``confidence_model`` replaces the shipped one.
     """
 
-    def __init__(self, backends: dict[str, str] | None = None, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(self, backends: dict[str, str] | None = None, *, max_chars: int = DEFAULT_MAX_CHARS,
+                 confidence_filter: bool | None = None, confidence_model: ConfidenceModel | None = None) -> None:
         self.backend_names = {**DEFAULT_BACKENDS, **(backends or {})}
         self.max_chars = check_max_chars(max_chars)
+        # the learned event confidence (stages/confidence.py): loaded and checksum-checked now, so a
+        # missing or altered model fails here, loudly, not article by article
+        self.confidence_model = confidence_model if confidence_model is not None else load_model()
+        self.confidence_filter = filter_enabled(confidence_filter)
         self._backends: dict[str, Backend] = {}
         self._actors: dict[str, ActorFinder] = {}
 
@@ -567,7 +577,7 @@ class Pipeline:
                                  reference=reference, dateline_place=dateline.place,
                                  dateline_country=place_country)
             counts = Counter(id(m.person) for m in actors.mentions)
-            if counts:
+            if counts and actors.people:
                 top = max(actors.people, key=lambda p: (counts.get(id(p), 0), -actors.people.index(p)))
                 ctx.protagonist = top
             events = FrameFiller(ctx).fill()
@@ -579,6 +589,8 @@ class Pipeline:
             entities = actors.entities()
             if art.text is not original:
                 _restore_original(original, art.text, events, entities)
+            stage = "confidence"
+            events = score_article(events, original, self.confidence_model, drop=self.confidence_filter)
             stage = "check"
             for e in events:
                 problem = check_event(e, original)

@@ -29,6 +29,7 @@ _TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to",
                               "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
                               "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
                               "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương"})
+_ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 
 
@@ -43,6 +44,7 @@ class Person:
     first_mention: str = ""
     tokens: frozenset[str] = frozenset()
     known: bool = False  # found in the people gazetteer
+    named: bool = True  # False: a title with a country and no name ("the French Foreign Minister")
 
 
 @dataclass
@@ -79,7 +81,7 @@ class ArticleActors:
     def entities(self) -> list[Entity]:
         out = [Entity(m.start, m.end, m.text, "PERSON", m.person.canonical, m.person.country,
                       source="gazetteer" if m.person.known else "pattern", title=m.title)
-               for m in self.mentions]
+               for m in self.mentions if m.person.named]
         out += [Entity(c.start, c.end, c.text, "COUNTRY", c.iso3, c.iso3, source="gazetteer")
                 for c in self.countries]
         out += [Entity(p.start, p.end, p.text, "PLACE", p.name, p.iso3, source="gazetteer")
@@ -281,7 +283,7 @@ class ActorFinder:
         """Not initials only ("H. E"), no acronyms ("APEC Week"), not a lone number."""
         if all(len(t.rstrip(".")) <= 1 for t in tokens):
             return False
-        return not any(len(t) >= 3 and t.isupper() for t in tokens)
+        return not any(len(t) >= 3 and t.isupper() and not _ROMAN.fullmatch(t) for t in tokens)
 
     @staticmethod
     def _merge_partial_names(actors: ArticleActors) -> None:
@@ -422,7 +424,11 @@ class ActorFinder:
 
     def _add_title_mentions(self, actors: ArticleActors, text: str) -> None:
         """A bare title ("Tổng Bí thư khẳng định", "the Party chief") refers to the last person
-        seen with that title."""
+        seen with that title. A title after a name ("X, President of India") gives that person a
+        country. A bare title with a country and nobody to refer to ("the French Foreign Minister",
+        "his Chilean counterpart", "Bộ trưởng Ngoại giao Pháp") is an unnamed actor: it takes part
+        in events with its country, but is never listed as a named participant."""
+        unnamed: dict[tuple[str, str], Person] = {}
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
@@ -432,11 +438,22 @@ class ActorFinder:
                 continue  # "Party General Secretary and President To Lam": one person, two titles
             if nxt[:1] == "," and self.lang == "vi":
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
-            if re.match(r"\s+(?:of|của)\b", text[e:e + 6]):
+            of_country = self._country_after_of(actors, text, e)
+            appositive = [m for m in actors.mentions if m.end <= s and re.fullmatch(
+                r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?", text[m.end:s])]
+            if appositive:
+                person = appositive[-1].person
+                if person.country is None and of_country is not None and person.named:
+                    person.country = of_country.iso3
+                continue  # "X, President of India": describes X
+            if re.match(r"\s+(?:of|của)\b", text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
-            prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key]
+            prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key and m.person.named]
             follow = [c for c in actors.countries if e <= c.start <= e + 2]
             follow += [c for c in actors.countries if c.kind == "demonym" and 0 <= s - c.end <= 1]
+            follow += [c for c in actors.countries if text[c.end:s] in ("'s ", "’s ")]
+            if of_country is not None:
+                follow.append(of_country)
             if follow:
                 prior = [p for p in prior if p.country == follow[0].iso3]
                 if not prior:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
@@ -445,6 +462,22 @@ class ActorFinder:
                 s, e = min(s, follow[0].start), max(e, follow[0].end)
             if prior:
                 actors.mentions.append(PersonMention(s, e, text[s:e], prior[-1], "title", t, key))
+            elif follow and not any(m.start < e and s < m.end for m in actors.mentions):
+                iso = follow[0].iso3
+                person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
+                actors.mentions.append(PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    @staticmethod
+    def _country_after_of(actors: ArticleActors, text: str, end: int):
+        """The country in "President of (the Republic of) India", "Thủ tướng của Lào" right after a title."""
+        m = re.match(r"\s+(?:of|của)\s+(?:the\s+)?(?:(?:Socialist\s+|Federal\s+|Democratic\s+|People's\s+|"
+                     r"Islamic\s+|Arab\s+)?Republic\s+of\s+(?:the\s+)?|Kingdom\s+of\s+|State\s+of\s+|nước\s+)?",
+                     text[end:end + 60])
+        if not m:
+            return None
+        head = re.match(r"\s+(?:of|của)\s+(?:the\s+)?", text[end:end + 20])
+        starts = {end + m.end(), end + head.end()}  # "of India", "of the Republic of Kenya" as one name or two
+        return next((c for c in actors.countries if c.start in starts and c.kind != "demonym"), None)
 
     def _add_demonym_mentions(self, actors: ArticleActors, text: str) -> None:
         """'the Vietnamese leader', 'the Japanese PM', 'the Chinese leader' refer to the most

@@ -150,6 +150,7 @@ def merge(a: Event, b: Event) -> Event:
     if not a.title and b.title:
         a.title = b.title
     a.confidence = min(0.95, max(a.confidence, b.confidence) + 0.1)
+    a.mentions += b.mentions
     return a
 
 

@@ -112,6 +112,19 @@ def _ym(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def _shift_month(ref: datetime.date, months: int) -> str:
+    """'YYYY-MM' of the month `months` away from ref's month."""
+    k = ref.year * 12 + ref.month - 1 + months
+    return _ym(k // 12, k % 12 + 1)
+
+
+def _week_month(ref: datetime.date, weeks: int) -> str:
+    """'YYYY-MM' of the week `weeks` away from ref's week, by its Thursday (the ISO rule for
+    which month a week belongs to): "last week" is a vague date of month precision."""
+    thursday = ref - datetime.timedelta(days=ref.weekday()) + datetime.timedelta(days=3 + 7 * weeks)
+    return _ym(thursday.year, thursday.month)
+
+
 def _range_days(d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | None,
                 ref: datetime.date | None) -> tuple[datetime.date, datetime.date] | None:
     """Resolve a day range whose start or end may lack a year (the end's year, or the reference, decides)."""
@@ -164,12 +177,30 @@ _VI_ATOM = re.compile(rf"""
     (?!\w|[/.,:-]\d)
 """, re.X | re.I)
 
+# "Tối 24- 4-2010", "24 / 4 / 2010": a typed date with stray spaces, taken only with its year
+_VI_SPACED = re.compile(rf"""
+    (?:(?P<tod>(?<!\w){_VI_DAYWORD})\s+)?
+    (?<![\w.,/:-])(?P<d>{_D})(?P<s>\s*[/-]\s*)(?P<m>{_M})\s*[/-]\s*(?P<y>{_Y})
+    (?!\w|[/.,:-]\d)
+""", re.X | re.I)
+
 # "7-8/5", "18 đến 20/8", "30/4-1/5", "19-23/1/2026", "11-12/12 năm 2023"
 _VI_RANGE = re.compile(rf"""
     (?:(?P<frm>(?<!\w)từ)\s+)?(?:(?P<tod>(?<!\w){_VI_DAYWORD})\s+)?
     (?<![\w.,/:-])(?P<d1>{_D})(?:(?P<s1>[/.])(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_Y}))?)?
     (?P<sep>\s*[-–—]\s*|\s+(?:đến|tới|và)\s+(?:(?:ngày|hôm|mùng|mồng)\s+)?)
     (?P<d2>{_D})(?P<s2>[/.])(?P<m2>{_M})
+    (?:(?P=s2)(?P<y2>{_Y})|\s+năm\s+(?P<y3>{_Y}))?
+    (?!\w|[/.,:-]\d)
+""", re.X | re.I)
+
+# "từ ngày 10-8 đến ngày 13-8", "từ ngày 16 đến 19-11", "từ 25 đến 26-2", "tối 20/9 đến sáng 21/9":
+# a word separator ("đến"/"tới") and a leading "từ"/"ngày" make hyphenated pairs day-month.
+_VI_RANGE_WORD = re.compile(rf"""
+    (?:(?P<frm>(?<!\w)từ)\s+)?(?:(?P<tod>(?<!\w){_VI_DAYWORD})\s+)?
+    (?<![\w.,/:-])(?P<d1>{_D})(?:\s?(?P<s1>[/.-])\s?(?P<m1>{_M})(?:(?P=s1)(?P<y1>{_Y}))?)?
+    \s+(?:đến|tới)\s+(?:{_VI_DAYWORD}\s+)?
+    (?P<d2>{_D})\s?(?P<s2>[/.-])\s?(?P<m2>{_M})
     (?:(?P=s2)(?P<y2>{_Y})|\s+năm\s+(?P<y3>{_Y}))?
     (?!\w|[/.,:-]\d)
 """, re.X | re.I)
@@ -202,6 +233,11 @@ _VI_YEAR = re.compile(rf"""
     (?![\w]|[.,:]\d)
 """, re.X | re.I)
 _VI_RELYEAR = re.compile(r"(?<!\w)năm\s+(?P<w>nay|ngoái)(?!\w)", re.I)
+# "tuần trước", "tháng tới", "năm sau", "3 tháng trước" (= three months ago), "2 năm trước"
+_VI_RELPERIOD = re.compile(r"""
+    (?:(?P<n>\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|mấy|nhiều)\s+)?
+    (?<!\w)(?P<unit>tuần|tháng|năm)\s+(?P<w>trước|qua|này|tới|sau|nay)(?!\w)(?!\s+(?:đó|nữa|khi))
+""", re.X | re.I)
 _VI_QUANTITY_BEFORE = re.compile(
     r"(?:\d|(?<!\w)(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mấy|những|nhiều|các|bao|vài|hàng|trăm|chục|mọi|mỗi))\s*$",
     re.I)
@@ -323,6 +359,11 @@ _EN_REL = re.compile(r"""
     )(?![\w])
 """, re.X)
 _EN_RELPERIOD = re.compile(r"(?<![\w])(?P<which>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month)(?![\w])")
+# "last week", "next week", "this weekend", "earlier this week": month precision (a week is no day)
+_EN_RELWEEK = re.compile(r"(?<![\w])(?P<which>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+(?P<unit>week|weekend)(?![\w])")
+# "three years ago", "two months ago", "a week ago", "10 days ago"
+_EN_AGO = re.compile(r"""(?<![\w])(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
+                          fifteen|twenty|thirty)\s+(?P<unit>day|week|month|year)s?\s+ago(?![\w])""", re.X | re.I)
 _DIGIT_AHEAD = re.compile(r"\s*\d")
 _EN_THE_BEFORE = re.compile(r"(?<![\w])(?:the|[Tt]he|past|over)\s+$")
 
@@ -331,7 +372,7 @@ _MERGE_GAP = re.compile(r"\s*,?\s*(?P<paren>\(\s*)?\Z")
 _CLOSE_PAREN = re.compile(r"\s*\)")
 _PREFILTER = re.compile(
     r"\d|(?i:nay|qua|mai|kia|thứ|chủ\s+nhật|tháng|today|tonight|yesterday|tomorrow|night|morning|afternoon|"
-    r"evening|year|month|day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+    r"evening|year|month|day|week|ago|tuần|tới|trước|sau|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 # ---------------------------------------------------------------------------
@@ -373,6 +414,13 @@ def _vi_candidates(text: str, ref: datetime.date | None, out: list[_Cand]) -> No
         if day:
             out.append(_day_cand(m.start(), m.end(), day))
 
+    for m in _VI_SPACED.finditer(text):
+        if " " not in m.group() or m["tod"] is None:
+            continue  # no stray space: _VI_ATOM's; without "ngày"/"tối" a spaced pair may be a ratio
+        day = _day(int(m["y"]), int(m["m"]), int(m["d"]))
+        if day:
+            out.append(_day_cand(m.start(), m.end(), day))
+
     for m in _VI_RANGE.finditer(text):
         tod = m["tod"]
         y1, y_end = _int(m["y1"]), _int(m["y2"] or m["y3"])
@@ -396,6 +444,21 @@ def _vi_candidates(text: str, ref: datetime.date | None, out: list[_Cand]) -> No
             continue  # "4.3.1946 - 4.3.2026": two dates (an anniversary), not a range
         start = m.start("frm") if m["frm"] else m.start()
         out.append(_day_cand(start, m.end(), *r))
+
+    for m in _VI_RANGE_WORD.finditer(text):
+        y1, y_end = _int(m["y1"]), _int(m["y2"] or m["y3"])
+        if m["tod"] is None and y_end is None and (m["s2"] != "/" or m["frm"] is None):
+            continue  # "tăng từ 10 đến 15.5": a day word, a year or "từ … /" makes it a date
+        if text.startswith("%", m.end()) or re.match(r"\s*%", text[m.end():m.end() + 3]):
+            continue
+        d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])
+        m1 = int(m["m1"]) if m["m1"] else (m2 if d1 < d2 else (m2 - 1 or 12) if d1 >= 25 and d2 <= 7 else None)
+        if m1 is None:
+            continue
+        r = _range_days(d1, m1, y1, d2, m2, y_end, ref)
+        if r is None or (r[1] - r[0]).days > 62:
+            continue
+        out.append(_day_cand(m.start("frm") if m["frm"] else m.start(), m.end(), *r))
 
     for m in _VI_WORDS.finditer(text):
         year = _int(m["y"] or m["y2"])
@@ -450,6 +513,11 @@ def _vi_candidates(text: str, ref: datetime.date | None, out: list[_Cand]) -> No
             y = ref.year - (m["w"].lower() == "ngoái")
             out.append(_Cand(m.start(), m.end(), str(y), str(y), relative=True))
 
+        for m in _VI_RELPERIOD.finditer(text):
+            iso = _vi_relperiod(text, m, ref)
+            if iso:
+                out.append(_Cand(m.start("n") if m["n"] else m.start("unit"), m.end(), iso, iso, relative=True))
+
         for m in _VI_REL.finditer(text):
             shift = 0 if m["today"] else -1 if m["yest"] else -2 if m["dby"] else 1
             iso = shift_days(ref.isoformat(), shift)
@@ -484,6 +552,35 @@ def _vi_candidates(text: str, ref: datetime.date | None, out: list[_Cand]) -> No
         # only a bare weekday reports `weekday`: callers re-resolve it by tense, "tuần trước" is already fixed
         out.append(_Cand(m.start(), m.end(), day.isoformat(), day.isoformat(), weekday=None if wk else wd,
                          relative=True, kind="anchor", bare_ok=bare_ok))
+
+
+_VI_COUNT = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+             "mười": 10}
+
+
+def _vi_relperiod(text: str, m: re.Match, ref: datetime.date) -> str | None:
+    """ISO of "tuần trước" / "tháng tới" / "năm sau" / "3 tháng trước", or None when the phrase is a
+    span of time ("trong 2 tuần qua", "những năm qua") or relative to the narrative ("một tháng sau")."""
+    unit, w = m["unit"].lower(), m["w"].lower()
+    n_raw = (m["n"] or "").lower()
+    if n_raw:
+        n = int(n_raw) if n_raw.isdigit() else _VI_COUNT.get(n_raw)
+        if n is None or w != "trước" or n == 0:
+            return None  # "vài tháng trước", "2 tuần qua", "hai tháng sau"
+        shift = -n
+    else:
+        if _VI_QUANTITY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "những năm qua", "các tháng tới"
+        if unit == "năm" and w in ("nay", "qua", "này"):
+            return None  # "năm nay" is _VI_RELYEAR's; "năm qua" is a span
+        if w == "nay":
+            return None  # "mấy tháng nay" = for some months now
+        shift = -1 if w in ("trước", "qua") else 0 if w == "này" else 1
+    if unit == "năm":
+        return str(ref.year + shift)
+    if unit == "tháng":
+        return _shift_month(ref, shift)
+    return _week_month(ref, shift)
 
 
 def _en_month(name: str) -> int:
@@ -589,6 +686,29 @@ def _en_candidates(text: str, ref: datetime.date | None, out: list[_Cand]) -> No
                 iso = _ym(k // 12, k % 12 + 1)
             out.append(_Cand(m.start(), m.end(), iso, iso, relative=True))
 
+        for m in _EN_RELWEEK.finditer(text):
+            if _EN_THE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "over the past week" is a span
+            shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m["which"].lower()]
+            iso = _week_month(ref, shift)
+            out.append(_Cand(m.start(), m.end(), iso, iso, relative=True))
+
+        for m in _EN_AGO.finditer(text):
+            n_raw = m["n"].lower()
+            n = int(n_raw) if n_raw.isdigit() else 1 if n_raw in ("a", "an") else _EN_NUMBERS.get(n_raw)
+            if not n:
+                continue
+            unit = m["unit"].lower()
+            if unit == "day":
+                iso = shift_days(ref.isoformat(), -n)
+            elif unit == "week":
+                iso = _week_month(ref, -n)
+            elif unit == "month":
+                iso = _shift_month(ref, -n)
+            else:
+                iso = str(ref.year - n)
+            out.append(_Cand(m.start(), m.end(), iso, iso, relative=True))
+
         for m in _EN_REL.finditer(text):
             shift = 0 if m["today"] else -1 if m["yest"] else 1
             iso = shift_days(ref.isoformat(), shift)
@@ -658,6 +778,38 @@ def _merge_anchors(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+# Two days joined into one span: "tối 20/9 và sáng 21/9", "from Sunday to Tuesday", "May 5 to May 7".
+_JOIN_GAP = re.compile(r"\s*(?:(?P<and>và|and|,)|đến|tới|to|until|till|through|[-–—])\s*(?:(?:ngày|hôm|on)\s+)?\Z", re.I)
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|between|từ)\s+(?:(?:ngày|hôm|on)\s+)?\Z", re.I)
+
+
+def _join_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Join two single days into a range when only "and"/"to"/"đến" stands between them: two
+    consecutive days joined by "and" (an event over an evening and the next morning), any two days
+    up to a month apart joined by "to"; two weekdays after "from"/"từ" ("from Sunday to Tuesday")."""
+    out: list[_Cand] = []
+    for c in cands:
+        p = out[-1] if out else None
+        if p is not None and p.date_start and c.date_start and p.date_start == p.date_end \
+                and c.date_start == c.date_end and len(p.date_start) == 10 == len(c.date_start):
+            gap = _JOIN_GAP.match(text, p.end, c.start)
+            if gap and c.start - p.end <= 12:
+                a, b = datetime.date.fromisoformat(p.date_start), datetime.date.fromisoformat(c.date_start)
+                both_days = p.kind == "day" and c.kind == "day"
+                weekdays = p.weekday is not None and c.weekday is not None
+                if weekdays and _FROM_BEFORE.search(text, max(0, p.start - 12), p.start) and not gap["and"]:
+                    b = a + datetime.timedelta(days=(c.weekday - p.weekday) % 7)
+                    out[-1] = _Cand(p.start, c.end, a.isoformat(), b.isoformat(), weekday=p.weekday,
+                                    relative=True, kind="anchor")
+                    continue
+                if both_days and 0 < (b - a).days <= (1 if gap["and"] else 31) and \
+                        (not gap["and"] or gap["and"].lower() != ","):
+                    out[-1] = _Cand(p.start, c.end, p.date_start, c.date_start, kind="day")
+                    continue
+        out.append(c)
+    return out
+
+
 def find_dates(text: str, lang: str, reference: datetime.date | None) -> list[DateMention]:
     """All date expressions in text, sorted by start, non-overlapping (longest wins).
 
@@ -678,7 +830,7 @@ def find_dates(text: str, lang: str, reference: datetime.date | None) -> list[Da
         _en_candidates(text, reference, cands)
     if not cands:
         return []
-    chosen = _merge_anchors(text, _select(cands))
+    chosen = _join_ranges(text, _merge_anchors(text, _select(cands)))
     return [DateMention(c.start, c.end, text[c.start:c.end], c.date_start, c.date_end, c.weekday, c.relative)
             for c in chosen]
 

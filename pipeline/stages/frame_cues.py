@@ -31,7 +31,7 @@ WITNESS = {"en": re.compile(r"\bwitness\w*", re.I), "vi": re.compile(r"chứng k
 AGREEMENT_CUE = {
     "en": re.compile(r"\b(?:sign\w*|ink\w*|exchang\w*|adopt\w*|issu\w*|witness\w*|includ\w*|as follows|"
                      r"concluded|reached|announced)\b", re.I),
-    "vi": re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|ra Tuyên bố)"),
+    "vi": re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo))", re.I),
 }
 AGREEMENT_NOT = {
     "en": re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing)\b"
@@ -40,16 +40,30 @@ AGREEMENT_NOT = {
 }
 TWO_LEADERS = {
     "en": re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
-                     r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey)\b"),
-    "vi": re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu))"),
+                     r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
+                     r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|Speakers))\b"),
+    "vi": re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
+                     r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
 }
 ANAPHORIC_COUNTRY = {
     "en": re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic)\b"),
     "vi": re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
 }
-DATE_NOT_EVENT = re.compile(r"(?:\b(?:announced|said|told|stated|confirmed) on|\bsince|kể từ|\btừ năm|thiết lập quan hệ[^,.;]{0,30}|established|establishment of|"
-                             r"founded|thành lập|anniversary|kỷ niệm|Quốc khánh|National Day|nhậm chức|took office|"
-                             r"\bbầu\b|elected|election)[^,.;]{0,25}$", re.I)
+# Cues that make a following date not the date of the event in its clause, matched against the text
+# before the date: `report` — the day something was said, only the date right after the verb
+# ("announced on Monday"; `report_vi`: "cho biết hôm 7/5", when the date is a "hôm"); `fixed` — a holiday or anniversary named by its date
+# ("Quốc khánh 2/9"); otherwise the start of a period, a founding or a taking of office, which governs
+# its whole clause, up to a comma, semicolon or bracket ("since the two countries established ties in
+# 1992", "kể từ khi thiết lập quan hệ năm 2013"), though an event word inside that clause may still
+# take the date ("since Kohl's visit in 1993").
+DATE_NOT_EVENT = re.compile(
+    r"(?P<report>(?:\b(?:announced|said|told\s+\w+|stated|confirmed|reported|declared|wrote)"
+    r"(?:\s+(?:in\s+a\s+statement|late|early|earlier|on|the\s+(?:morning|afternoon|evening|night)\s+of))*"
+    r"|\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|announcement|press\s+release|post|"
+    r"interview|letter|message|speech)(?:\s+(?:on|issued|released|published))*)\s*$)|(?P<report_vi>(?:cho biết|thông báo|tuyên bố|phát biểu|nói)(?:\s+vào)?)\s*$"
+    r"|(?P<fixed>anniversary|kỷ niệm|Quốc khánh|National Day|Independence Day|ngày lễ|dịp lễ)[^,.;()]{0,25}$"
+    r"|(?:\bsince|kể từ|\btừ năm|thiết lập quan hệ|established|establishment of|founded|thành lập|nhậm chức|"
+    r"took office|taking office|assumed office|\bbầu\b|elected|election)[^,.;:()]{0,90}$", re.I)
 MODIFIER_CUE = {
     "en": re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                      r"message from|invitation of)\s+"),

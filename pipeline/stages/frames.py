@@ -19,7 +19,7 @@ from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, Trigger
 from pipeline.stages.frame_cues import (DATE_NOT_EVENT, HAS_DIGIT, INTENT,
-                                        MODIFIER_CUE, NOT_EVENT_AFTER, PLANNED, PRONOUN_HEAD)
+                                        MODIFIER_CUE, NOT_EVENT_AFTER, PLANNED, PRONOUN_HEAD, TWO_LEADERS)
 from pipeline.stages.meeting_frames import MeetingFrames
 from pipeline.stages.visit_frames import VisitFrames
 
@@ -45,6 +45,22 @@ def _date_of(iso: dt.date) -> str:
     return iso.isoformat()
 
 
+# Date attachment: a sentence-opening time adverbial, clause breaks, the start of a trip.
+_LEAD_BEFORE = re.compile(
+    r"[\s\"“'‘]*(?:\([^()]{1,20}\)\s*)?(?:[-–—•*]\s*)?"
+    r"(?:(?:Also|And|But|Earlier|Later|Then|Meanwhile|Previously|Trước đó|Sau đó|Tiếp đó|Ngoài ra|Cũng|"
+    r"Theo [^,.;]{1,40}|According to [^,.;]{1,40}),?\s*)?"
+    r"(?:(?:[Oo]n|[Ii]n|[Vv]ào|[Tt]rong|[Đđ]ến|[Tt]ừ)\s+)?\Z")
+_LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
+_LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
+_OTHER_TIME = re.compile(r"\b(?:sau|trước|after|before|following|since|kể từ|than|so với|như|like|previous)\b", re.I)
+_COMMA_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:who|which|where|while|whose|người|đang|khi|trong khi)\b|"
+                           r"\b(?:who|which|while|đang)\b", re.I)
+_BEGIN_CUE = re.compile(r"\b(?:depart\w*|left|leaves|leaving|arriv\w*|began|begins|beginning|start\w*|set off|"
+                        r"embark\w*)\b|lên đường|rời|bắt đầu", re.I)
+
+
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     """Builds events for one article."""
 
@@ -61,27 +77,82 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         return out
 
     def _usable_dates(self, sent: Sentence, dates: list[DateMention]) -> list[DateMention]:
-        """Dates that can date an event: not the start of a period ("since 1992", "kể từ"), not an
-        anniversary ("Quốc khánh 2/9"), not a parenthetical aside ("nhậm chức (tháng 10/2021)")."""
+        """Dates that can date an event: not an anniversary ("Quốc khánh 2/9"), not a parenthetical
+        aside ("nhậm chức (tháng 10/2021)"), not the day something was said ("announced on Monday").
+        A date governed by a period or founding cue in its clause ("since 1992", "kể từ khi thiết lập
+        quan hệ năm 2013") is kept but marked in `_governed`: only an event word between the cue and
+        the date may take it ("since Kohl's visit in 1993").
+
+        An article without a publication date gets a stand-in reference from its own stated days,
+        so "March 18" still finds its year; relative expressions are not resolved against it."""
+        if self.ctx.reference is None:
+            ref = self._fallback_reference()
+            if ref is not None:
+                dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.date_start, d.date_end,
+                                     d.weekday, d.relative)
+                         for d in find_dates(sent.text, self.lang, ref) if not d.relative]
+        governed = self.__dict__.setdefault("_governed", {})
         out = []
         for d in dates:
-            before = self.ctx.text[max(sent.start, d.start - 45):d.start]
-            if DATE_NOT_EVENT.search(before):
-                continue
+            before = self.ctx.text[max(sent.start, d.start - 130):d.start]
+            cue = DATE_NOT_EVENT.search(before)
+            if cue:
+                if cue["report"] or cue["fixed"]:
+                    continue
+                if cue["report_vi"]:
+                    if d.text.lower().startswith("hôm"):  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is content
+                        continue
+                    cue = None
+            if cue:
+                governed[d.start] = d.start - len(before) + cue.start()
             if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"
-                                                       r"Saturday|Sunday|local time)\s*\($", before, re.I):
+                                                       r"Saturday|Sunday|local time)\s*\($", before, re.I) \
+                    and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
+                             and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):  # "- A tiếp B (23-6-2009)"
                 continue
             out.append(d)
         return out
 
+    def _fallback_reference(self) -> dt.date | None:
+        """For an article with no publication date: its latest stated day with a year (enough to give
+        "March 18" its year), or None."""
+        if "_fallback_ref" not in self.__dict__:
+            found = [d for d in find_dates(self.ctx.text, self.lang, None) if not d.relative]
+            days = [d.date_start for d in found if len(d.date_start) == 10]
+            # years alone mislead (an article on a coming visit recalls past ones): days only
+            self._fallback_ref = dt.date.fromisoformat(max(days)) if days else None
+        return self._fallback_ref
+
+    def _date_allowed(self, d: DateMention, trig: Trigger) -> bool:
+        """A governed date ("since the 1993 visit") dates only an event word inside its cue's scope."""
+        cue = self.__dict__.get("_governed", {}).get(d.start)
+        return cue is None or cue <= trig.start < d.start
+
+    def _sentence_adverbial(self, sent: Sentence, d: DateMention) -> bool:
+        """A time adverbial opening the sentence ("Sáng 11/8, …", "On Monday, …", "Trước đó, ngày 3-9, …")
+        dates every event of the sentence that has no date of its own."""
+        head = self.ctx.text[sent.start:d.start]
+        return bool(_LEAD_BEFORE.match(head) and _LEAD_AFTER.match(self.ctx.text, d.end))
+
     def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
                    event_type: str) -> tuple[str | None, str | None, bool]:
-        """The date nearest the trigger in the same sentence (within reach), weekdays resolved by
-        tense, a 'two-day visit' concluded on a known day made a range; else the article's context
-        date, flagged as inferred."""
-        near = [d for d in dates if abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110]
-        mine = [d for d in near if self._nearest_trigger(d) == trig.start]
-        near = mine or near
+        """The trigger's own date: a date of the sentence whose nearest event word it is (at any
+        distance: clauses, not characters, decide), else the sentence's opening time adverbial, else
+        a date within reach that no other event's clause stands before; weekdays resolved by tense, a
+        visit's span taken from a range that contains its day, a 'two-day visit' concluded (or begun)
+        on a known day made a range; else the article's context date, flagged as inferred."""
+        allowed = [d for d in dates if self._date_allowed(d, trig)]
+        reach = lambda d: (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
+                           or (d.start >= trig.end and not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)))
+        near = [d for d in allowed if self._nearest_trigger(d) == trig.start
+                and (reach(d) or self._sentence_adverbial(sent, d))]
+        shared = False
+        if not near:  # the opening adverbial of a sentence whose first event owns it: weakly attached
+            near = [d for d in allowed if self._sentence_adverbial(sent, d)]
+            shared = bool(near)
+        if not near:
+            near = [d for d in allowed if (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110)
+                    and self._same_clause(trig, d)]
         if not near:
             same = [e for e in self.ctx.events if e.char_start == sent.start and e.date_start and not e.date_inferred
                     and e.trigger_start < trig.start]
@@ -94,18 +165,44 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         start, end = d.date_start, d.date_end
         if d.weekday is not None and self.ctx.reference is not None and status == "planned":
             day = resolve_weekday(d.weekday, self.ctx.reference, future=True)
-            start = end = _date_of(day)
+            span = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
+            start, end = _date_of(day), shift_days(_date_of(day), span)
         if event_type == "visit" and start == end and len(start) == 10:
+            for o in allowed:  # "Sáng 19/12, … bắt đầu chuyến thăm … từ 19-21/12": the span of the trip
+                if o is not d and len(o.date_start) == 10 and o.date_start < o.date_end \
+                        and o.date_start <= start <= o.date_end and (o.end - o.start) > 4:
+                    return o.date_start, o.date_end, False
+            before = self.ctx.text[sent.start:trig.start]
             if re.search(r"conclud\w*|kết thúc|wrapp\w* up|ending", sent.text):
                 for ds, de, days in find_durations(sent.text, self.lang):
                     if days > 1 and 0 <= trig.start - (sent.start + de) <= 30:
                         start = shift_days(end, -(days - 1))
                         break
-        return start, end, False
+            elif _BEGIN_CUE.search(before):
+                for ds, de, days in find_durations(sent.text, self.lang):
+                    if 1 < days <= 14 and 0 <= trig.start - (sent.start + de) <= 30:
+                        end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
+                        break
+        return start, end, shared
+
+    def _same_clause(self, trig: Trigger, d: DateMention) -> bool:
+        """No other event word, in a clause of its own or placed in time against this one, stands
+        between a trigger and a date: "X held talks with Y, who is visiting from 5 to 7 May" keeps the
+        range from the talks; "X held talks and signed three deals on 7 May" shares it."""
+        lo, hi = (trig.end, d.start) if trig.start < d.start else (d.end, trig.start)
+        between = [t for t in getattr(self, "_sentence_triggers", []) if lo <= t[0] and t[1] <= hi]
+        if not between:
+            return True
+        # "sau chuyến công du của ông Lee vào tháng 8": an earlier event's date, not this one's
+        return not (_CLAUSE_BREAK.search(self.ctx.text, lo, hi) or _OTHER_TIME.search(self.ctx.text, lo, hi))
 
     def _nearest_trigger(self, d: DateMention) -> int | None:
-        """Start of the sentence's trigger closest to a date (a date belongs to one event)."""
+        """Start of the sentence's trigger closest to a date (a date belongs to one event); a governed
+        date only to the triggers inside its cue's scope."""
         starts = getattr(self, "_sentence_triggers", [])
+        cue = self.__dict__.get("_governed", {}).get(d.start)
+        if cue is not None:
+            starts = [t for t in starts if cue <= t[0] < d.start]
         if not starts:
             return None
         return min(starts, key=lambda t: min(abs(d.start - t[1]), abs(t[0] - d.end)))[0]
@@ -117,8 +214,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _update_context_date(self, dates: list[DateMention]) -> None:
         ref = self.ctx.reference
+        governed = self.__dict__.get("_governed", {})
         for d in dates:
-            if len(d.date_start) != 10 or d.date_start != d.date_end:
+            if len(d.date_start) != 10 or d.date_start != d.date_end or d.start in governed:
                 continue  # only a single stated day dates what follows; a range's first day would not
             if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
                 continue
@@ -212,12 +310,33 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 else:
                     break
             return group
+        if TWO_LEADERS[self.lang].search(self.ctx.text[seg_start:trig.start]):
+            pair = self._article_pair(sent)
+            if pair:
+                return pair  # "the two leaders held talks", "hai nhà lãnh đạo đã hội đàm"
         if prev_agents:
             return prev_agents
         if self.ctx.protagonist is not None:
             head = self.ctx.text[sent.start:trig.start]
             if len(head.split()) <= 12 or PRONOUN_HEAD.search(head):
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
+        return []
+
+    def _article_pair(self, sent: Sentence) -> list[PersonMention]:
+        """The two people a description such as "the two leaders" or "host and guest" stands for:
+        the visitor and host of the latest visit, else the two sides of the latest meeting."""
+        by_name = {p.canonical: p for p in self.ctx.actors.people if p.named}
+        for ev in reversed(self.ctx.events):
+            if ev.type == "visit":
+                names = [p.name for p in ev.participants if p.role == "visitor"][:1] + \
+                        [p.name for p in ev.participants if p.role == "host"][:1]
+            elif ev.type == "meeting":
+                names = [p.name for p in ev.participants][:2]
+            else:
+                continue
+            people = [by_name[n] for n in names if n in by_name]
+            if len(people) == 2 and people[0].country != people[1].country:
+                return [PersonMention(sent.start, sent.start, "", p, "pronoun") for p in people]
         return []
 
     # ------------------------------------------------------------- frames
@@ -266,7 +385,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    trigger=trig.text, evidence=sent.text, char_start=sent.start, char_end=sent.end,
                    date_start=date[0], date_end=date[1] or date[0], location_name=location[0],
                    location_country=location[1], countries=sorted(c for c in countries if c),
-                   participants=participants, title=title, confidence=confidence, trigger_start=trig.start,
+                   participants=[p for p in participants if p.name], title=title, confidence=confidence, trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False)
         self.ctx.events.append(ev)
         return ev

@@ -99,10 +99,13 @@ class MeetingFrames:
         last_end = trig.end
         for m in cands:
             gap = text[last_end:m.start]
+            # a long title ("Secretary of State for Foreign, Commonwealth and Development Affairs")
+            # is part of the next item, not a distance
+            reach = len(gap) - sum(t[1] - t[0] for t in self.ctx.actors.titles if last_end <= t[0] and t[1] <= m.start)
             if not out:
-                if len(gap) > 130 or OBJECT_STOP.search(gap):
+                if reach > 130 or OBJECT_STOP.search(gap):
                     break
-            elif len(gap) > 130 or OBJECT_STOP.search(gap) or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):
+            elif reach > 130 or OBJECT_STOP.search(gap) or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):
                 break
             out.append(m)
             last_end = m.end
@@ -116,7 +119,10 @@ class MeetingFrames:
         span = text[trig.end:nxt]
         if objects:
             return [([m], set()) for m in objects]
-        if re.search(r"ambassadors?|Đại sứ", span[:120]):
+        if re.search(r"ambassadors?|Đại sứ|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
+                     r"counterparts)\s+(?:from|of)\b|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
+                     span[:120], re.I):
+            # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
             if iso:

@@ -113,7 +113,7 @@ class VisitFrames:
             if after:
                 return [after[0]], after[0].end
         tail = text[trig.end:nxt]
-        m = re.match(r"[^.;]{0,60}?\b(?:của|by)\s+", tail)
+        m = re.match(r"[^.;]{0,60}?\b(?:của|by|of)\s+", tail)
         if m and re.search(r"(?:mời|invit\w*|host\w*|welcom\w*|greet\w*|chair\w*|organi[sz]\w*|chủ trì)\s+"
                            r"(?:\S+\s+)?(?:của|by)\s+$", m.group(0), re.I):
             m = None  # "theo lời mời của X", "hosted by X": X is the host, not the visitor
@@ -130,6 +130,34 @@ class VisitFrames:
         if not subj and self.ctx.last_visitor is not None:
             subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
         return subj, trig.end
+
+    def _specify_subtype(self, trig: Trigger, visitor: list[PersonMention]) -> None:
+        """"arrived in Hanoi on Monday for a state visit": the repeat mention names the visit's kind."""
+        if trig.subtype == "other":
+            return
+        names = {v.person.canonical for v in visitor}
+        for ev in reversed(self.ctx.events):
+            if ev.type == "visit" and names & {p.name for p in ev.participants if p.role == "visitor"}:
+                if ev.subtype == "other":
+                    ev.subtype = trig.subtype
+                return
+
+    def _earlier_destination(self, sent, trig, dates, visitor) -> list[tuple[str, str, str]]:
+        """A past visit named without its destination ("the first visit by a Kenyan president since
+        Kibaki's visit in 2009", "kể từ chuyến công du của bà Merkel hồi tháng 10/2011"): it went where
+        the article's visit goes, when another visitor's visit is already reported and this one is
+        dated to a month or year well before the article."""
+        start, _, inferred = self._pick_date(sent, trig, dates, "occurred", "visit")
+        ref = self.ctx.reference
+        if not start or inferred or len(start) == 10 or ref is None or int(start[:4]) > ref.year \
+                or (len(start) == 7 and (ref.year * 12 + ref.month) - (int(start[:4]) * 12 + int(start[5:7])) < 2):
+            return []
+        mine = {v.person.canonical for v in visitor}
+        for ev in reversed(self.ctx.events):
+            if ev.type == "visit" and ev.location_country and ev.location_country != visitor[0].person.country \
+                    and not mine & {p.name for p in ev.participants if p.role == "visitor"}:
+                return [(ev.location_name or self._country_name(ev.location_country), ev.location_country, "anaphor")]
+        return []
 
     def _received_before(self, sent: Sentence, trig: Trigger) -> bool:
         """A reception or courtesy call earlier in the same sentence."""
@@ -154,9 +182,12 @@ class VisitFrames:
             dests = self._destinations(sent, dest_from, visitor_country, reach)
         if not dests and re.match(r"(?:tham dự|attend)", trig.text, re.I):
             return visitor, []  # attending something at home is not a trip
+        if not dests and visitor:
+            dests = self._earlier_destination(sent, trig, dates, visitor)
         if not dests and visitor and any(e.type == "visit" and not e.date_start or
                                          e.type == "visit" and len(e.date_start or "") == 10
                                          for e in self.ctx.events):
+            self._specify_subtype(trig, visitor)
             return visitor, []  # "the visit" again: a repeat mention of a visit already reported
         if not dests and visitor:
             # "sang thăm và chúc mừng" / "welcomed Premier Li on his first visit": the receiving

@@ -1,0 +1,120 @@
+"""Capabilities that must hold on wording nobody tuned to: triggers in any case, look-aheads from
+the gazetteers, actors known only by title and country, descriptions of the two leaders, and
+nationality from an apposition.
+
+Every sentence here is written for the test with made-up combinations of real countries and
+offices; the expected events were worked out by hand from shared/spec/events.md.
+"""
+from __future__ import annotations
+
+import pipeline
+from pipeline.doc import Article, Entity
+from pipeline.stages.actors import ActorFinder
+
+
+def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, lang, published)], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    return res.events.to_dict("records")
+
+
+def kinds(events) -> set[tuple]:
+    return {(e["type"], e["subtype"], tuple(e["countries"])) for e in events}
+
+
+def test_unnamed_minister_calls_unnamed_counterpart_countries_from_demonyms(pipe):
+    events = run(pipe, "On Monday, the French Foreign Minister telephoned his Chilean counterpart.", "en")
+    assert kinds(events) == {("meeting", "phone_call", ("CHL", "FRA"))}
+    assert events[0]["participants"] == []  # named people only
+    assert events[0]["date_start"] == "2025-06-09"
+
+
+def test_possessive_country_before_a_bare_title_makes_a_visitor(pipe):
+    events = run(pipe, "Chile's Deputy Foreign Minister visited Japan on Tuesday.", "en")
+    assert kinds(events) == {("visit", "other", ("CHL", "JPN"))}
+
+
+def test_vietnamese_bare_title_with_country_after_it(pipe):
+    events = run(pipe, "Sáng 10/6, Bộ trưởng Ngoại giao Chile điện đàm với Bộ trưởng Ngoại giao Nhật Bản.", "vi")
+    assert kinds(events) == {("meeting", "phone_call", ("CHL", "JPN"))}
+
+
+def test_sentence_initial_capital_and_lower_case_title_still_trigger(pipe):
+    text = ("Tiếp đại sứ Chile Juan Pérez tại Hà Nội sáng 10/6, Chủ tịch nước Lương Cường đề nghị hai nước "
+            "tăng cường hợp tác.")
+    assert ("meeting", "reception", ("CHL", "VNM")) in kinds(run(pipe, text, "vi"))
+    text = "Chuyến thăm chính thức Việt Nam của Tổng thống Chile Gabriel Boric diễn ra từ ngày 9 đến 11/6."
+    assert ("visit", "official", ("CHL", "VNM")) in kinds(run(pipe, text, "vi"))
+
+
+def test_demonym_look_ahead_comes_from_the_gazetteer_not_a_hand_list(pipe):
+    # "Ghanaian" is in no trigger pattern; the gazetteer's demonyms make "received the Ghanaian ..." a reception
+    text = "President Luong Cuong received the Ghanaian Foreign Minister in Hanoi on Wednesday."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "reception", ("GHA", "VNM"))}
+
+
+def test_two_leaders_resolve_to_the_visitor_and_host(pipe):
+    text = ("Kenyan President William Ruto arrived in Hanoi on Monday for an official visit to Vietnam at the "
+            "invitation of President Luong Cuong. The two leaders held talks on Tuesday.")
+    talks = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert len(talks) == 1
+    assert sorted(p["name"] for p in talks[0]["participants"]) == ["Lương Cường", "William Ruto"]
+    assert talks[0]["date_start"] == "2025-06-10"
+    text = ("Tổng thống Kenya William Ruto đến Hà Nội ngày 9/6, bắt đầu chuyến thăm chính thức Việt Nam theo lời "
+            "mời của Chủ tịch nước Lương Cường. Sáng 10/6, hai nhà lãnh đạo đã hội đàm.")
+    talks = [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+    assert [(t["subtype"], t["date_start"]) for t in talks] == [("talks", "2025-06-10")]
+
+
+def test_free_modifiers_before_the_event_noun(pipe):
+    text = "Prime Minister Pham Minh Chinh held cordial, productive talks with Kenyan President William Ruto."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "talks", ("KEN", "VNM"))}
+    text = "Prime Minister Pham Minh Chinh had a first bilateral meeting with Kenyan President William Ruto."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KEN", "VNM"))}
+
+
+def test_apposition_gives_an_unknown_person_a_country():
+    text = "Amina Wanjiru, Foreign Minister of the Republic of Kenya, arrived in Hanoi."
+    ner = [Entity(0, 13, "Amina Wanjiru", "PERSON", source="ner")]  # as the English backend tags it
+    actors = ActorFinder("en").find(text, ner)
+    people = {p.canonical: p.country for p in actors.people}
+    assert people == {"Amina Wanjiru": "KEN"}
+    assert all(m.person.named for m in actors.mentions)  # the apposition is no second, unnamed actor
+
+
+def test_roman_numerals_belong_to_a_name():
+    actors = ActorFinder("en").find("King Mswati III of Eswatini arrived in Hanoi.")
+    assert [p.canonical for p in actors.people] == ["Mswati III"]
+
+
+def test_leaders_of_listed_countries_are_one_meeting_each(pipe):
+    text = "Belarusian President Alexander Lukashenko met with the leaders of Kazakhstan, Hungary and Egypt on Monday."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("BLR", "KAZ")), ("meeting", "meeting", ("BLR", "HUN")),
+                                            ("meeting", "meeting", ("BLR", "EGY"))}
+
+
+def test_visit_of_a_named_person_is_a_visit_even_inside_another_event(pipe):
+    text = ("Nairobi and Hanoi signed a memorandum of understanding on trade during the state visit of "
+            "Kenyan President William Ruto to Vietnam in January.")
+    visits = [e for e in run(pipe, text, "en") if e["type"] == "visit"]
+    assert [(v["subtype"], tuple(v["countries"]), v["date_start"]) for v in visits] == [
+        ("state", ("KEN", "VNM"), "2025-01")]
+
+
+def test_past_visit_without_destination_goes_where_the_article_visit_goes(pipe):
+    text = ("Kenyan President William Ruto arrived in Hanoi on Monday for an official visit. It was the first "
+            "visit by a Kenyan president since Mwai Kibaki's visit in 2009.")
+    visits = sorted((e["subtype"], tuple(e["countries"]), e["date_start"]) for e in run(pipe, text, "en")
+                    if e["type"] == "visit")
+    # the arrival names the visit's kind; the 2009 visit went to Vietnam too
+    assert visits == [("official", ("KEN", "VNM"), "2025-06-09"), ("other", ("KEN", "VNM"), "2009")]
+    text = ("Thủ tướng Canada Mark Carney đến Hà Nội sáng nay, bắt đầu chuyến thăm chính thức Việt Nam. Đây là "
+            "chuyến thăm đầu tiên của một thủ tướng Canada kể từ chuyến công du của ông Justin Trudeau hồi tháng 11/2017.")
+    visits = sorted((tuple(e["countries"]), e["date_start"]) for e in run(pipe, text, "vi") if e["type"] == "visit")
+    assert visits == [(("CAN", "VNM"), "2017-11"), (("CAN", "VNM"), "2025-06-12")]
+
+
+def test_a_guest_received_on_the_occasion_of_a_trip_is_a_visitor(pipe):
+    text = ("Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp Thủ tướng Lào Sonexay Siphandone nhân dịp sang "
+            "Việt Nam tham dự Diễn đàn Kinh tế.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("LAO", "VNM")), ("visit", "other", ("LAO", "VNM"))}
