@@ -37,6 +37,7 @@ from typing import Any, Iterable, Iterator
 from pipeline.backends.base import DEFAULT_BACKENDS, Backend, load_backend
 from pipeline.doc import Article, Entity, Event, Sentence, Token
 from pipeline.io import is_missing, parse_published, printable
+from pipeline.lang.sentences import join_abbreviation_splits
 from pipeline.limits import DEFAULT_MAX_CHARS, check_max_chars, windows
 from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
@@ -556,7 +557,7 @@ class Pipeline:
             clutter = clutter_spans(art.text)
             sentences = [s for s in sentences
                          if not any(cs <= s.start and s.end <= ce for cs, ce in clutter)]
-            sentences = _split_bodies(art.text, sentences, dateline.body_start)
+            sentences = _split_bodies(art.text, join_abbreviation_splits(art.text, sentences), dateline.body_start)
             stage = "actors"
             finder = self.actor_finder(lang)
             starts = {s.start for s in sentences}

@@ -45,3 +45,28 @@ def align(text: str, pieces: list[str], offset: int = 0) -> list[Sentence]:
         out.append(Sentence(offset + i, offset + end, text[i:end]))
         pos = end
     return out
+
+
+# a sentence break right after one of these is the sentence splitter's mistake: "H.E. Pratibha Patil",
+# "Prime Minister Dr. Manmohan Singh", "Shri S.M. Krishna"
+_ABBREVIATION_END = re.compile(
+    r"(?:^|[\s(])(?:H\.\s?E|Dr|Mr|Mrs|Ms|Mme|Smt|Shri|Sri|Gen|Lt|Col|Maj|Capt|Adm|Prof|Sen|Rep|Gov|Amb|Hon|Rt|St|"
+    r"No|Nos|Vol|ông|bà|[A-Z]|[A-Z]\.[A-Z])\.$")
+
+
+def join_abbreviation_splits(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Undo sentence breaks after a title abbreviation or an initial when the next sentence
+    starts on the same line with a capital (the name that follows belongs to the same sentence),
+    and breaks before a word in lower case."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:s.start]
+            wrong_break = _ABBREVIATION_END.search(prev.text) and s.text[:1].isupper() \
+                or s.text[:1].islower()  # no sentence starts in lower case: "Marcos Jr. | đã hội kiến ..."
+            if "\n" not in gap and len(gap) <= 2 and wrong_break and not (prev.tokens or s.tokens):  # a parse's head indices are per sentence: keep parsed ones
+                out[-1] = Sentence(prev.start, s.end, text[prev.start:s.end])
+                continue
+        out.append(s)
+    return out

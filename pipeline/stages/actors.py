@@ -131,7 +131,7 @@ class ActorFinder:
         self.title_re = lexicon.title_regex(lang)
         self.title_by_text = lexicon.title_lookup(lang)
         self.honorifics = lexicon.honorifics(lang)
-        self.honorific_words = frozenset(w for h in self.honorifics for w in h.split())
+        self.honorific_words = frozenset(v for h in self.honorifics for w in h.split() for v in (w, w.rstrip(".")))
         self.stop = _stopwords(lang)
 
     def unexplained_names(self, sentence, actors: ArticleActors, text: str | None = None) -> bool:
@@ -172,8 +172,11 @@ class ActorFinder:
         actors.titles = self._titles(text)
         known = self.people.find(text)
         inside_known = lambda x: any(s <= x.start and x.end <= e for s, e, _ in known)
+        title_ends = {e for _, e, *_ in actors.titles}
+        after_title = lambda c: c.start - 1 in title_ends and text[c.start - 1] == " "  # "Tổng thống Nga Vladimir Putin"
         actors.countries = [c for c in self.countries.find(text, self.lang)
-                            if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end))]
+                            if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
+                                                            and not after_title(c))]
         actors.places = [p for p in self.places.find(text, self.lang)
                          if not any(c.start <= p.start < c.end for c in actors.countries)
                          and not inside_known(p)

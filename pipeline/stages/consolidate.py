@@ -65,10 +65,22 @@ def _is_past_reference(e: Event, reference: dt.date | None) -> bool:
     return span[1] < reference - dt.timedelta(days=45)
 
 
+def _same_trip_days(a: Event, b: Event) -> bool:
+    """Two days of one trip: arrival on the 9th, departure on the 11th ("bắt đầu ... / kết thúc
+    chuyến thăm"). Visits only, both dated to the day, at most a week apart."""
+    if a.type != "visit" or b.type != "visit" or len(a.date_start or "") != 10 or len(b.date_start or "") != 10:
+        return False
+    sa, sb = event_span(a), event_span(b)
+    if sa is None or sb is None:
+        return False
+    gap = max(sa[0], sb[0]) - min(sa[1], sb[1])
+    return gap <= dt.timedelta(days=6)
+
+
 def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     if a.type != b.type:
         return False
-    if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b):
+    if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b) and not _same_trip_days(a, b):
         return False  # a date inferred from the article's context does not keep two mentions apart
     if _is_past_reference(a, reference) != _is_past_reference(b, reference) and (a.date_start and b.date_start):
         return False
@@ -81,6 +93,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         if a.location_country != b.location_country:
             return False
         va, vb = _names(a, ("visitor",)), _names(b, ("visitor",))
+        if not va or not vb:  # "the Mongolian President concluded his state visit": the named visitor's trip
+            return set(a.countries) == set(b.countries)
         return bool(va & vb)
     if a.type == "meeting":
         na, nb = _names(a), _names(b)
@@ -129,7 +143,11 @@ def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
 def merge(a: Event, b: Event) -> Event:
     """Fold b into a (a is the earlier mention)."""
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
-    a.date_start, a.date_end = _merge_dates(a, b)
+    if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
+        span_a, span_b = event_span(a), event_span(b)
+        a.date_start, a.date_end = min(span_a[0], span_b[0]).isoformat(), max(span_a[1], span_b[1]).isoformat()
+    else:
+        a.date_start, a.date_end = _merge_dates(a, b)
     a.date_inferred = a.date_inferred and b.date_inferred
     if a.status != b.status:
         a.status = "occurred"

@@ -14,9 +14,12 @@ INTENT = {
     "en": re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitation to|hopes? to|hoped to|"
                      r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
                      r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
-                     r"high-level|mutual|frequent|maintain(?:ing)?)\b(?:\s+\S+){0,5}\s*$"),
+                     r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
+                     r"(?:is|are|was|were) likely to|could|would|may|might|early|towards|aim(?:s|ed)? to|"
+                     r"push(?:ed)? for|seek(?:s|ing)? to|sought to)\b(?:\s+[^\s,;.]+){0,8}\s*$"),
     "vi": re.compile(r"(?:thúc đẩy|tăng cường|\bsớm\b|mong muốn|đề nghị|\bmời\b|đẩy mạnh|duy trì|"
-                     r"các chuyến|nhiều chuyến|những chuyến|trao đổi đoàn|lẫn nhau)(?:\s+\S+){0,5}\s*$"),
+                     r"các chuyến|nhiều chuyến|những chuyến|trao đổi đoàn|lẫn nhau|hướng tới|nhằm|có thể|"
+                     r"cam kết|hứa)(?:\s+[^\s,;.]+){0,8}\s*$"),
 }
 NOT_EVENT_AFTER = {
     "en": re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),

@@ -59,7 +59,8 @@ class MeetingFrames:
                     extra = self._other_country({agent.person.country})
                     if extra:
                         countries.add(extra)
-                if len(countries) < 2 and unit_people and all(m.person.country is None for m in unit_people):
+                if len(countries) < 2 and unit_people and (agent.person.country is None
+                                                           or all(m.person.country is None for m in unit_people)):
                     extra = self._other_country({agent.person.country})
                     if extra:
                         countries.add(extra)

@@ -118,3 +118,24 @@ def test_a_guest_received_on_the_occasion_of_a_trip_is_a_visitor(pipe):
     text = ("Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp Thủ tướng Lào Sonexay Siphandone nhân dịp sang "
             "Việt Nam tham dự Diễn đàn Kinh tế.")
     assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("LAO", "VNM")), ("visit", "other", ("LAO", "VNM"))}
+
+
+def test_country_word_after_a_title_is_the_country_not_part_of_the_name(pipe):
+    # "Nga" (Russia) and "Đức" (Germany) are also Vietnamese given names
+    events = run(pipe, "Sáng 10/6, Tổng Bí thư Tô Lâm điện đàm với Tổng thống Nga Vladimir Putin.", "vi")
+    assert [sorted(p["name"] for p in e["participants"]) for e in events] == [["Tô Lâm", "Vladimir Putin"]]
+
+
+def test_unnamed_visitor_mention_joins_the_named_visit(pipe):
+    text = ("Tổng thống Kenya William Ruto đến Hà Nội ngày 9/6, bắt đầu chuyến thăm cấp Nhà nước Việt Nam. "
+            "Trưa 11/6, Tổng thống Kenya đã rời Hà Nội, kết thúc tốt đẹp chuyến thăm cấp Nhà nước tới Việt Nam.")
+    visits = [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
+    assert len(visits) == 1 and visits[0]["countries"] == ["KEN", "VNM"]
+
+
+def test_sentence_break_after_an_abbreviation_is_undone(pipe):
+    text = ("President Luong Cuong held talks with Prime Minister Dr. Amina Mohamed of Kenya; met with "
+            "Speaker Smt. Grace Wanjiru of Kenya.")
+    meetings = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert sorted(sorted(p["name"] for p in e["participants"]) for e in meetings) == [
+        ["Amina Mohamed", "Lương Cường"], ["Grace Wanjiru", "Lương Cường"]]
