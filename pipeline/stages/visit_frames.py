@@ -180,6 +180,11 @@ class VisitFrames:
             dests = self._destinations(sent, trig.end, visitor_country, reach)
         if not dests and dest_from != trig.end:  # "chuyến thăm của X tới Y": after the visitor
             dests = self._destinations(sent, dest_from, visitor_country, reach)
+        if not dests:  # "the upcoming Vietnam visit by X", "his China trip": the country names the destination
+            pre = [c for c in self.ctx.actors.countries_in(max(sent.start, trig.start - 30), trig.start)
+                   if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
+            if pre:
+                dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
         if not dests and re.match(r"(?:tham dự|attend)", trig.text, re.I):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:

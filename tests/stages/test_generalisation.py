@@ -139,3 +139,8 @@ def test_sentence_break_after_an_abbreviation_is_undone(pipe):
     meetings = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
     assert sorted(sorted(p["name"] for p in e["participants"]) for e in meetings) == [
         ["Amina Mohamed", "Lương Cường"], ["Grace Wanjiru", "Lương Cường"]]
+
+
+def test_country_before_the_visit_noun_is_the_destination(pipe):
+    text = "The spokesperson said the upcoming Vietnam visit by Kenyan Foreign Minister Musalia Mudavadi aims to boost ties."
+    assert kinds(run(pipe, text, "en")) == {("visit", "other", ("KEN", "VNM"))}
