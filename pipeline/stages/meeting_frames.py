@@ -32,7 +32,7 @@ class MeetingFrames:
                                 self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
                 self.ctx.last_meeting = ev
             return [], []  # the people of a nominal mention are nobody's subject or object
-        agents = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+        agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
         objects = self._objects(trig, nxt, agents)
         agents, objects = self._from_parse(sent, trig, agents, objects)
         if not agents and len(objects) >= 2:
@@ -71,6 +71,18 @@ class MeetingFrames:
                 if len(parts) >= 2:
                     self.ctx.last_meeting = ev
         return agents, objects
+
+    def _possessor(self, trig: Trigger, nxt: int) -> list[PersonMention]:
+        """"Cuộc điện đàm của Thủ tướng A với Thủ tướng B", "the call of A with B": the noun's
+        possessor is the one who acts, when a 'with' phrase names the other side."""
+        m = re.match(r"\s*(?:của|of)\s+", self.ctx.text[trig.end:nxt])
+        if not m:
+            return []
+        after = self._mentions_between(trig.end + m.end(), nxt, modifiers=True)
+        if not after or after[0].start - (trig.end + m.end()) > 60:
+            return []
+        rest = self.ctx.text[after[0].end:nxt]
+        return [after[0]] if re.match(r"[^.;]{0,40}?\b(?:với|with)\b", rest) else []
 
     def _from_parse(self, sent: Sentence, trig: Trigger, agents: list[PersonMention],
                     objects: list[PersonMention]) -> tuple[list[PersonMention], list[PersonMention]]:
