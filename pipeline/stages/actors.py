@@ -214,7 +214,14 @@ class ActorFinder:
                     actors.people.append(person)
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
+            if self.lang == "en":  # "House of Representatives Kono Yohei": the body's last words are no name
+                s = self._skip_leading_body_words(text, s, e)
+                mention_text = text[s:e]
+                title = self._title_before(actors.titles, text, s)
+                honor = self._honorific_before(text, s)
             tokens = mention_text.split()
+            if not tokens:
+                continue
             if self._stopped(tokens) or not self._name_shaped(tokens) \
                     or all(t in self.honorific_words for t in tokens):
                 continue
@@ -273,6 +280,15 @@ class ActorFinder:
         self._add_demonym_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    def _skip_leading_body_words(self, text: str, s: int, e: int) -> int:
+        """Start of the run after leading organisation words, when a name of at least two words
+        remains ("Representatives Kono Yohei" -> "Kono Yohei"); the run unchanged otherwise."""
+        pos, words = s, text[s:e].split(" ")
+        while len(words) > 2 and words[0] in self.stop:
+            pos += len(words[0]) + 1
+            words = words[1:]
+        return pos
 
     def _stopped(self, tokens: list[str]) -> bool:
         """English organisation words anywhere ("Heydar Aliyev International Airport"); Vietnamese

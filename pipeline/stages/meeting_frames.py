@@ -118,7 +118,8 @@ class MeetingFrames:
             if not out:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
-            elif reach > 130 or OBJECT_STOP.search(gap) or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):
+            elif reach > (260 if ";" in gap else 130) or OBJECT_STOP.search(gap) \
+                    or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):  # "A, desc; desc B; desc C"
                 break
             out.append(m)
             last_end = m.end

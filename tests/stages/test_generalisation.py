@@ -144,3 +144,19 @@ def test_sentence_break_after_an_abbreviation_is_undone(pipe):
 def test_country_before_the_visit_noun_is_the_destination(pipe):
     text = "The spokesperson said the upcoming Vietnam visit by Kenyan Foreign Minister Musalia Mudavadi aims to boost ties."
     assert kinds(run(pipe, text, "en")) == {("visit", "other", ("KEN", "VNM"))}
+
+
+def test_semicolon_list_of_described_people_is_one_meeting_each(pipe):
+    text = ("President Luong Cuong held talks with Kenyan President William Ruto. He also met with Amina Mohamed, "
+            "a senior member of the ruling party and deputy chair of the national economic council of Kenya; "
+            "Speaker of the National Assembly Moses Wetangula; and Deputy President Kithure Kindiki.")
+    met = sorted(p["name"] for e in run(pipe, text, "en") if e["type"] == "meeting" and e["subtype"] == "meeting"
+                 for p in e["participants"] if p["name"] != "Lương Cường")
+    assert met == ["Amina Mohamed", "Kithure Kindiki", "Moses Wetangula"]
+
+
+def test_body_words_before_a_name_are_not_part_of_it(pipe):
+    text = ("President Luong Cuong paid a state visit to Japan. He also met with Speaker of the House of "
+            "Representatives Fukushiro Nukaga.")
+    names = {p["name"] for e in run(pipe, text, "en") for p in e["participants"]}
+    assert "Fukushiro Nukaga" in names and not any("Representatives" in n for n in names)
