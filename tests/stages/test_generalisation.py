@@ -160,3 +160,9 @@ def test_body_words_before_a_name_are_not_part_of_it(pipe):
             "Representatives Fukushiro Nukaga.")
     names = {p["name"] for e in run(pipe, text, "en") for p in e["participants"]}
     assert "Fukushiro Nukaga" in names and not any("Representatives" in n for n in names)
+
+
+def test_agreed_upgrade_with_a_possessive_and_no_article(pipe):
+    text = ("Vietnamese Prime Minister Pham Minh Chinh and Kenyan President William Ruto agreed to elevate their "
+            "countries’ relations to a strategic partnership on Monday.")
+    assert kinds(run(pipe, text, "en")) == {("agreement", "partnership_upgrade", ("KEN", "VNM"))}
