@@ -25,6 +25,11 @@ Conventions:
 * Only a bare weekday ("on Thursday", "thứ Năm") sets `weekday`, resolved to the
   past by default so a caller that knows the event is planned can re-resolve it
   with `resolve_weekday(..., future=True)`; "next Thursday" is already fixed.
+* Vague periods keep reduced precision: "last week"/"tuần trước" is the month of
+  that week's Thursday, "next month"/"tháng tới" a month, "năm tới"/"two years ago"
+  a year; a span of time ("over the past week", "những năm qua") is no date.
+* Two days joined by "đến"/"to" (or consecutive days by "và"/"and": "tối 20/9 và
+  sáng 21/9") are one span; so are two weekdays after "from"/"từ".
 * A weekday or "today" immediately followed by an explicit date
   ("Thursday (May 8)", "tối nay (21/2)", "thứ Năm, ngày 8/5") takes that date.
 """

@@ -54,6 +54,9 @@ _LEAD_BEFORE = re.compile(
 _LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
 _LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
 _OTHER_TIME = re.compile(r"\b(?:sau|trước|after|before|following|since|kể từ|than|so với|như|like|previous)\b", re.I)
+# a date set off by a comma after the event's clause ("held talks with X, <apposition>, on Monday in
+# Beijing") modifies that clause; one inside a later predicate ("…, follows Y's threats on Friday") does not
+_OPENS_SEGMENT = re.compile(r",\s*(?:(?:on|in|at|vào|ngày|hôm|trong)\s+)?(?:the\s+)?\Z", re.I)
 _COMMA_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:who|which|where|while|whose|người|đang|khi|trong khi)\b|"
                            r"\b(?:who|which|while|đang)\b", re.I)
@@ -97,10 +100,14 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             before = self.ctx.text[max(sent.start, d.start - 130):d.start]
             cue = DATE_NOT_EVENT.search(before)
             if cue:
-                if cue["report"] or cue["fixed"]:
+                if cue["report"]:  # not the event's date, but a bound on a reported past event's
+                    self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
+                    continue
+                if cue["fixed"]:
                     continue
                 if cue["report_vi"]:
                     if d.text.lower().startswith("hôm"):  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is content
+                        self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
                         continue
                     cue = None
             if cue:
@@ -136,14 +143,16 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
                    event_type: str) -> tuple[str | None, str | None, bool]:
-        """The trigger's own date: a date of the sentence whose nearest event word it is (at any
-        distance: clauses, not characters, decide), else the sentence's opening time adverbial, else
-        a date within reach that no other event's clause stands before; weekdays resolved by tense, a
-        visit's span taken from a range that contains its day, a 'two-day visit' concluded (or begun)
-        on a known day made a range; else the article's context date, flagged as inferred."""
+        """The trigger's own date: a date of the sentence whose nearest event word it is (near, or
+        farther in the same clause or set off after it: clauses, not characters, decide), else the
+        sentence's opening time adverbial, else a date within reach that no other event's clause
+        stands before; weekdays resolved by tense, a visit's span taken from a range that contains
+        its day, a 'two-day visit' concluded (or begun) on a known day made a range; else the day a
+        done event was reported on, else the article's context date, both flagged as inferred."""
         allowed = [d for d in dates if self._date_allowed(d, trig)]
         reach = lambda d: (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
-                           or (d.start >= trig.end and not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)))
+                           or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
+                                                        or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
         near = [d for d in allowed if self._nearest_trigger(d) == trig.start
                 and (reach(d) or self._sentence_adverbial(sent, d))]
         shared = False
@@ -158,9 +167,14 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                     and e.trigger_start < trig.start]
             if same and status == same[-1].status:  # "tiếp ông X ... sang thăm": the clause's date
                 return same[-1].date_start, same[-1].date_end, False
-            if self.ctx.context_date and not self._past_marked(sent, trig):
+            told = self.__dict__.get("_reported", {}).get(sent.start)
+            if told is not None and status == "occurred" and not self._past_marked(sent, trig):
+                # "X said on Monday that the two sides signed …": a done event reported that day, a
+                # nearer guess than the publication day (a planned one comes after it: no bound)
+                return told.date_start, told.date_end, True
+            if self.ctx.context_date and not self._past_marked(sent, trig) and status != "planned":
                 return self.ctx.context_date, self.ctx.context_date, True
-            return None, None, False
+            return None, None, False  # a plan with no day of its own: not the day it was announced
         d = min(near, key=lambda x: abs(x.start - trig.start) + (25 if x.start < trig.start else 0))
         start, end = d.date_start, d.date_end
         if d.weekday is not None and self.ctx.reference is not None and status == "planned":

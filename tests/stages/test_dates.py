@@ -351,3 +351,71 @@ def test_mentions_are_sorted_disjoint_exact_slices_with_valid_iso(
             date.fromisoformat(m.date_start), date.fromisoformat(m.date_end)
         if m.weekday is not None:
             assert date.fromisoformat(m.date_start).weekday() == m.weekday
+
+
+# ---------------------------------------------------------------------------
+# Spans, vague and relative periods (forms seen in unseen articles; sentences made up)
+# ---------------------------------------------------------------------------
+
+SPAN_CASES = [
+    # (text, lang, ref, expected [(mention text, date_start, date_end)])
+    # Vietnamese "từ … đến …" with hyphenated day-month pairs: the day word makes them dates
+    ("thăm Chile từ ngày 16 đến 19-11", "vi", date(2025, 11, 3), [("từ ngày 16 đến 19-11", "2025-11-16", "2025-11-19")]),
+    ("từ ngày 4-3 đến ngày 7-3", "vi", date(2026, 3, 1), [("từ ngày 4-3 đến ngày 7-3", "2026-03-04", "2026-03-07")]),
+    ("từ ngày 27 đến 29/10", "vi", date(2025, 10, 20), [("từ ngày 27 đến 29/10", "2025-10-27", "2025-10-29")]),
+    ("diễn ra trong hai ngày 21-22/4", "vi", date(2025, 4, 20), [("ngày 21-22/4", "2025-04-21", "2025-04-22")]),
+    ("từ 3 - 6/9/2024", "vi", date(2024, 9, 1), [("từ 3 - 6/9/2024", "2024-09-03", "2024-09-06")]),
+    # an evening and the next morning: one span
+    ("tối 14/3 và sáng 15/3, hai bên gặp", "vi", date(2025, 3, 16), [("tối 14/3 và sáng 15/3", "2025-03-14", "2025-03-15")]),
+    # a typed date with a stray space, kept because a day word and a year vouch for it
+    ("Sáng 17- 9-2011, đoàn tới", "vi", date(2011, 9, 18), [("Sáng 17- 9-2011", "2011-09-17", "2011-09-17")]),
+    ("from 4 to 6 June", "en", THU, [("from 4 to 6 June", "2025-06-04", "2025-06-06")]),
+    ("4–6 June 2026", "en", THU, [("4–6 June 2026", "2026-06-04", "2026-06-06")]),
+    ("from June 4 to 6", "en", THU, [("from June 4 to 6", "2025-06-04", "2025-06-06")]),
+    ("between 9 and 11 March", "en", THU, [("between 9 and 11 March", "2025-03-09", "2025-03-11")]),
+    # weekdays after "from": the first resolves to the past, the second follows it
+    ("visiting from Monday to Wednesday", "en", THU, [("Monday to Wednesday", "2025-05-05", "2025-05-07")]),
+]
+
+
+@pytest.mark.parametrize("text,lang,ref,expected", SPAN_CASES, ids=[c[0][:30] for c in SPAN_CASES])
+def test_spans_give_start_and_end_never_one_day(text: str, lang: str, ref: date, expected: list) -> None:
+    mentions = find_dates(text, lang, ref)
+    assert _triples(mentions) == expected
+    _check_offsets(text, mentions)
+
+
+VAGUE_CASES = [
+    # (text, lang, ref, mention text, iso): reduced precision, never the reference day
+    # 2025-06-03 is a Tuesday: last week's Thursday is 29 May, so "last week" is May
+    ("last week", "en", date(2025, 6, 3), "last week", "2025-05"),
+    ("next week", "en", date(2025, 6, 3), "next week", "2025-06"),
+    ("next month", "en", date(2025, 12, 10), "next month", "2026-01"),
+    ("two years ago", "en", THU, "two years ago", "2023"),
+    ("three months ago", "en", THU, "three months ago", "2025-02"),
+    ("early next year", "en", THU, "next year", "2026"),
+    ("tháng trước", "vi", date(2025, 1, 15), "tháng trước", "2024-12"),
+    ("tháng tới", "vi", THU, "tháng tới", "2025-06"),
+    ("3 tháng trước", "vi", THU, "3 tháng trước", "2025-02"),
+    ("tuần trước", "vi", date(2025, 6, 3), "tuần trước", "2025-05"),
+    ("đầu năm tới", "vi", THU, "năm tới", "2026"),
+    ("hai năm trước", "vi", THU, "hai năm trước", "2023"),
+    ("cuối năm 2023", "vi", THU, "cuối năm 2023", "2023"),
+    ("in July 2015", "en", THU, "July 2015", "2015-07"),
+]
+
+
+@pytest.mark.parametrize("text,lang,ref,mtext,iso", VAGUE_CASES, ids=[c[0] for c in VAGUE_CASES])
+def test_vague_and_relative_periods_have_reduced_precision(text: str, lang: str, ref: date, mtext: str,
+                                                           iso: str) -> None:
+    [m] = find_dates(text, lang, ref)
+    assert (m.text, m.date_start, m.date_end) == (mtext, iso, iso)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("trong những năm qua", "vi"), ("vài tháng trước", "vi"), ("hai tháng sau đó", "vi"), ("năm sau đó", "vi"),
+    ("mấy tháng nay", "vi"), ("tăng từ 10 đến 15.5%", "vi"), ("tỷ lệ 2 - 3/2025", "vi"),
+    ("over the past week", "en"), ("for a week", "en"),
+])
+def test_spans_of_time_and_ratios_are_not_dates(text: str, lang: str) -> None:
+    assert find_dates(text, lang, THU) == []

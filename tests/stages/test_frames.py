@@ -170,3 +170,45 @@ def test_receptions_visits_and_co_chaired_meetings(pipe, lang, text, expected):
     got = sorted((e["type"], e["subtype"], tuple(e["countries"]), tuple(sorted(p["name"] for p in e["participants"])))
                  for e in run(pipe, text, lang, "2025-01-09"))
     assert got == sorted(expected)
+
+
+# ---------------------------------------------------------------------------
+# Date attachment by sentence structure (made-up sentences of shapes seen in unseen articles)
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a sentence-opening time adverbial dates the event however long the clauses before the verb
+    ("vi", "Sáng 14/6, tại Phủ Chủ tịch ở thủ đô Hà Nội, ngay sau lễ đón chính thức với đầy đủ nghi thức cao nhất "
+           "dành cho nguyên thủ, Chủ tịch nước Lương Cường đã hội đàm với Tổng thống Indonesia Prabowo Subianto.",
+     [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14", "2025-06-14")]),
+    ("en", "On 14 June, at the Presidential Palace in the capital, after the official welcome ceremony with a "
+           "21-gun salute and a review of the guard of honour, President Luong Cuong held talks with Indonesian "
+           "President Prabowo Subianto.",
+     [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14", "2025-06-14")]),
+    # the day of the announcement is not the day of the visit
+    ("en", "The Foreign Ministry announced on Monday that Prime Minister Pham Minh Chinh will pay an official visit "
+           "to Singapore from 20 to 22 June.",
+     [("visit", "official", "planned", ("SGP", "VNM"), ("Phạm Minh Chính",), "2025-06-20", "2025-06-22")]),
+    # departure starts a trip: a three-day visit runs forward from it
+    ("en", "Prime Minister Pham Minh Chinh departed Hanoi on 15 June for a three-day official visit to Singapore.",
+     [("visit", "official", "occurred", ("SGP", "VNM"), ("Phạm Minh Chính",), "2025-06-15", "2025-06-17")]),
+    # a vague date keeps its precision, never the publication day
+    ("en", "Party General Secretary To Lam paid a state visit to Laos last month.",
+     [("visit", "state", "occurred", ("LAO", "VNM"), ("Tô Lâm",), "2025-05", "2025-05")]),
+    # a span written with hyphenated day-month pairs
+    ("vi", "Tổng Bí thư Tô Lâm đang có chuyến thăm cấp Nhà nước tới Lào từ ngày 13-6 đến ngày 15-6.",
+     [("visit", "state", "occurred", ("LAO", "VNM"), ("Tô Lâm",), "2025-06-13", "2025-06-15")]),
+    # "since … 1971" dates the start of relations, not the visit
+    ("en", "Chilean President Gabriel Boric paid an official visit to Vietnam on 10 June, the first since the two "
+           "countries established diplomatic relations in 1971.",
+     [("visit", "official", "occurred", ("CHL", "VNM"), ("Gabriel Boric",), "2025-06-10", "2025-06-10")]),
+])
+def test_dates_attach_by_clause_not_by_distance(pipe, lang, text, expected):
+    assert summary(run(pipe, text, lang, "2025-06-16")) == expected
+
+
+def test_article_without_publication_date_takes_the_year_of_its_stated_days(pipe):
+    text = ("Hà Nội, 20/3/2014 - Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lào Sonexay Siphandone.\n\n"
+            "Ngày 18/3, Chủ tịch nước Lương Cường tiếp Thủ tướng Lào Sonexay Siphandone.")
+    got = {(e["type"], e["subtype"], e["date_start"]) for e in run(pipe, text, "vi", None)}
+    assert ("meeting", "reception", "2014-03-18") in got
