@@ -53,7 +53,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("evidence", "str", "the sentence that states the event", nullable=False),
     Column("char_start", "int", "offset of evidence in the article text", nullable=False),
     Column("char_end", "int", "end offset of evidence in the article text", nullable=False),
-    Column("confidence", "float", "0-1", nullable=False),
+    Column("confidence", "float", "estimated probability that the event is right (learned model, models/event_confidence.md)", nullable=False),
     Column("cluster_id", "str", "shared by reports of the same real-world event"),
     Column("parent_cluster_id", "str", "for a meeting or agreement during a visit: the visit's cluster_id"),
     Column("cameo_code", "str", "CAMEO event code (042 make a visit, 041 phone, 057 sign agreement, ...)"),

@@ -15,8 +15,10 @@ import pipeline
 from pipeline.evaluate import load_jsonl, score
 from pipeline.io import read_articles, write_tables
 
-FLOORS = {"all": 0.90, "lang=en": 0.90, "lang=vi": 0.86, "participants": 0.85, "date_exact": 0.95,
+FLOORS = {"all": 0.93, "lang=en": 0.93, "lang=vi": 0.90, "participants": 0.92, "date_exact": 0.93,
           "clusters": 0.90}
+# eval/train was not used to write the rules before issue 10 (0.663 then); measured 0.755 (en 0.726, vi 0.791)
+TRAIN_FLOORS = {"all": 0.73, "lang=en": 0.70, "lang=vi": 0.76, "participants": 0.81}
 
 
 def _reference_scorer(shared_dir):
@@ -47,6 +49,16 @@ def test_dev_set_scores_stay_above_the_floors(dev_run, shared_dir):
     assert report["participants"]["f1"] >= FLOORS["participants"]
     assert report["attributes"]["date_exact"]["accuracy"] >= FLOORS["date_exact"]
     assert report["clusters"]["f1"] >= FLOORS["clusters"]
+
+
+def test_train_set_scores_stay_above_the_floors(shared_dir, pipe):
+    """Articles of the same kind as the hidden sets: the generalisation work must not slip back."""
+    articles, failures = read_articles(shared_dir / "eval" / "train" / "docs.jsonl")
+    assert not failures
+    events = pipeline.extract(articles, pipeline=pipe).events.to_dict("records")
+    report = score(load_jsonl(shared_dir / "eval" / "train" / "gold.jsonl"), events)
+    for key, floor in TRAIN_FLOORS.items():
+        assert report[key]["f1"] >= floor, (key, report[key])
 
 
 def test_own_evaluator_agrees_with_the_reference_scorer(dev_run, shared_dir):
