@@ -131,6 +131,38 @@ class VisitFrames:
             subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
         return subj, trig.end
 
+    def _listed_past_visits(self, sent: Sentence, trig: Trigger, nxt: int) -> bool:
+        """"after the visits of President A in 1993, President B in 1997 and 2004", "sau các chuyến
+        thăm của A năm 1993, B năm 1997 và năm 2004": one past visit per visitor and year, to where
+        the article's visit goes. True when the list was read."""
+        text = self.ctx.text
+        head = re.match(r"\s*(?:của|of|by)\s+", text[trig.end:nxt])
+        plural = re.search(r"(?:các|những) (?:chuyến|cuộc) (?:thăm|công du)|visits$|trips$", text[max(sent.start, trig.start - 12):trig.end], re.I)
+        if not head or not plural:
+            return False
+        people = [m for m in self._mentions_between(trig.end, nxt, modifiers=True) if m.person.named]
+        if len(people) < 2:
+            return False
+        years = [d for d in self._dates(sent) if trig.end <= d.start < nxt and len(d.date_start) < 10]
+        dest = next((ev for ev in reversed(self.ctx.events) if ev.type == "visit" and ev.location_country), None)
+        if dest is None or not years:
+            return False
+        for i, m in enumerate(people):
+            if m.person.country == dest.location_country:
+                continue
+            until = people[i + 1].start if i + 1 < len(people) else nxt
+            own = [d for d in years if m.end <= d.start < until] or [None]
+            # a predecessor named without a country: the same country as the article's visitor
+            country = m.person.country or next((p.country for p in dest.participants if p.role == "visitor"), None)
+            part = self._participant(m, "visitor")
+            part.country = country
+            for d in own:
+                date = (d.date_start, d.date_end, False) if d else (None, None, False)
+                self._emit(sent, trig, "visit", "other", "occurred", [part],
+                           {dest.location_country, country}, date,
+                           (dest.location_name, dest.location_country))
+        return True
+
     def _specify_subtype(self, trig: Trigger, visitor: list[PersonMention]) -> None:
         """"arrived in Hanoi on Monday for a state visit": the repeat mention names the visit's kind."""
         if trig.subtype == "other":
@@ -169,6 +201,8 @@ class VisitFrames:
         if self._is_intention(sent, trig):
             return [], []
         if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)", text[trig.end:trig.end + 30], re.I):
+            return [], []
+        if self._listed_past_visits(sent, trig, nxt):
             return [], []
         in_sentence = self._mentions_between(sent.start, sent.end)
         visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)

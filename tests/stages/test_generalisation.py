@@ -166,3 +166,21 @@ def test_agreed_upgrade_with_a_possessive_and_no_article(pipe):
     text = ("Vietnamese Prime Minister Pham Minh Chinh and Kenyan President William Ruto agreed to elevate their "
             "countries’ relations to a strategic partnership on Monday.")
     assert kinds(run(pipe, text, "en")) == {("agreement", "partnership_upgrade", ("KEN", "VNM"))}
+
+
+def test_listed_past_visits_are_one_visit_per_visitor_and_year(pipe):
+    text = ("Tổng thống Pháp Emmanuel Macron đến Hà Nội ngày 25/5, bắt đầu chuyến thăm cấp Nhà nước Việt Nam. "
+            "Ông Macron là vị Tổng thống thứ tư của Pháp sang thăm Việt Nam sau các chuyến thăm của Tổng thống "
+            "François Mitterrand năm 1993, Tổng thống Jacques Chirac năm 1997 và năm 2004.")
+    past = sorted((tuple(e["countries"]), e["date_start"], e["participants"][0]["name"])
+                  for e in run(pipe, text, "vi") if e["type"] == "visit" and len(e["date_start"] or "") == 4)
+    assert past == [(("FRA", "VNM"), "1993", "François Mitterrand"), (("FRA", "VNM"), "1997", "Jacques Chirac"),
+                    (("FRA", "VNM"), "2004", "Jacques Chirac")]
+
+
+def test_leading_a_delegation_abroad_is_a_visit_and_a_former_leader_is_received(pipe):
+    text = ("Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp nguyên Tổng thống Kenya Uhuru Kenyatta nhân dịp Ngài "
+            "nguyên Tổng thống dẫn đầu Đoàn đại biểu cấp cao Kenya sang Việt Nam làm việc.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")), ("visit", "other", ("KEN", "VNM"))}
+    text = "Former Kenyan President Uhuru Kenyatta led a high-level business delegation to Vietnam on Monday."
+    assert kinds(run(pipe, text, "en")) == {("visit", "other", ("KEN", "VNM"))}
