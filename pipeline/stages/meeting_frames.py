@@ -61,7 +61,7 @@ class MeetingFrames:
                         countries.add(extra)
                 if len(countries) < 2 and unit_people and (agent.person.country is None
                                                            or all(m.person.country is None for m in unit_people)):
-                    extra = self._other_country({agent.person.country})
+                    extra = self._other_country(countries | {agent.person.country})
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2:
