@@ -307,6 +307,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         objects), else the previous verb's subject, else a pronoun/bare-title subject resolved to
         the article's protagonist."""
         taken = {id(m.person) for m in prev_objects}
+        semicolon = self.ctx.text.rfind(";", seg_start, trig.start)
+        if semicolon >= 0 and prev_agents:  # "X hội kiến A; dự ... cùng B; hội kiến C": each clause is X's
+            seg_start = semicolon + 1
         before = [m for m in self._mentions_between(seg_start, trig.start) if id(m.person) not in taken]
         if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
             before = [m for m in before if m.kind != "ner"]

@@ -119,6 +119,7 @@ class MeetingFrames:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
             elif reach > (260 if ";" in gap else 130) or OBJECT_STOP.search(gap) \
+                    or re.search(r";\s*(?!and\b|và\b|as well as\b)[a-zà-ỹđ]", gap) \
                     or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):  # "A, desc; desc B; desc C"
                 break
             out.append(m)

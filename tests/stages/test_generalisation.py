@@ -184,3 +184,12 @@ def test_leading_a_delegation_abroad_is_a_visit_and_a_former_leader_is_received(
     assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")), ("visit", "other", ("KEN", "VNM"))}
     text = "Former Kenyan President Uhuru Kenyatta led a high-level business delegation to Vietnam on Monday."
     assert kinds(run(pipe, text, "en")) == {("visit", "other", ("KEN", "VNM"))}
+
+
+def test_clauses_after_semicolons_keep_the_sentence_subject(pipe):
+    text = ("Tổng thống Kenya William Ruto hội kiến với Tổng Bí thư Tô Lâm; dự lễ đón chính thức, tiệc chiêu đãi "
+            "cùng Chủ tịch nước Lương Cường; hội kiến với Thủ tướng Chính phủ Phạm Minh Chính và Chủ tịch Quốc hội "
+            "Trần Thanh Mẫn.")
+    met = sorted(p["name"] for e in run(pipe, text, "vi") if e["type"] == "meeting"
+                 for p in e["participants"] if p["name"] != "William Ruto")
+    assert met == ["Phạm Minh Chính", "Trần Thanh Mẫn", "Tô Lâm"]
