@@ -225,8 +225,11 @@ class ActorFinder:
             if self._stopped(tokens) or not self._name_shaped(tokens) \
                     or all(t in self.honorific_words for t in tokens):
                 continue
-            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or _COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]):
-                continue  # "tỉnh Hà Giang", "Bengue (Philippin)": places
+            is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
+            paren_country = self._country_in_parens(actors, text, e)
+            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or \
+                    (_COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]) and not (paren_country and is_ner)):
+                continue  # "tỉnh Hà Giang", "Bengue (Philippin)": places; "Ismail Guelleh (Djibouti)": a person
             # a short mention of someone already seen?
             short = self._resolve_short(actors.people, mention_text)
             anchored = title is not None or honor
@@ -234,14 +237,13 @@ class ActorFinder:
                                       or len(tokens) >= 2):
                 self._add(actors, short, s, e, mention_text, "short", title, text)
                 continue
-            is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
                                                                                    tokens[0][:1].isupper()):
                 continue  # one word is a name only when NER or a title says so ("PM Modi", "Premier Li")
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
-            country = self._country_from_context(actors, text, s, title)
+            country = self._country_from_context(actors, text, s, title) or paren_country
             if country is None and looks_vietnamese(canonical):
                 country = "VNM"
             person = Person(canonical, country, first_mention=mention_text,
@@ -280,6 +282,16 @@ class ActorFinder:
         self._add_demonym_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    @staticmethod
+    def _country_in_parens(actors: ArticleActors, text: str, end: int) -> str | None:
+        """The country in "Name (Country)" right after a name."""
+        m = re.match(r"\s*\(", text[end:end + 4])
+        if not m:
+            return None
+        at = end + m.end()
+        c = next((c for c in actors.countries if c.start == at), None)
+        return c.iso3 if c is not None and text[c.end:c.end + 1] == ")" else None
 
     def _skip_leading_body_words(self, text: str, s: int, e: int) -> int:
         """Start of the run after leading organisation words, when a name of at least two words

@@ -193,3 +193,15 @@ def test_clauses_after_semicolons_keep_the_sentence_subject(pipe):
     met = sorted(p["name"] for e in run(pipe, text, "vi") if e["type"] == "meeting"
                  for p in e["participants"] if p["name"] != "William Ruto")
     assert met == ["Phạm Minh Chính", "Trần Thanh Mẫn", "Tô Lâm"]
+
+
+def test_country_in_brackets_after_a_name_is_that_persons_country(pipe):
+    text = ("On Monday, President Uhuru Kenyatta met Presidents Ismael Omar Guelleh (Djibouti) and "
+            "Ibrahim Boubakar Keita (Mali).")
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("DJI", "KEN")), ("meeting", "meeting", ("KEN", "MLI"))}
+
+
+def test_consultations_and_bilaterals_are_meetings(pipe):
+    text = ("Vietnam's Deputy Foreign Minister Bui Thanh Son and his Azerbaijani counterpart Ramiz Hasanov "
+            "conducted a political consultation in Hanoi on Tuesday.")
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("AZE", "VNM"))}
