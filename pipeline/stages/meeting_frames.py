@@ -70,7 +70,36 @@ class MeetingFrames:
                                 location)
                 if len(parts) >= 2:
                     self.ctx.last_meeting = ev
+                self._implied_visit(sent, trig, agent, unit_people, status, date, location)
         return agents, objects
+
+    def _implied_visit(self, sent, trig, agent, received, status, date, location) -> None:
+        """Receiving a foreign guest at home implies the guest's trip ("tiếp Thủ tướng Lào ...",
+        "welcomed the Djibouti President to State House"); a courtesy call implies the caller's.
+        Resident ambassadors make no trip. The visit joins the article's own report of the trip, if any."""
+        if trig.subtype == "courtesy_call":
+            guests, host = [agent], (received[0] if received else None)
+        elif trig.subtype == "reception" or re.match(r"(?:welcom|host)", trig.text, re.I):
+            guests, host = list(received), agent
+        else:
+            return
+        if host is None or host.person.country is None or re.search(r"quốc thư|credential", trig.text, re.I):
+            return  # credentials: the envoy lives there
+        if location[1] is not None and location[1] != host.person.country:
+            return  # received abroad, at a summit or a third country's capital: no trip to the host's country
+        abroad = {e.location_country for e in self.ctx.events if e.type == "visit"
+                  and host.person.canonical in {p.name for p in e.participants if p.role == "visitor"}}
+        for g in guests:
+            if g.person.country in abroad:
+                continue  # the host is the one travelling: "during the visit, X received the Deputy PM"
+            if not g.person.named or g.person.country in (None, host.person.country) \
+                    or (g.title_key or g.person.title_key or "") in ("ambassador", "special_envoy"):
+                continue
+            dest = host.person.country
+            where = location if location[1] == dest else (self._country_name(dest), dest)
+            self._emit(sent, trig, "visit", "other", status, [self._participant(g, "visitor"),
+                                                              self._participant(host, "host")],
+                       {dest, g.person.country}, date, where)
 
     def _possessor(self, trig: Trigger, nxt: int) -> list[PersonMention]:
         """"Cuộc điện đàm của Thủ tướng A với Thủ tướng B", "the call of A with B": the noun's

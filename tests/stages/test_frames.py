@@ -152,15 +152,16 @@ def test_listed_documents_are_one_event_each_and_take_the_witnesses_of_the_signi
            "Canada và Đức.",
      [("meeting", "reception", ("ARG", "VNM"), ("Lương Cường",)), ("meeting", "reception", ("CAN", "VNM"), ("Lương Cường",)),
       ("meeting", "reception", ("DEU", "VNM"), ("Lương Cường",))]),
-    # "received visiting X": a reception of the visitor, and X's visit
+    # "received visiting X": a reception of the visitor, and X's visit, whose receiving leader is its host
+    # (spec section 3: "the inviting or receiving leader, when named as host, is host")
     ("en", "Prime Minister Pham Minh Chinh on Wednesday received visiting Lao Deputy Prime Minister Saleumxay "
            "Kommasith in Hanoi.",
      [("meeting", "reception", ("LAO", "VNM"), ("Phạm Minh Chính", "Saleumxay Kommasith")),
-      ("visit", "other", ("LAO", "VNM"), ("Saleumxay Kommasith",))]),
+      ("visit", "other", ("LAO", "VNM"), ("Phạm Minh Chính", "Saleumxay Kommasith"))]),
     # the one received is the one visiting
     ("vi", "Tổng Bí thư Tô Lâm đã tiếp Thủ tướng Lào Sonexay Siphandone đang thăm và làm việc tại Việt Nam.",
      [("meeting", "reception", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm")),
-      ("visit", "other", ("LAO", "VNM"), ("Sonexay Siphandone",))]),
+      ("visit", "other", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm"))]),
     # co-chaired: the co-chairs meet each other
     ("vi", "Chủ tịch Quốc hội Trần Thanh Mẫn và Chủ tịch Quốc hội Lào Saysomphone Phomvihane đồng chủ trì Hội nghị "
            "cấp cao giữa hai Quốc hội tại Viêng Chăn ngày 12/12.",

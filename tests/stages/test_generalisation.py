@@ -205,3 +205,16 @@ def test_consultations_and_bilaterals_are_meetings(pipe):
     text = ("Vietnam's Deputy Foreign Minister Bui Thanh Son and his Azerbaijani counterpart Ramiz Hasanov "
             "conducted a political consultation in Hanoi on Tuesday.")
     assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("AZE", "VNM"))}
+
+
+def test_receiving_a_foreign_guest_at_home_implies_the_guests_visit(pipe):
+    text = "Sáng 10/6, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường đã tiếp Thủ tướng Kenya Musalia Mudavadi."
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")), ("visit", "other", ("KEN", "VNM"))}
+    # a resident ambassador makes no trip
+    text = "Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp Đại sứ Kenya Peter Mwangi."
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM"))}
+    # nor does a guest received while the host is the one abroad
+    text = ("Tổng Bí thư Tô Lâm đến Nairobi ngày 9/6, bắt đầu chuyến thăm chính thức Kenya. Sáng 10/6, Tổng Bí thư "
+            "Tô Lâm đã tiếp Phó Tổng thống Kenya Kithure Kindiki.")
+    visits = [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
+    assert [v["participants"][0]["name"] for v in visits] == ["Tô Lâm"]
