@@ -288,6 +288,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             cue = c
         if cue is None:
             return False
+        cue_start = m.start - len(window) + cue.start()
+        if re.match(r"(?:led by|headed by|do|dẫn đầu bởi)\s", cue.group()) and \
+                re.search(r"(?:delegation|[Đđ]oàn)\b[^.;]{0,80}$", text[max(0, cue_start - 90):cue_start]):
+            return False  # "a delegation led by X", "Đoàn ... do X dẫn đầu": X acts for the delegation
         gap_start = m.start - len(window) + cue.end()
         if any(gap_start <= x.start and x.end <= m.start and x.person is not m.person
                for x in self.ctx.actors.mentions):

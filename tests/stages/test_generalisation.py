@@ -218,3 +218,18 @@ def test_receiving_a_foreign_guest_at_home_implies_the_guests_visit(pipe):
             "Tô Lâm đã tiếp Phó Tổng thống Kenya Kithure Kindiki.")
     visits = [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
     assert [v["participants"][0]["name"] for v in visits] == ["Tô Lâm"]
+
+
+def test_a_delegation_led_by_someone_acts_through_its_leader(pipe):
+    text = ("Chiều 3/3, Đoàn đại biểu cấp cao Bộ Công Thương Việt Nam do Bộ trưởng Nguyễn Hồng Diên làm Trưởng đoàn "
+            "có buổi gặp gỡ Phó Chủ tịch nước Lào Bounthong Chitmany.")
+    events = run(pipe, text, "vi")
+    assert [sorted(p["name"] for p in e["participants"]) for e in events if e["type"] == "meeting"] == [
+        ["Bounthong Chitmany", "Nguyễn Hồng Diên"]]
+
+
+def test_they_met_each_other_and_a_warm_reception_of_a_comrade(pipe):
+    text = "Tổng thống Mỹ Joe Biden và Thủ tướng Ấn Độ Narendra Modi gặp nhau hôm 10/6."
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "meeting", ("IND", "USA"))}
+    text = "Sáng 10/6, Tổng Bí thư Tô Lâm đã tiếp thân mật đồng chí Sonexay Siphandone, Thủ tướng Lào."
+    assert ("meeting", "reception", ("LAO", "VNM")) in kinds(run(pipe, text, "vi"))
