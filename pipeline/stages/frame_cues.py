@@ -16,10 +16,10 @@ INTENT = {
                      r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                      r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
                      r"(?:is|are|was|were) likely to|could|would|may|might|early|towards|aim(?:s|ed)? to|"
-                     r"push(?:ed)? for|seek(?:s|ing)? to|sought to)\b(?:\s+[^\s,;.]+){0,8}\s*$"),
+                     r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|in talks to)\b(?:\s+[^\s,;.]+){0,8}\s*$"),
     "vi": re.compile(r"(?:thúc đẩy|tăng cường|\bsớm\b|mong muốn|đề nghị|\bmời\b|đẩy mạnh|duy trì|"
                      r"các chuyến|nhiều chuyến|những chuyến|trao đổi đoàn|lẫn nhau|hướng tới|nhằm|có thể|"
-                     r"cam kết|hứa)(?:\s+[^\s,;.]+){0,8}\s*$"),
+                     r"cam kết|hứa|mong được|rất mong|hy vọng|hi vọng|sẵn sàng)(?:\s+[^\s,;.]+){0,8}\s*$"),
 }
 NOT_EVENT_AFTER = {
     "en": re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),

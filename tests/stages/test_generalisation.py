@@ -233,3 +233,10 @@ def test_they_met_each_other_and_a_warm_reception_of_a_comrade(pipe):
     assert kinds(run(pipe, text, "vi")) == {("meeting", "meeting", ("IND", "USA"))}
     text = "Sáng 10/6, Tổng Bí thư Tô Lâm đã tiếp thân mật đồng chí Sonexay Siphandone, Thủ tướng Lào."
     assert ("meeting", "reception", ("LAO", "VNM")) in kinds(run(pipe, text, "vi"))
+
+
+def test_invitations_and_hopes_are_not_events(pipe):
+    text = "He also took this occasion to invite Kenyan President William Ruto to visit Vietnam in the near future."
+    assert not [e for e in run(pipe, text, "en") if e["type"] == "visit"]
+    text = "Tôi rất mong được chào đón Tổng thống Kenya William Ruto thăm Việt Nam trong thời gian tới."
+    assert not [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
