@@ -30,15 +30,15 @@ MARGIN = 0.05
 MIN_VARIANTS = 10
 # pass rates measured when the floors were set (benchmarks/perturbations.py, same seed and size)
 MEASURED = {
-    "all": 0.992,
+    "all": 0.984,
     "case_initial": 1.0,
     "case_trigger": 1.0,
-    "modifier": 0.987,
-    "country": 1.0,
+    "modifier": 0.986,
+    "country": 0.99,
     "person": 1.0,
-    "person_unknown": 0.96,
+    "person_unknown": 0.935,
     "date": 1.0,
-    "reorder": 0.957,
+    "reorder": 0.9,
     "lead": 1.0,
 }
 
