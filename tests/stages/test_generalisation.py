@@ -240,3 +240,16 @@ def test_invitations_and_hopes_are_not_events(pipe):
     assert not [e for e in run(pipe, text, "en") if e["type"] == "visit"]
     text = "Tôi rất mong được chào đón Tổng thống Kenya William Ruto thăm Việt Nam trong thời gian tới."
     assert not [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
+
+
+def test_credentials_presented_and_receptions_hosted_for_someone(pipe):
+    text = ("Ambassador of Kazakhstan Barlybay Sadykov presented his credentials to Kenyan President William Ruto "
+            "at the State House on Monday.")
+    assert kinds(run(pipe, text, "en")) == {("meeting", "reception", ("KAZ", "KEN"))}
+    text = "Politburo member Truong Thi Mai hosted a reception in Hanoi on June 9 for Kenyan President William Ruto."
+    assert ("meeting", "reception", ("KEN", "VNM")) in kinds(run(pipe, text, "en"))
+
+
+def test_adverbs_between_met_and_the_one_met(pipe):
+    text = "Prime Minister Pham Minh Chinh met behind closed doors yesterday with Cambodian Prime Minister Hun Manet."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KHM", "VNM"))}
