@@ -414,6 +414,9 @@ class ActorFinder:
                 # "his Lao counterpart X", "Vietnamese PM X": a demonym just before
                 if window_start <= c.start and c.end <= start and c.kind == "demonym":
                     return c.iso3
+                # "Chủ nhiệm Ủy ban ... của Quốc hội Lào Vongsack P.": the country right before the name
+                if c.end <= start and not text[c.end:start].strip() and start - c.end <= 1:
+                    return c.iso3
             return None
         if title[4]:
             return title[4]

@@ -253,3 +253,9 @@ def test_credentials_presented_and_receptions_hosted_for_someone(pipe):
 def test_adverbs_between_met_and_the_one_met(pipe):
     text = "Prime Minister Pham Minh Chinh met behind closed doors yesterday with Cambodian Prime Minister Hun Manet."
     assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KHM", "VNM"))}
+
+
+def test_country_right_before_an_unknown_name_is_its_country(pipe):
+    text = ("Chiều 15/7, tại Nhà Quốc hội, Phó Chủ nhiệm Ủy ban Quốc phòng và An ninh Trần Văn Tiến đã tiếp "
+            "Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Lào Khamla Sengdara.")
+    assert ("meeting", "reception", ("LAO", "VNM")) in kinds(run(pipe, text, "vi"))
