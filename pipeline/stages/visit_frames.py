@@ -207,7 +207,7 @@ class VisitFrames:
         in_sentence = self._mentions_between(sent.start, sent.end)
         visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
         visitor_country = visitor[0].person.country if visitor else None
-        reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|attend)", trig.text, re.I) else 70
+        reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|dự|attend)", trig.text, re.I) else 70
         if reach > 70:  # "tham dự X tại Jakarta", "attend X in Johannesburg": where the event is held
             dests = self._venue_destinations(sent, trig, visitor_country, reach)
         else:
@@ -219,7 +219,7 @@ class VisitFrames:
                    if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
             if pre:
                 dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
-        if not dests and re.match(r"(?:tham dự|attend)", trig.text, re.I):
+        if not dests and re.match(r"(?:tham dự|dự|attend)", trig.text, re.I):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:
             dests = self._earlier_destination(sent, trig, dates, visitor)

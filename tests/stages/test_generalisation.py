@@ -259,3 +259,10 @@ def test_country_right_before_an_unknown_name_is_its_country(pipe):
     text = ("Chiều 15/7, tại Nhà Quốc hội, Phó Chủ nhiệm Ủy ban Quốc phòng và An ninh Trần Văn Tiến đã tiếp "
             "Chủ nhiệm Ủy ban Quốc phòng và An ninh của Quốc hội Lào Khamla Sengdara.")
     assert ("meeting", "reception", ("LAO", "VNM")) in kinds(run(pipe, text, "vi"))
+
+
+def test_a_tour_with_an_attended_summit_has_one_visit_per_country(pipe):
+    text = ("Chủ tịch nước Lương Cường sẽ thăm cấp Nhà nước tới I-ta-li-a, thăm Tòa thánh Va-ti-căng và dự "
+            "Hội nghị Cấp cao Pháp ngữ tại Ma-đa-ga-xca từ ngày 20 đến 27/11.")
+    assert {tuple(e["countries"]) for e in run(pipe, text, "vi") if e["type"] == "visit"} == {
+        ("ITA", "VNM"), ("VAT", "VNM"), ("MDG", "VNM")}
