@@ -266,3 +266,11 @@ def test_a_tour_with_an_attended_summit_has_one_visit_per_country(pipe):
             "Hội nghị Cấp cao Pháp ngữ tại Ma-đa-ga-xca từ ngày 20 đến 27/11.")
     assert {tuple(e["countries"]) for e in run(pipe, text, "vi") if e["type"] == "visit"} == {
         ("ITA", "VNM"), ("VAT", "VNM"), ("MDG", "VNM")}
+
+
+def test_meeting_several_titled_people_and_visiting_a_person(pipe):
+    text = ("Prime Minister Hun Manet is set to meet separately today prime ministers Prayut Chan-o-cha (Thailand) "
+            "and Sonexay Siphandone (Laos).")
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KHM", "THA")), ("meeting", "meeting", ("KHM", "LAO"))}
+    text = "Prime Minister Pham Minh Chinh also visited King Norodom Sihamoni on Monday."
+    assert ("meeting", "courtesy_call", ("KHM", "VNM")) in kinds(run(pipe, text, "en"))
