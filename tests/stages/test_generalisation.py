@@ -274,3 +274,12 @@ def test_meeting_several_titled_people_and_visiting_a_person(pipe):
     assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KHM", "THA")), ("meeting", "meeting", ("KHM", "LAO"))}
     text = "Prime Minister Pham Minh Chinh also visited King Norodom Sihamoni on Monday."
     assert ("meeting", "courtesy_call", ("KHM", "VNM")) in kinds(run(pipe, text, "en"))
+
+
+def test_arrival_at_an_airport_abroad_and_bilateral_contacts(pipe):
+    text = ("Trưa 17/10, Chủ tịch nước Lương Cường cùng Đoàn đại biểu Cấp cao Việt Nam đã đến sân bay Thủ đô "
+            "Bắc Kinh, Trung Quốc, bắt đầu chuyến công tác.")
+    assert ("visit", "working", ("CHN", "VNM")) in kinds(run(pipe, text, "vi"))
+    text = ("Tại Bắc Kinh, Chủ tịch nước Lương Cường sẽ có các cuộc tiếp xúc song phương với Tổng thống Nga "
+            "Vladimir Putin và Thủ tướng Campuchia Hun Manet.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "meeting", ("RUS", "VNM")), ("meeting", "meeting", ("KHM", "VNM"))}
