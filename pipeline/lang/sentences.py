@@ -65,7 +65,8 @@ def join_abbreviation_splits(text: str, sentences: list[Sentence]) -> list[Sente
             gap = text[prev.end:s.start]
             wrong_break = _ABBREVIATION_END.search(prev.text) and s.text[:1].isupper() \
                 or s.text[:1].islower()  # no sentence starts in lower case: "Marcos Jr. | đã hội kiến ..."
-            if "\n" not in gap and len(gap) <= 2 and wrong_break and not (prev.tokens or s.tokens):  # a parse's head indices are per sentence: keep parsed ones
+            # a parse's head indices are per sentence: parsed sentences are kept apart
+            if "\n" not in gap and len(gap) <= 2 and wrong_break and not (prev.tokens or s.tokens):
                 out[-1] = Sentence(prev.start, s.end, text[prev.start:s.end])
                 continue
         out.append(s)

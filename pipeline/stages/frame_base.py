@@ -43,3 +43,7 @@ def dedupe(parts: list[Participant]) -> list[Participant]:
             seen[key] = p
     return list(seen.values())
 
+
+def visitor_names(ev: Event) -> set[str]:
+    """Canonical names of the people an event lists as visitors."""
+    return {p.name for p in ev.participants if p.role == "visitor"}

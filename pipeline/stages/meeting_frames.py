@@ -7,9 +7,16 @@ import re
 
 from pipeline.doc import Sentence
 from pipeline.stages.actors import PersonMention
-from pipeline.stages.frame_base import Trigger, dedupe
+from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.deprel import verb_arguments
 from pipeline.stages.frame_cues import NOMINAL_BEFORE, OBJECT_STOP
+
+
+def _new_predicate_after_semicolon(gap: str) -> bool:
+    """"A; dự lễ đón ... cùng B": a clause after a semicolon that starts with a lower-case word
+    (not 'and'/'và') is a new predicate, so the list of people met has ended."""
+    m = re.search(r";\s*(\w+)", gap)
+    return bool(m) and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
 
 
 class MeetingFrames:
@@ -87,8 +94,8 @@ class MeetingFrames:
             return  # credentials: the envoy lives there
         if location[1] is not None and location[1] != host.person.country:
             return  # received abroad, at a summit or a third country's capital: no trip to the host's country
-        abroad = {e.location_country for e in self.ctx.events if e.type == "visit"
-                  and host.person.canonical in {p.name for p in e.participants if p.role == "visitor"}}
+        abroad = {e.location_country for e in self.ctx.events
+                  if e.type == "visit" and host.person.canonical in visitor_names(e)}
         for g in guests:
             if g.person.country in abroad:
                 continue  # the host is the one travelling: "during the visit, X received the Deputy PM"
@@ -148,7 +155,7 @@ class MeetingFrames:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
             elif reach > (260 if ";" in gap else 130) or OBJECT_STOP.search(gap) \
-                    or re.search(r";\s*(?!and\b|và\b|as well as\b)[a-zà-ỹđ]", gap) \
+                    or _new_predicate_after_semicolon(gap) \
                     or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):  # "A, desc; desc B; desc C"
                 break
             out.append(m)

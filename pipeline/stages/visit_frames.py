@@ -8,9 +8,12 @@ import re
 
 from pipeline.doc import Sentence
 from pipeline.stages.actors import PersonMention
-from pipeline.stages.frame_base import Trigger, dedupe
+from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.gazetteer import CountryGazetteer
 from pipeline.stages.frame_cues import ANAPHORIC_COUNTRY, HOST_CUE, RECEIVE_CUE
+
+
+_ATTEND = re.compile(r"(?:tham dự|dự|attend)", re.I)  # a trip to attend something held at a venue abroad
 
 
 class VisitFrames:
@@ -137,7 +140,8 @@ class VisitFrames:
         the article's visit goes. True when the list was read."""
         text = self.ctx.text
         head = re.match(r"\s*(?:của|of|by)\s+", text[trig.end:nxt])
-        plural = re.search(r"(?:các|những) (?:chuyến|cuộc) (?:thăm|công du)|visits$|trips$", text[max(sent.start, trig.start - 12):trig.end], re.I)
+        plural = re.search(r"(?:các|những) (?:chuyến|cuộc) (?:thăm|công du)|visits$|trips$",
+                           text[max(sent.start, trig.start - 12):trig.end], re.I)
         if not head or not plural:
             return False
         people = [m for m in self._mentions_between(trig.end, nxt, modifiers=True) if m.person.named]
@@ -169,7 +173,7 @@ class VisitFrames:
             return
         names = {v.person.canonical for v in visitor}
         for ev in reversed(self.ctx.events):
-            if ev.type == "visit" and names & {p.name for p in ev.participants if p.role == "visitor"}:
+            if ev.type == "visit" and names & visitor_names(ev):
                 if ev.subtype == "other":
                     ev.subtype = trig.subtype
                 return
@@ -187,7 +191,7 @@ class VisitFrames:
         mine = {v.person.canonical for v in visitor}
         for ev in reversed(self.ctx.events):
             if ev.type == "visit" and ev.location_country and ev.location_country != visitor[0].person.country \
-                    and not mine & {p.name for p in ev.participants if p.role == "visitor"}:
+                    and not mine & visitor_names(ev):
                 return [(ev.location_name or self._country_name(ev.location_country), ev.location_country, "anaphor")]
         return []
 
@@ -207,7 +211,7 @@ class VisitFrames:
         in_sentence = self._mentions_between(sent.start, sent.end)
         visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
         visitor_country = visitor[0].person.country if visitor else None
-        reach = 150 if trig.subtype == "other" and re.match(r"(?:tham dự|dự|attend)", trig.text, re.I) else 70
+        reach = 150 if trig.subtype == "other" and _ATTEND.match(trig.text) else 70
         if reach > 70:  # "tham dự X tại Jakarta", "attend X in Johannesburg": where the event is held
             dests = self._venue_destinations(sent, trig, visitor_country, reach)
         else:
@@ -219,7 +223,7 @@ class VisitFrames:
                    if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
             if pre:
                 dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
-        if not dests and re.match(r"(?:tham dự|dự|attend)", trig.text, re.I):
+        if not dests and _ATTEND.match(trig.text):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:
             dests = self._earlier_destination(sent, trig, dates, visitor)
