@@ -47,6 +47,7 @@ from pipeline.stages.dateline import clutter_spans, parse_dateline
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
 from pipeline.stages.langid import SUPPORTED, detect_language
+from pipeline.stages.visit_context import carry_visit_places
 
 log = logging.getLogger(__name__)
 
@@ -584,6 +585,7 @@ class Pipeline:
             events = FrameFiller(ctx).fill()
             stage = "consolidate"
             events = consolidate(events, reference)
+            carry_visit_places(events)
             assign_ids(events)
             for e in events:
                 e.published = published

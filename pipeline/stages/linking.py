@@ -23,6 +23,8 @@ from typing import Iterable
 from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span as _event_span
 from pipeline.stages.gazetteer import fold
+from pipeline.stages.visit_context import enclosing_visit, moved as _moved
+from pipeline.stages.visit_context import is_past_reference as _is_past_reference
 
 VISIT_SLACK_DAYS = 3
 INFERRED_SLACK_DAYS = 1
@@ -67,10 +69,6 @@ def _slack(e: Event) -> int:
     if e.type == "visit":
         return VISIT_SLACK_DAYS
     return INFERRED_SLACK_DAYS if e.date_inferred else 0
-
-
-def _is_past_reference(e: Event) -> bool:
-    return bool(e.date_start) and len(e.date_start) < 10
 
 
 class Cluster:
@@ -222,29 +220,10 @@ def assign_parents(events: list[Event]) -> None:
     for e in events:
         by_doc[e.doc_id].append(e)
     for doc_events in by_doc.values():
-        visits = [v for v in doc_events if v.type == "visit" and not _is_past_reference(v)]
+        visits = [v for v in doc_events if v.type == "visit"]
         for e in doc_events:
-            e.parent_cluster_id = None
-            if e.type == "visit" or _is_past_reference(e):
-                continue
-            for v in visits:
-                if v.location_country and v.location_country in e.countries and v.status == e.status \
-                        and set(e.countries) <= set(v.countries) | {v.location_country} \
-                        and _overlaps(v, e):
-                    e.parent_cluster_id = v.cluster_id
-                    break
-
-
-def _overlaps(a: Event, b: Event) -> bool:
-    x, y = event_span(a), event_span(b)
-    if x is None or y is None:
-        return True
-    return _moved(x[0], -1) <= y[1] and _moved(y[0], -1) <= x[1]
-
-
-def _moved(d: dt.date, days: int) -> dt.date:
-    """``d`` moved by ``days``, clamped to the calendar (years 1-9999): never an OverflowError."""
-    return dt.date.fromordinal(min(max(d.toordinal() + days, 1), dt.date.max.toordinal()))
+            v = enclosing_visit(e, visits)
+            e.parent_cluster_id = v.cluster_id if v is not None else None
 
 
 def link_clusters(events: list[Event], previous: list[Event] | None = None) -> None:

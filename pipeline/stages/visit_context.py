@@ -1,0 +1,78 @@
+"""Which visit an event happened during, and what it inherits from that visit.
+
+A report of a state visit names the place once ("arrived in Tokyo on Monday")
+and then lists what the visitor did there: talks, calls, signings. Those
+events rarely repeat the place, but they happened where the visit was. The
+same relation points a meeting at its visit's cluster when articles are linked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from pipeline.doc import Event
+from pipeline.stages.consolidate import event_span
+from pipeline.stages.frame_base import visitor_names
+
+
+def is_past_reference(e: Event) -> bool:
+    """A year- or month-precision date: a past or background event, not today's news."""
+    return bool(e.date_start) and len(e.date_start) < 10
+
+
+def moved(d: dt.date, days: int) -> dt.date:
+    """``d`` moved by ``days``, clamped to the calendar (years 1-9999): never an OverflowError."""
+    return dt.date.fromordinal(min(max(d.toordinal() + days, 1), dt.date.max.toordinal()))
+
+
+def overlaps(a: Event, b: Event) -> bool:
+    """Date spans that meet, allowing one day for reports that date by arrival or by local time."""
+    x, y = event_span(a), event_span(b)
+    if x is None or y is None:
+        return True
+    return moved(x[0], -1) <= y[1] and moved(y[0], -1) <= x[1]
+
+
+def _same_time(visit: Event, e: Event) -> bool:
+    """Both reported as done, or both as planned; or an undated item on the programme of a visit
+    under way ("arrived in Hanoi on Sunday ... the two leaders will then hold talks")."""
+    return visit.status == e.status or (e.status == "planned" and not e.date_start)
+
+
+def enclosing_visit(e: Event, visits: Iterable[Event]) -> Event | None:
+    """The first visit ``e`` took place during: same time (see ``_same_time``), overlapping dates, and every state
+    taking part in ``e`` is the visitor's or the host's."""
+    if e.type == "visit" or is_past_reference(e):
+        return None
+    for v in visits:
+        if v.type != "visit" or is_past_reference(v) or not v.location_country:
+            continue
+        if v.location_country in e.countries and _same_time(v, e) \
+                and set(e.countries) <= set(v.countries) | {v.location_country} and overlaps(v, e):
+            return v
+    return None
+
+
+def travellers_visit(e: Event, visits: Iterable[Event]) -> Event | None:
+    """The trip one of ``e``'s participants was on when ``e`` happened: ``e`` names a visitor of
+    a visit whose dates it shares. This covers meetings with third parties during a trip (a
+    ceremony abroad, a summit) that ``enclosing_visit`` leaves out; when two such trips fit (a tour
+    of several countries on undated days), none is chosen."""
+    if e.type == "visit" or is_past_reference(e):
+        return None
+    names = {p.name for p in e.participants}
+    fits = [v for v in visits if v.type == "visit" and v.location_country and not is_past_reference(v)
+            and names & visitor_names(v) and _same_time(v, e) and overlaps(v, e)]
+    places = {v.location_country for v in fits}
+    return fits[0] if len(places) == 1 else None
+
+
+def carry_visit_places(events: list[Event]) -> None:
+    """Give an event with no stated place the place of the visit it happened during (one article)."""
+    visits = [v for v in events if v.type == "visit"]
+    for e in events:
+        if e.location_country:
+            continue
+        v = enclosing_visit(e, visits) or travellers_visit(e, visits)
+        if v is not None:
+            e.location_name, e.location_country = v.location_name, v.location_country
