@@ -59,6 +59,15 @@ _KNOWN_AGENCIES = frozenset({"Reuters", "Xinhua", "Bernama", "Kyodo", "Yonhap", 
                              "Prensa", "Tass", "TASS", "Nhandan", "VOV"})
 _AGENCY_ACRONYM = re.compile(rf"[{_U}]{{2,6}}\Z")
 
+_HEADER_LINE = 70   # a date line at the head of a page is short
+# Words a header date line may hold besides its date: weekdays, months, times, "published".
+_HEADER_WORD = re.compile(r"""(?ix)
+    \d+[\d:/.h-]*|thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|ngày|tháng|cập|nhật|đăng|lúc|gmt|utc|ict|am|pm
+    |mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|posted|on|at
+    |jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august
+    |september|october|november|december""")
+_WORD = re.compile(r"[^\W_]+(?:[:/.][^\W_]+)*")
+
 _SCAN_CHARS = 800   # a dateline sits in the first few short paragraphs ...
 _SCAN_LINES = 5
 _PROSE_LINE = 150   # ... and never after a paragraph of running text
@@ -84,6 +93,29 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
+def _stated_day(fragment: str) -> str | None:
+    """The ISO day a dateline or header line states with its year ("January 15, 2025",
+    "21 tháng 8, 2023", "8/5/2025"), or None: without a year the day cannot be placed."""
+    from pipeline.stages.dates import find_dates  # dates imports nothing from here; keep the stage light
+
+    days = [d for d in find_dates(fragment, "any", None) if len(d.date_start) == 10 and d.date_start == d.date_end]
+    return days[0].date_start if len(days) == 1 else None
+
+
+def _header_day(line: str) -> str | None:
+    """A short line at the head of a page that only dates it: "Thứ Hai, 21 tháng 8, 2023",
+    "Thứ năm, 8/5/2025, 14:30 (GMT+7)", "Published: 15 Jan 2025 10:03", "Vientiane Times,
+    3 December 2025". Running text ("On May 8, 2025 the two …") is not a header."""
+    line = line.strip()
+    if not line or len(line) > _HEADER_LINE or line.endswith((".", ":")):
+        return None
+    day = _stated_day(line)
+    if day is None:
+        return None
+    words = [w for w in _WORD.findall(line) if not _HEADER_WORD.fullmatch(w)]
+    return day if len(words) <= 3 else None
+
+
 def parse_dateline(text: str) -> Dateline:
     """Read the crawler's date prefix and the wire dateline place at the head of an article.
 
@@ -106,6 +138,8 @@ def parse_dateline(text: str) -> Dateline:
         if line_end < 0:
             line_end = len(text)
         pm = _match_place(text, pos)
+        if published is None:
+            published = _stated_day(pm["date"]) if pm and pm["date"] else _header_day(text[pos:line_end])
         if pm:
             after = pm.end()
             if after < line_end and text[after:line_end].strip():

@@ -210,12 +210,13 @@ _VI_RANGE_WORD = re.compile(rf"""
     (?!\w|[/.,:-]\d)
 """, re.X | re.I)
 
-# "ngày 7 tháng 5 năm 2025", "ngày 7 và 8 tháng 5"
+# "ngày 7 tháng 5 năm 2025", "ngày 7 và 8 tháng 5"; with its year the day word may go:
+# "21 tháng 8 năm 2023", "Thứ Hai, 21 tháng 8, 2023" (a page header)
 _VI_WORDS = re.compile(rf"""
-    (?:(?P<frm>(?<!\w)từ)\s+)?(?P<tod>(?<!\w){_VI_DAYWORD})\s+
+    (?:(?P<frm>(?<!\w)từ)\s+)?(?:(?P<tod>(?<!\w){_VI_DAYWORD})\s+|(?<![\w.,/:-])(?=\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s+năm|,)\s*\d{{4}}))
     (?P<d1>{_D})(?:(?:\s*[-–—]\s*|\s+(?:đến|tới|và)\s+(?:(?:ngày|mùng|mồng)\s+)?)(?P<d2>{_D}))?
     \s+tháng\s+(?P<m>{_M})
-    (?:\s+năm\s+(?P<y>{_Y})|\s*[/-]\s*(?P<y2>{_Y}))?
+    (?:\s+năm\s+(?P<y>{_Y})|\s*[/-]\s*(?P<y2>{_Y})|,\s*(?P<y3>{_Y})(?!\d))?
     (?![\w]|[/.,:-]\d)
 """, re.X | re.I)
 
@@ -466,7 +467,7 @@ def _vi_candidates(text: str, ref: datetime.date | None, out: list[_Cand]) -> No
         out.append(_day_cand(m.start("frm") if m["frm"] else m.start(), m.end(), *r))
 
     for m in _VI_WORDS.finditer(text):
-        year = _int(m["y"] or m["y2"])
+        year = _int(m["y"] or m["y2"] or m["y3"])
         mo, d1 = int(m["m"]), int(m["d1"])
         d2 = _int(m["d2"])
         if d2 is not None and d2 <= d1:

@@ -109,3 +109,28 @@ def test_clutter_spans_ignore_surrounding_whitespace_of_a_bar_line() -> None:
     text = "a\n  |  \nb"
     [(s, e)] = clutter_spans(text)
     assert (s, e, text[s:e]) == (4, 5, "|")
+
+
+# Wire and newspaper heads that state the day with its year: the article's date when the input
+# gives none. A day without a year ("Jan 15 (VNA)") cannot be placed and is left out.
+STATED_DAY_CASES = [
+    ("HANOI, January 15, 2025 — President X met Y.", "2025-01-15", "HANOI"),
+    ("HÀ NỘI, 15/1/2025 - Chủ tịch nước tiếp Đại sứ.", "2025-01-15", "HÀ NỘI"),
+    ("Hanoi, Jan 15 (VNA) – President X met Y.", None, "Hanoi"),
+    ("VIENTIANE, Dec 3 (Reuters) - The two leaders met.", None, "VIENTIANE"),
+    ("Vientiane Times, 3 December 2025\nThe two leaders met.", "2025-12-03", None),
+    ("Thứ Hai, 21 tháng 8, 2023\n\nChủ tịch nước chủ trì lễ đón.", "2023-08-21", None),
+    ("Thứ năm, 8/5/2025, 14:30 (GMT+7)\nTổng Bí thư hội đàm.", "2025-05-08", None),
+    ("Published: 15 Jan 2025 10:03\nThe two ministers met.", "2025-01-15", None),
+    ("Hà Nội, ngày 15/1/2025\nChủ tịch nước tiếp Đại sứ.", "2025-01-15", None),
+    # running text that happens to open with a date is not a header
+    ("On May 8, 2025, the two leaders met in Hanoi and signed several deals\nMore text.", None, None),
+    # the crawler's prefix wins over a header line
+    (" date 2025-05-09 Thứ năm, 8/5/2025\nTổng Bí thư hội đàm.", "2025-05-09", None),
+]
+
+
+@pytest.mark.parametrize("text,published,place", STATED_DAY_CASES)
+def test_dateline_and_header_lines_give_the_stated_day(text, published, place):
+    d = parse_dateline(text)
+    assert (d.published, d.place) == (published, place)
