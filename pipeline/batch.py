@@ -32,6 +32,7 @@ from pipeline.doc import Article, Entity, Event
 from pipeline.io import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
 from pipeline.runner import ArticleResult, Pipeline
+from pipeline.schema import date_precision
 from pipeline.stream import TableStreams, write_fragment
 from pipeline.tables import event_from_record, event_record
 
@@ -89,7 +90,8 @@ def process_chunk(index: int, items: list[Article | ReadFailure], backends: dict
             out.append({"doc_id": res.doc_id, "error": {"doc_id": res.doc_id, "stage": stage, "error": cls,
                                                          "message": msg}})
             continue
-        out.append({"doc_id": res.doc_id, "events": [{**event_record(e), "date_inferred": e.date_inferred}
+        out.append({"doc_id": res.doc_id, "events": [{**event_record(e), "date_inferred": e.date_inferred,
+                                                             "yearless_days": list(e.yearless_days)}
                                                   for e in res.events],
                     "entities": [_entity_record(res.doc_id, x) for x in res.entities]})
     return {"index": index, "articles": out}
@@ -354,6 +356,7 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
         for r in a.get("events", ()):
             e = event_from_record({**r, "evidence": "", "trigger": r.get("trigger", "")})
             e.date_inferred = bool(r.get("date_inferred"))
+            e.yearless_days = tuple(r.get("yearless_days") or ())
             light.append(e)
     previous = load_events(Path(link_with) / "events.jsonl") if link_with else None
     link_clusters(light, previous)
@@ -378,8 +381,11 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
             for r in events:
                 e = by_id[r["event_id"]]
                 r.update(cluster_id=e.cluster_id, parent_cluster_id=e.parent_cluster_id, cameo_code=e.cameo_code,
-                         plover_type=e.plover_type, plover_mode=e.plover_mode)
+                         plover_type=e.plover_type, plover_mode=e.plover_mode, date_start=e.date_start,
+                         date_end=e.date_end, date_precision=date_precision(e.date_start),
+                         date_source=e.date_source)
                 r.pop("date_inferred", None)
+                r.pop("yearless_days", None)
             stats.events += len(events)
             streams.write("events", events)
             streams.write("participants", [{"event_id": r["event_id"], "doc_id": r["doc_id"], **p}

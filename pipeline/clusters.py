@@ -15,6 +15,7 @@ from pipeline.doc import Event
 from pipeline.schema import column_names
 from pipeline.stages.coding import code_for
 from pipeline.stages.consolidate import date_span
+from pipeline.stages.date_sources import consensus_dates
 
 
 def _most_common(values: list) -> object:
@@ -23,23 +24,6 @@ def _most_common(values: list) -> object:
         return None
     counts = Counter(values)
     return max(counts, key=lambda v: (counts[v], -values.index(v)))
-
-
-def _consensus_dates(members: list[Event]) -> tuple[str | None, str | None, list[str]]:
-    """The most precise explicit date; conflicts when explicit dates do not overlap."""
-    explicit = [m for m in members if m.date_start and not m.date_inferred] or [m for m in members if m.date_start]
-    if not explicit:
-        return None, None, []
-    best = max(explicit, key=lambda m: (len(m.date_start), (date_span(m.date_end or m.date_start)[1]
-                                                           - date_span(m.date_start)[0]).days))
-    conflicts = []
-    distinct = sorted({(m.date_start, m.date_end) for m in explicit if not m.date_inferred})
-    lo, hi = date_span(best.date_start)[0], date_span(best.date_end or best.date_start)[1]
-    clash = [(s, e) for s, e in distinct if date_span(e or s)[1] < lo or hi < date_span(s)[0]]
-    if clash:  # a report dates the event outside the consensus span
-        shown = [(best.date_start, best.date_end)] + clash
-        conflicts.append("date: " + " vs ".join(s if s == e else f"{s}..{e}" for s, e in shown))
-    return best.date_start, best.date_end, conflicts
 
 
 def build_cluster_tables(events: list[Event]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -56,7 +40,7 @@ def build_cluster_tables(events: list[Event]) -> tuple[pd.DataFrame, pd.DataFram
         conflicts = []
         if len(set(subtypes)) > 1:
             conflicts.append("subtype: " + " vs ".join(sorted(set(s or "none" for s in subtypes))))
-        start, end, date_conflicts = _consensus_dates(members)
+        start, end, date_conflicts = consensus_dates(members)
         conflicts += date_conflicts
         loc_countries = [m.location_country for m in members if m.location_country]
         if len(set(loc_countries)) > 1:

@@ -121,4 +121,6 @@ class Event:
     plover_mode: str | None = None
     trigger_start: int = 0
     date_inferred: bool = False  # the date came from the article's context, not the event's sentence
+    date_source: str | None = None  # provenance of the date (schema.DATE_SOURCES)
+    yearless_days: tuple[str, ...] = ()  # 'MM-DD' days an undatable article states without a year
     mentions: int = 1  # how many frames consolidation merged into this event

@@ -43,6 +43,7 @@ from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
 from pipeline.stages.confidence import ConfidenceModel, filter_enabled, load_model, score_article
+from pipeline.stages.date_sources import explain_missing_dates, yearless_days
 from pipeline.stages.dateline import clutter_spans, parse_dateline
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
@@ -577,7 +578,8 @@ class Pipeline:
             place_country = PlaceGazetteer.load().country_of(dateline.place) if dateline.place else None
             ctx = ArticleContext(doc_id=art.id, lang=lang, text=art.text, sentences=sentences, actors=actors,
                                  reference=reference, dateline_place=dateline.place,
-                                 dateline_country=place_country)
+                                 dateline_country=place_country,
+                                 reference_source="publication" if art.published else "dateline")
             counts = Counter(id(m.person) for m in actors.mentions)
             if counts and actors.people:
                 top = max(actors.people, key=lambda p: (counts.get(id(p), 0), -actors.people.index(p)))
@@ -586,6 +588,11 @@ class Pipeline:
             stage = "consolidate"
             events = consolidate(events, reference)
             carry_visit_places(events)
+            explain_missing_dates(events)
+            if reference is None:
+                days = yearless_days(art.text, lang)
+                for e in events:
+                    e.yearless_days = days
             assign_ids(events)
             for e in events:
                 e.published = published

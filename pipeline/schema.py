@@ -24,6 +24,18 @@ ROLES: tuple[str, ...] = ("visitor", "host", "participant", "signatory", "witnes
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 
+# An event's date provenance, so an analyst can tell a stated date from a guess, and a row with no
+# date says why none could be known.
+DATE_SOURCES: dict[str, str] = {
+    "stated": "the sentence that reports the event dates it",
+    "inferred-text": "another sentence of the article dates it (the day the narrative is on)",
+    "dateline": "the article's dateline or header date, the text giving no other",
+    "publication": "the publication date given with the article, the text giving no other",
+    "inferred-cluster": "another report of the same event (same cluster_id) dates it",
+    "none-planned": "no date: announced as planned without a day",
+    "none": "no date: neither the article nor another report of the event dates it",
+}
+
 
 @dataclass(frozen=True)
 class Column:
@@ -45,6 +57,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("date_start", "date", "ISO date, YYYY-MM-DD or reduced precision YYYY-MM / YYYY"),
     Column("date_end", "date", "ISO date; equals date_start for one-day events"),
     Column("date_precision", "str", "day, month or year: the precision of date_start"),
+    Column("date_source", "str", "where the date comes from: " + "; ".join(f"{k} = {v}" for k, v in DATE_SOURCES.items())),
     Column("location", "location", "{name, country}: place as written, country ISO 3166-1 alpha-3"),
     Column("countries", "list[str]", "sorted unique ISO3 codes of the states taking part", nullable=False),
     Column("participants", "participants", "named people: {name, mention, role, title, country}", nullable=False),

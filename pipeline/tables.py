@@ -17,7 +17,7 @@ def event_record(e: Event) -> dict:
     return {
         "event_id": e.event_id, "doc_id": e.doc_id, "lang": e.lang, "type": e.type, "subtype": e.subtype,
         "status": e.status, "date_start": e.date_start, "date_end": e.date_end,
-        "date_precision": date_precision(e.date_start),
+        "date_precision": date_precision(e.date_start), "date_source": e.date_source,
         "location": {"name": e.location_name, "country": e.location_country},
         "countries": list(e.countries), "participants": [p.as_dict() for p in e.participants],
         "title": e.title, "trigger": e.trigger, "evidence": e.evidence, "char_start": e.char_start,
@@ -71,7 +71,7 @@ def event_from_record(r: dict) -> Event:
                  date_end=r.get("date_end"), location_name=loc.get("name"), location_country=loc.get("country"),
                  countries=list(r.get("countries") or []), participants=parts, title=r.get("title"),
                  confidence=float(r.get("confidence") or 0.5), event_id=r.get("event_id") or "",
-                 cluster_id=r.get("cluster_id"), published=r.get("published"))
+                 cluster_id=r.get("cluster_id"), published=r.get("published"), date_source=r.get("date_source"))
 
 
 def load_events(path: str | Path) -> list[Event]:

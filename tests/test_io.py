@@ -278,7 +278,7 @@ def test_empty_events_table_writes_header_only_csv_with_schema_columns(tmp_path:
     text = (tmp_path / "events.csv").read_bytes().decode("utf-8-sig")
     header = [
         "event_id", "doc_id", "lang", "type", "subtype", "status", "date_start", "date_end",
-        "date_precision", "location_name", "location_country", "countries", "participant_names",
+        "date_precision", "date_source", "location_name", "location_country", "countries", "participant_names",
         "title", "trigger", "evidence", "char_start", "char_end", "confidence", "cluster_id",
         "parent_cluster_id", "cameo_code", "plover_type", "plover_mode", "published",
     ]

@@ -117,8 +117,8 @@ class AgreementFrames:
                     e.countries = sorted(set(e.countries) | set(umbrella.countries)) if len(e.countries) < 2 \
                         else e.countries
                 if (not e.date_start or e.date_inferred) and umbrella.date_start:
-                    e.date_start, e.date_end, e.date_inferred = umbrella.date_start, umbrella.date_end, \
-                        umbrella.date_inferred
+                    e.date_start, e.date_end, e.date_inferred, e.date_source = \
+                        umbrella.date_start, umbrella.date_end, umbrella.date_inferred, umbrella.date_source
                 if not e.location_country and umbrella.location_country:
                     e.location_name, e.location_country = umbrella.location_name, umbrella.location_country
             events.remove(umbrella)

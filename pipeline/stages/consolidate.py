@@ -143,11 +143,14 @@ def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
 def merge(a: Event, b: Event) -> Event:
     """Fold b into a (a is the earlier mention)."""
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
+    sources = [((e.date_start, e.date_end), e.date_source) for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
     if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
         span_a, span_b = event_span(a), event_span(b)
         a.date_start, a.date_end = min(span_a[0], span_b[0]).isoformat(), max(span_a[1], span_b[1]).isoformat()
     else:
         a.date_start, a.date_end = _merge_dates(a, b)
+    a.date_source = next((src for dates, src in sources if dates == (a.date_start, a.date_end)),
+                         "stated" if a.date_start else None)  # two stated days of one trip joined
     a.date_inferred = a.date_inferred and b.date_inferred
     if a.status != b.status:
         a.status = "occurred"

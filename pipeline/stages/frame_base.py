@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pipeline.doc import Event, Participant, Sentence
 from pipeline.stages.actors import ArticleActors, Person
@@ -15,6 +16,16 @@ class Trigger:
     type: str
     subtype: str
     text: str
+
+
+class PickedDate(NamedTuple):
+    """An event's date and where it came from (``Event.date_source``): the event's own sentence
+    ("stated"), another sentence ("inferred-text"), the article's date ("publication"/"dateline")."""
+
+    start: str | None
+    end: str | None
+    inferred: bool  # not the event's own date: it may yield to a stated one when mentions merge
+    source: str | None
 
 
 @dataclass
@@ -34,6 +45,8 @@ class ArticleContext:
     last_visitor: Person | None = None
     protagonist: Person | None = None
     context_date: str | None = None  # the latest current day date stated before the sentence
+    context_source: str | None = None  # where context_date came from (a PickedDate source)
+    reference_source: str = "publication"  # where ``reference`` came from: publication or dateline
 
 def dedupe(parts: list[Participant]) -> list[Participant]:
     seen: dict[str, Participant] = {}

@@ -17,7 +17,7 @@ from pipeline.doc import Event, Participant, Sentence
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
-from pipeline.stages.frame_base import ArticleContext, Trigger
+from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
 from pipeline.stages.frame_cues import (DATE_NOT_EVENT, HAS_DIGIT, INTENT,
                                         MODIFIER_CUE, NOT_EVENT_AFTER, PLANNED, PRONOUN_HEAD, TWO_LEADERS)
 from pipeline.stages.meeting_frames import MeetingFrames
@@ -142,7 +142,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         return bool(_LEAD_BEFORE.match(head) and _LEAD_AFTER.match(self.ctx.text, d.end))
 
     def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
-                   event_type: str) -> tuple[str | None, str | None, bool]:
+                   event_type: str) -> PickedDate:
         """The trigger's own date: a date of the sentence whose nearest event word it is (near, or
         farther in the same clause or set off after it: clauses, not characters, decide), else the
         sentence's opening time adverbial, else a date within reach that no other event's clause
@@ -166,15 +166,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             same = [e for e in self.ctx.events if e.char_start == sent.start and e.date_start and not e.date_inferred
                     and e.trigger_start < trig.start]
             if same and status == same[-1].status:  # "tiếp ông X ... sang thăm": the clause's date
-                return same[-1].date_start, same[-1].date_end, False
+                return PickedDate(same[-1].date_start, same[-1].date_end, False, same[-1].date_source)
             told = self.__dict__.get("_reported", {}).get(sent.start)
             if told is not None and status == "occurred" and not self._past_marked(sent, trig):
                 # "X said on Monday that the two sides signed …": a done event reported that day, a
                 # nearer guess than the publication day (a planned one comes after it: no bound)
-                return told.date_start, told.date_end, True
+                return PickedDate(told.date_start, told.date_end, True, "inferred-text")
             if self.ctx.context_date and not self._past_marked(sent, trig) and status != "planned":
-                return self.ctx.context_date, self.ctx.context_date, True
-            return None, None, False  # a plan with no day of its own: not the day it was announced
+                return PickedDate(self.ctx.context_date, self.ctx.context_date, True, self.ctx.context_source)
+            return PickedDate(None, None, False, None)  # a plan with no day of its own: not the day it was announced
         d = min(near, key=lambda x: abs(x.start - trig.start) + (25 if x.start < trig.start else 0))
         start, end = d.date_start, d.date_end
         if d.weekday is not None and self.ctx.reference is not None and status == "planned":
@@ -185,7 +185,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             for o in allowed:  # "Sáng 19/12, … bắt đầu chuyến thăm … từ 19-21/12": the span of the trip
                 if o is not d and len(o.date_start) == 10 and o.date_start < o.date_end \
                         and o.date_start <= start <= o.date_end and (o.end - o.start) > 4:
-                    return o.date_start, o.date_end, False
+                    return PickedDate(o.date_start, o.date_end, False, "stated")
             before = self.ctx.text[sent.start:trig.start]
             if re.search(r"conclud\w*|kết thúc|wrapp\w* up|ending", sent.text):
                 for ds, de, days in find_durations(sent.text, self.lang):
@@ -197,7 +197,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                     if 1 < days <= 14 and 0 <= trig.start - (sent.start + de) <= 30:
                         end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
                         break
-        return start, end, shared
+        return PickedDate(start, end, shared, "stated")
 
     def _same_clause(self, trig: Trigger, d: DateMention) -> bool:
         """No other event word, in a clause of its own or placed in time against this one, stands
@@ -235,6 +235,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
                 continue
             self.ctx.context_date = d.date_start
+            self.ctx.context_source = "inferred-text"
             return
 
     def _status(self, sent: Sentence, trig_start: int) -> str:
@@ -365,6 +366,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         ctx = self.ctx
         if ctx.reference is not None and ctx.context_date is None:
             ctx.context_date = ctx.reference.isoformat()
+            ctx.context_source = ctx.reference_source
         for sent in ctx.sentences:
             triggers = [Trigger(t.start + sent.start, t.end + sent.start, t.type, t.subtype, t.text)
                         for t in find_triggers(sent.text, self.lang)]
@@ -407,7 +409,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    date_start=date[0], date_end=date[1] or date[0], location_name=location[0],
                    location_country=location[1], countries=sorted(c for c in countries if c),
                    participants=[p for p in participants if p.name], title=title, confidence=confidence, trigger_start=trig.start,
-                   date_inferred=bool(date[2]) if len(date) > 2 else False)
+                   date_inferred=bool(date[2]) if len(date) > 2 else False,
+                   date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
         self.ctx.events.append(ev)
         return ev
 

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span as _event_span
+from pipeline.stages.date_sources import fill_dates_from_clusters
 from pipeline.stages.gazetteer import fold
 from pipeline.stages.visit_context import enclosing_visit, moved as _moved
 from pipeline.stages.visit_context import is_past_reference as _is_past_reference
@@ -237,3 +238,4 @@ def link_clusters(events: list[Event], previous: list[Event] | None = None) -> N
         for m in c.members:
             m.cluster_id = cid
     assign_parents(events)
+    fill_dates_from_clusters(events)

@@ -183,7 +183,7 @@ class VisitFrames:
         Kibaki's visit in 2009", "kể từ chuyến công du của bà Merkel hồi tháng 10/2011"): it went where
         the article's visit goes, when another visitor's visit is already reported and this one is
         dated to a month or year well before the article."""
-        start, _, inferred = self._pick_date(sent, trig, dates, "occurred", "visit")
+        start, _, inferred, _ = self._pick_date(sent, trig, dates, "occurred", "visit")
         ref = self.ctx.reference
         if not start or inferred or len(start) == 10 or ref is None or int(start[:4]) > ref.year \
                 or (len(start) == 7 and (ref.year * 12 + ref.month) - (int(start[:4]) * 12 + int(start[5:7])) < 2):

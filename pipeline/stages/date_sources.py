@@ -1,0 +1,94 @@
+"""Where an event's date comes from, and dates borrowed from other reports of the same event.
+
+Analysts sort and filter by date first, so a guessed date must be told from a stated one, and an
+undated row must say why (``schema.DATE_SOURCES``). When one report of an event gives no date (a
+Vietnamese article with "hôm 7/5" and no publication date) and another report of the same event,
+linked by ``cluster_id``, states one, the undated report takes it, marked ``inferred-cluster``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from pipeline.doc import Event
+from pipeline.stages.consolidate import date_span
+from pipeline.stages.dates import find_dates
+
+# Any date will do to read "hôm 7/5" for its month and day; mid-year, so no day is pushed across
+# a year boundary.
+_ANY_YEAR = dt.date(2001, 7, 1)
+
+
+def explain_missing_dates(events: list[Event]) -> None:
+    """Give every undated event of an article its reason (after consolidation)."""
+    for e in events:
+        if not e.date_start:
+            e.date_source = "none-planned" if e.status == "planned" else "none"
+
+
+def yearless_days(text: str, lang: str) -> tuple[str, ...]:
+    """The days ('MM-DD') an article states without a year ("hôm 7/5", "May 7-8"). Only asked of
+    an article with no date to read them against: they let a date borrowed from another report of
+    the same event be checked against what this report says."""
+    days: set[str] = set()
+    for d in find_dates(text, lang, _ANY_YEAR):
+        if d.relative or d.weekday is not None or len(d.date_start) != 10 or any(
+                y in d.text for y in (d.date_start[:4], d.date_end[:4])):
+            continue
+        lo, hi = date_span(d.date_start)[0], date_span(d.date_end)[1]
+        while lo <= hi and len(days) < 400:
+            days.add(lo.isoformat()[5:])
+            lo += dt.timedelta(days=1)
+    return tuple(sorted(days))
+
+
+def consensus_dates(members: list[Event]) -> tuple[str | None, str | None, list[str]]:
+    """The most precise explicit date of a cluster's reports; conflicts when explicit dates do
+    not overlap."""
+    explicit = [m for m in members if m.date_start and not m.date_inferred] or [m for m in members if m.date_start]
+    if not explicit:
+        return None, None, []
+    best = max(explicit, key=lambda m: (len(m.date_start), (date_span(m.date_end or m.date_start)[1]
+                                                           - date_span(m.date_start)[0]).days))
+    conflicts = []
+    distinct = sorted({(m.date_start, m.date_end) for m in explicit if not m.date_inferred})
+    lo, hi = date_span(best.date_start)[0], date_span(best.date_end or best.date_start)[1]
+    clash = [(s, e) for s, e in distinct if date_span(e or s)[1] < lo or hi < date_span(s)[0]]
+    if clash:  # a report dates the event outside the consensus span
+        shown = [(best.date_start, best.date_end)] + clash
+        conflicts.append("date: " + " vs ".join(s if s == e else f"{s}..{e}" for s, e in shown))
+    return best.date_start, best.date_end, conflicts
+
+
+def fill_dates_from_clusters(events: list[Event]) -> None:
+    """Date the undated reports of a cluster from its other articles' own dates (see ``consensus_dates``;
+    guesses are not passed on) when those agree and fall on a day the report states without a year: the
+    year is what the report lacked. The borrowed date is marked ``inferred-cluster``. Run after
+    ``published`` and ``yearless_days`` are set on every event."""
+    by_cluster: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.cluster_id:
+            by_cluster[e.cluster_id].append(e)
+    for members in by_cluster.values():
+        # only reports that could date nothing themselves: no publication date to read "hôm 7/5"
+        # against, and done rather than planned; an undated report in a dated article is undated for
+        # a reason of its own (a past event named without its time) and may be linked loosely
+        undated = [m for m in members if not m.date_start and not m.published and m.status == "occurred"
+                   and m.yearless_days]
+        if not undated:
+            continue
+        for m in undated:
+            sources = [o for o in members if o.doc_id != m.doc_id and o.date_start and not o.date_inferred]
+            start, end, conflicts = consensus_dates(sources)
+            if start and not conflicts and _told_here(m, start, end):
+                m.date_start, m.date_end, m.date_inferred, m.date_source = start, end, True, "inferred-cluster"
+
+
+def _told_here(m: Event, start: str, end: str | None) -> bool:
+    """The borrowed date is day-precise and one of its days is a day the report itself states."""
+    if len(start) != 10:
+        return False
+    lo, hi = date_span(start)[0], date_span(end or start)[1]
+    stated = set(m.yearless_days)
+    days = (lo + dt.timedelta(days=k) for k in range(min((hi - lo).days, 60) + 1))
+    return any(d.isoformat()[5:] in stated for d in days)
