@@ -44,7 +44,7 @@ from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
 from pipeline.stages.confidence import ConfidenceModel, filter_enabled, load_model, score_article
 from pipeline.stages.date_sources import explain_missing_dates, yearless_days
-from pipeline.stages.dateline import clutter_spans, parse_dateline
+from pipeline.stages.dateline import clutter_spans, parse_dateline, readable_place
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
 from pipeline.stages.langid import SUPPORTED, detect_language
@@ -114,6 +114,15 @@ class RunStats:
 
 
 REFERENCE_YEARS = (1000, 8999)  # a publication date outside these is not used to resolve relative dates
+
+
+def _place_name(place: str | None) -> str | None:
+    """A dateline place as running text writes it: the gazetteer's spelling ("BAKU" -> "Baku"), or
+    the capitals undone where the dateline carries diacritics the gazetteer may lack ("HÀ NỘI")."""
+    if not place or not place.isupper():
+        return place
+    known = None if not place.isascii() else PlaceGazetteer.load().written_form(place)
+    return known or readable_place(place)
 
 
 def reference_date(published: str | None) -> dt.date | None:
@@ -577,7 +586,8 @@ class Pipeline:
             stage = "frames"
             place_country = PlaceGazetteer.load().country_of(dateline.place) if dateline.place else None
             ctx = ArticleContext(doc_id=art.id, lang=lang, text=art.text, sentences=sentences, actors=actors,
-                                 reference=reference, dateline_place=dateline.place,
+                                 reference=reference,
+                                 dateline_place=_place_name(dateline.place),
                                  dateline_country=place_country,
                                  reference_source="publication" if art.published else "dateline")
             counts = Counter(id(m.person) for m in actors.mentions)

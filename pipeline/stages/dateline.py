@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "parse_dateline", "clutter_spans"]
+__all__ = ["Dateline", "parse_dateline", "clutter_spans", "readable_place"]
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,14 @@ def _skip_ws(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
+
+
+def readable_place(place: str | None) -> str | None:
+    """A wire dateline's capitals as the place is written in running text ("HÀ NỘI" -> "Hà Nội",
+    "KUALA LUMPUR" -> "Kuala Lumpur"), so event locations read like the entity table."""
+    if not place or not place.isupper():
+        return place
+    return " ".join(w.capitalize() if len(w) > 1 else w for w in place.split(" "))
 
 
 def _stated_day(fragment: str) -> str | None:

@@ -432,6 +432,7 @@ class PlaceGazetteer:
         self._by_lang: dict[str, dict[str, _PlaceEntry]] = {"any": {}, **{lang: {} for lang in LANGS}}
         self._lookup: dict[str, set[str]] = {}
         self._folded: dict[str, set[str]] = {}
+        self._written: dict[str, str] = {}  # folded name -> the gazetteer's written form
         for row in rows:
             name, lang, iso3, kind = row["name"], row["lang"], row["iso3"], row["kind"]
             if lang not in ("any", *LANGS) or kind not in PLACE_KINDS or not name or len(iso3) != 3:
@@ -440,6 +441,7 @@ class PlaceGazetteer:
             self._by_lang[lang][_surface_key(name)] = entry
             self._lookup.setdefault(_lookup_key(name), set()).add(iso3)
             self._folded.setdefault(fold(name), set()).add(iso3)
+            self._written.setdefault(fold(name), name)
         stops = stops or {}
         self._matchers: dict[str, _TrieRegex[object]] = {}
         for lang in LANGS:
@@ -464,6 +466,10 @@ class PlaceGazetteer:
     def load(cls) -> "PlaceGazetteer":
         """The gazetteer built from ``data/gazetteers/`` (cached: built once per process)."""
         return cls.from_dir(DATA_DIR)
+
+    def written_form(self, name: str) -> str | None:
+        """The gazetteer's spelling of a place written otherwise ("BAKU" -> "Baku"), or None."""
+        return self._written.get(fold(name))
 
     def find(self, text: str, lang: str) -> list[PlaceMention]:
         """Place mentions in ``text`` written in ``lang`` ('vi' or 'en').
