@@ -93,10 +93,19 @@ def country_words(lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def trigger_slots(lang: str) -> dict[str, str]:
+    """Word-form slots of ``trigger_slots.tsv`` ({HOLD}: every form of the light verbs), so one
+    list of inflections serves every pattern instead of each pattern listing its own."""
+    return {r["name"]: r["forms"] for r in _read_tsv("trigger_slots.tsv") if r["lang"] == lang}
+
+
 def expand_trigger_pattern(pattern: str, lang: str) -> str:
     """Placeholders of ``triggers.tsv``: {UPPER} an upper-case letter (case-sensitive even though
     triggers match in any case), {TITLE} any title of the language, {COUNTRY} any unambiguous
-    country name or demonym."""
+    country name or demonym, and the word-form slots of ``trigger_slots.tsv``."""
+    for name, forms in trigger_slots(lang).items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{forms})")
     return (pattern.replace("{UPPER}", f"(?-i:{UPPER_CLASS})")
             .replace("{TITLE}", _alternation(t.text for t in titles(lang)))
             .replace("{COUNTRY}", _alternation(country_words(lang))))

@@ -283,3 +283,13 @@ def test_arrival_at_an_airport_abroad_and_bilateral_contacts(pipe):
     text = ("Tại Bắc Kinh, Chủ tịch nước Lương Cường sẽ có các cuộc tiếp xúc song phương với Tổng thống Nga "
             "Vladimir Putin và Thủ tướng Campuchia Hun Manet.")
     assert kinds(run(pipe, text, "vi")) == {("meeting", "meeting", ("RUS", "VNM")), ("meeting", "meeting", ("KHM", "VNM"))}
+
+
+def test_every_form_of_the_light_verbs_opens_a_meeting(pipe):
+    """One list of inflections ({HOLD} in triggers.tsv) serves every 'hold/have/conduct + event
+    noun' pattern: the base form after 'will' must work as well as the past."""
+    for verb in ("will hold meetings with", "held meetings with", "is having consultations with",
+                 "conducted talks with", "will have a bilateral with"):
+        text = f"On Monday, Fijian Prime Minister Sitiveni Rabuka {verb} New Zealand Prime Minister Chris Hipkins."
+        events = run(pipe, text, "en")
+        assert [(e["type"], tuple(e["countries"])) for e in events] == [("meeting", ("FJI", "NZL"))], verb
