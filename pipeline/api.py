@@ -56,14 +56,19 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
     return out
 
 
-def extract(articles: Any, *, backends: dict[str, str] | None = None, pipeline: Pipeline | None = None,
+def extract(articles: Any = None, *, backends: dict[str, str] | None = None, pipeline: Pipeline | None = None,
             link_with: str | Path | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> ExtractionResult:
     """Extract events from articles: Article objects, dicts with id/text[/lang/published], a
-    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet).
+    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet). With no
+    articles: the bundled samples (:func:`pipeline.resources.samples_dir`), from any folder.
 
     ``link_with``: the output folder of an earlier run; new reports of events it already knows
     get the earlier cluster ids instead of new ones. ``max_chars``: longer texts are analysed in
     windows of whole lines (see README, "Dirty input")."""
+    if articles is None:
+        from pipeline.resources import samples_dir
+
+        articles = samples_dir()
     pipe = pipeline or Pipeline(backends, max_chars=max_chars)
     items = list(_as_articles(articles))
     good = [a for a in items if isinstance(a, Article)]

@@ -8,12 +8,12 @@ from typing import List, Optional
 
 import typer
 
-from pipeline.lexicon import DATA_DIR
+from pipeline.resources import SAMPLES_DIR
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Diplomatic visits, meetings and agreements from Vietnamese and English news.")
 
-SAMPLES = DATA_DIR / "samples"
+SAMPLES = SAMPLES_DIR
 
 
 def _parse_backends(values: List[str]) -> dict[str, str]:
@@ -32,7 +32,8 @@ def extract(
                                                       "articles. Default: the bundled sample articles."),
     out: Path = typer.Option(Path("vnevents-out"), "--out", "-o", help="Output folder."),
     format: str = typer.Option("jsonl,csv,parquet", "--format", "-f",
-                               help="Comma-separated output formats: jsonl, csv, parquet."),
+                               help="Comma-separated output formats: jsonl, csv, parquet, xlsx (one workbook "
+                                    "events.xlsx, a sheet per table: the file to open in Excel)."),
     backend: List[str] = typer.Option([], "--backend", help="LANG=NAME, e.g. vi=stanza (repeatable)."),
     link_with: Optional[Path] = typer.Option(None, "--link-with",
                                              help="Output folder of an earlier run: reports of events it "
@@ -56,9 +57,9 @@ def extract(
 
     source = input or SAMPLES
     formats = [f.strip() for f in format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in ("jsonl", "csv", "parquet")]
+    bad = [f for f in formats if f not in ("jsonl", "csv", "parquet", "xlsx")]
     if bad:
-        raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet")
+        raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet, xlsx")
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"--engine takes local or dask, not {engine!r}")
     backends = _parse_backends(backend)
