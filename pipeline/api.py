@@ -8,6 +8,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from pipeline import views
 from pipeline.doc import Article
 from pipeline.io import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
@@ -34,6 +35,44 @@ class ExtractionResult:
     def tables(self) -> dict[str, pd.DataFrame]:
         return {"events": self.events, "participants": self.participants, "entities": self.entities,
                 "errors": self.errors, "event_clusters": self.event_clusters, "mentions": self.mentions}
+
+    # Views on real events (one row of event_clusters each), not on article rows: pipeline.views.
+
+    def real_events(self) -> pd.DataFrame:
+        """``event_clusters`` with each participant's role and country (from the event's reports)."""
+        return views.real_events(self.event_clusters, self.events)
+
+    def visits_by_country_pair(self) -> pd.DataFrame:
+        """Real visits per visitor country, host country and year (undated visits kept, year missing)."""
+        return views.visits_by_country_pair(self.event_clusters, self.events)
+
+    def who_met_whom(self, types: tuple[str, ...] = ("meeting",)) -> pd.DataFrame:
+        """Pairs of people from different countries and the number of real meetings they shared."""
+        return views.who_met_whom(self.event_clusters, self.events, types)
+
+    def trips(self, person: str) -> pd.DataFrame:
+        """Timeline of ``person``'s real visits abroad as a visitor, undated ones last."""
+        return views.trips(self.event_clusters, self.events, person)
+
+    def undated_count(self) -> int:
+        """Real events with no date: they are in no per-month or per-year count."""
+        return views.count_undated(self.event_clusters)
+
+    def country_network(self) -> pd.DataFrame:
+        """Country edges counted once per real event (see :func:`pipeline.render.country_network`)."""
+        from pipeline.render import country_network
+
+        return country_network(self.real_events())
+
+    def to_excel(self, path: str | Path) -> Path:
+        """All six tables as one workbook, a sheet each (see :mod:`pipeline.xlsx`), written atomically."""
+        from pipeline.io import table_to_records
+        from pipeline.xlsx import XlsxBook
+
+        book = XlsxBook(self.tables())
+        for name, df in self.tables().items():
+            book.add(name, table_to_records(df, name))
+        return book.save(path)
 
 
 def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:

@@ -790,8 +790,12 @@ def country_network(events: pd.DataFrame) -> pd.DataFrame:
     fill in the missing side. A visit with no known direction gives no edge.
     Meetings and agreements are symmetric, so each unordered pair of the
     event's countries is one edge with ``source`` < ``target``. Counts are
-    event rows: the same visit reported by two articles counts twice.
+    rows of the table given: pass :func:`pipeline.views.real_events` (or use
+    ``result.country_network()``) to count each real event once; on the events
+    table the same visit reported by two articles counts twice.
     """
+    from pipeline.views import visit_direction
+
     counts: Counter[tuple[str, str, str]] = Counter()
     for ev in _records(events):
         etype = _str(ev.get("type"))
@@ -799,16 +803,7 @@ def country_network(events: pd.DataFrame) -> pd.DataFrame:
         if etype is None:
             continue
         if etype == "visit":
-            people = [_dict(p) for p in _list(ev.get("participants"))]
-            visitors = {_str(p.get("country")) for p in people if p.get("role") == "visitor"} - {None}
-            hosts = {_str(p.get("country")) for p in people if p.get("role") == "host"} - {None}
-            loc_country = _str(_dict(ev.get("location")).get("country"))
-            if loc_country and loc_country not in visitors:
-                hosts.add(loc_country)
-            if not visitors:
-                visitors = set(countries) - hosts
-            if not hosts:
-                hosts = set(countries) - visitors
+            visitors, hosts = visit_direction(ev)
             for v in sorted(visitors):
                 for h in sorted(hosts):
                     if v != h:
