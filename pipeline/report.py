@@ -37,7 +37,7 @@ from pipeline.render import country_network, render_article, write_html
 from pipeline.schema import EVENT_TYPES, LANGS, TABLES
 from pipeline.views import count_undated, real_events
 
-__all__ = ["RunTables", "read_run", "build_report", "write_report"]
+__all__ = ["RunTables", "read_run", "build_summary", "page_name", "write_report"]
 
 _PAGE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 

@@ -48,6 +48,11 @@ def test_report_counts_real_events_and_links_an_evidence_page_per_article(run_di
         assert f"<h1>{doc_id}</h1>" in evidence and 'class="vne-ev"' in evidence
     assert "Tô Lâm" in (target.parent / links[0][0]).read_text(encoding="utf-8")
     assert "VNM → AZE" in page  # the top pair of the samples: the state visit, the 1959 visit
+    # an evidence page is the page `vnevents render` writes for that article
+    href, doc_id = links[-1]
+    rendered = tmp_path / "render.html"
+    assert CliRunner().invoke(app, ["render", doc_id, "--out", str(rendered)]).exit_code == 0
+    assert (target.parent / href).read_bytes() == rendered.read_bytes()
 
 
 def test_report_escapes_data_and_lists_errors(run_dir, tmp_path):

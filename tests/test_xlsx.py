@@ -1,8 +1,8 @@
 """events.xlsx: each cell keeps its type when the workbook is opened (pipeline.xlsx)."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -66,7 +66,7 @@ def test_batch_run_writes_the_same_sheets_as_the_csvs(tmp_path):
     assert wb.sheetnames == SHEETS
     for name in SHEETS:
         with open(out / f"{name}.csv", encoding="utf-8-sig") as f:
-            n_csv = sum(1 for _ in __import__("csv").reader(f)) - 1
+            n_csv = sum(1 for _ in csv.reader(f)) - 1
         assert wb[name].max_row - 1 == n_csv, name
     names = {r["name"] for r in _rows(wb["participants"])}
     assert "Tô Lâm" in names and "Hồ Chí Minh" in names
@@ -86,3 +86,15 @@ def test_control_characters_and_overlong_text_do_not_break_the_workbook(tmp_path
     assert row["doc_id"] == "007"
     assert row["message"].startswith("bell\ufffd and a") and len(row["message"]) == MAX_CELL_CHARS
     assert row["message"].endswith("…")
+
+
+def test_a_table_longer_than_a_sheet_keeps_its_first_rows_and_warns(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import pipeline.xlsx
+
+    monkeypatch.setattr(pipeline.xlsx, "MAX_ROWS", 3)  # the header and two rows
+    errors = pd.DataFrame([{"doc_id": f"d{i}", "stage": "read", "error": "X", "message": "m"} for i in range(5)])
+    with pytest.warns(UserWarning, match="3 more rows are only in the CSV/JSONL/Parquet files"):
+        write_tables({"errors": errors}, tmp_path, ["xlsx"])
+    assert [r["doc_id"] for r in _rows(load_workbook(tmp_path / "events.xlsx")["errors"])] == ["d0", "d1"]
