@@ -1,7 +1,7 @@
 """vnevents: diplomatic visits, meetings and agreements from Vietnamese and English news.
 
     >>> import pipeline
-    >>> result = pipeline.extract("data/samples")      # doctest: +SKIP
+    >>> result = pipeline.extract()        # the bundled samples; or a folder/file of your own  # doctest: +SKIP
     >>> result.events[["type", "subtype", "date_start", "countries"]]   # doctest: +SKIP
 """
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 
-def extract(articles, **kwargs):
-    """See :func:`pipeline.api.extract` (imported lazily so ``import pipeline`` stays cheap)."""
+def extract(articles=None, **kwargs):
+    """See :func:`pipeline.api.extract` (imported lazily so ``import pipeline`` stays cheap); with no
+    ``articles``, the bundled sample articles."""
     from pipeline.api import extract as _extract
 
     return _extract(articles, **kwargs)

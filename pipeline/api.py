@@ -8,6 +8,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from pipeline import views
 from pipeline.doc import Article
 from pipeline.io import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
@@ -35,6 +36,44 @@ class ExtractionResult:
         return {"events": self.events, "participants": self.participants, "entities": self.entities,
                 "errors": self.errors, "event_clusters": self.event_clusters, "mentions": self.mentions}
 
+    # Views on real events (one row of event_clusters each), not on article rows: pipeline.views.
+
+    def real_events(self) -> pd.DataFrame:
+        """``event_clusters`` with each participant's role and country (from the event's reports)."""
+        return views.real_events(self.event_clusters, self.events)
+
+    def visits_by_country_pair(self) -> pd.DataFrame:
+        """Real visits per visitor country, host country and year (undated visits kept, year missing)."""
+        return views.visits_by_country_pair(self.event_clusters, self.events)
+
+    def who_met_whom(self, types: tuple[str, ...] = ("meeting",)) -> pd.DataFrame:
+        """Pairs of people from different countries and the number of real meetings they shared."""
+        return views.who_met_whom(self.event_clusters, self.events, types)
+
+    def trips(self, person: str) -> pd.DataFrame:
+        """Timeline of ``person``'s real visits abroad as a visitor, undated ones last."""
+        return views.trips(self.event_clusters, self.events, person)
+
+    def undated_count(self) -> int:
+        """Real events with no date: they are in no per-month or per-year count."""
+        return views.count_undated(self.event_clusters)
+
+    def country_network(self) -> pd.DataFrame:
+        """Country edges counted once per real event (see :func:`pipeline.render.country_network`)."""
+        from pipeline.render import country_network
+
+        return country_network(self.real_events())
+
+    def to_excel(self, path: str | Path) -> Path:
+        """All six tables as one workbook, a sheet each (see :mod:`pipeline.xlsx`), written atomically."""
+        from pipeline.io import table_to_records
+        from pipeline.xlsx import XlsxBook
+
+        book = XlsxBook(self.tables())
+        for name, df in self.tables().items():
+            book.add(name, table_to_records(df, name))
+        return book.save(path)
+
 
 def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
     if isinstance(articles, (str, Path)):
@@ -56,14 +95,19 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
     return out
 
 
-def extract(articles: Any, *, backends: dict[str, str] | None = None, pipeline: Pipeline | None = None,
+def extract(articles: Any = None, *, backends: dict[str, str] | None = None, pipeline: Pipeline | None = None,
             link_with: str | Path | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> ExtractionResult:
     """Extract events from articles: Article objects, dicts with id/text[/lang/published], a
-    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet).
+    DataFrame with those columns, or a path (folder of .txt, .jsonl, .csv, .parquet). With no
+    articles: the bundled samples (:func:`pipeline.resources.samples_dir`), from any folder.
 
     ``link_with``: the output folder of an earlier run; new reports of events it already knows
     get the earlier cluster ids instead of new ones. ``max_chars``: longer texts are analysed in
     windows of whole lines (see README, "Dirty input")."""
+    if articles is None:
+        from pipeline.resources import samples_dir
+
+        articles = samples_dir()
     pipe = pipeline or Pipeline(backends, max_chars=max_chars)
     items = list(_as_articles(articles))
     good = [a for a in items if isinstance(a, Article)]

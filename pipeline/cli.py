@@ -8,12 +8,23 @@ from typing import List, Optional
 
 import typer
 
-from pipeline.lexicon import DATA_DIR
+from pipeline.backends.base import DEFAULT_BACKENDS, available_backends
+from pipeline.resources import SAMPLES_DIR
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+# Plain (click) help: flags show no "<bool>", and each option's default is stated once.
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Diplomatic visits, meetings and agreements from Vietnamese and English news.")
 
-SAMPLES = DATA_DIR / "samples"
+
+def _backends_help() -> str:
+    """The accepted LANG=NAME values, from the backend registry (so the help cannot go stale)."""
+    langs = []
+    for lang, names in sorted(available_backends().items(), reverse=True):
+        shown = [f"{n} (default)" if DEFAULT_BACKENDS.get(lang) == n else n for n in names]
+        langs.append(f"{lang}: " + ", ".join(shown))
+    return "NLP backend for one language, LANG=NAME (repeatable). Accepted: " + "; ".join(langs) + "."
+
+SAMPLES = SAMPLES_DIR
 
 
 def _parse_backends(values: List[str]) -> dict[str, str]:
@@ -32,18 +43,21 @@ def extract(
                                                       "articles. Default: the bundled sample articles."),
     out: Path = typer.Option(Path("vnevents-out"), "--out", "-o", help="Output folder."),
     format: str = typer.Option("jsonl,csv,parquet", "--format", "-f",
-                               help="Comma-separated output formats: jsonl, csv, parquet."),
-    backend: List[str] = typer.Option([], "--backend", help="LANG=NAME, e.g. vi=stanza (repeatable)."),
+                               help="Comma-separated output formats: jsonl, csv, parquet, xlsx (one workbook "
+                                    "events.xlsx, a sheet per table: the file to open in Excel)."),
+    backend: List[str] = typer.Option([], "--backend", metavar="LANG=NAME", help=_backends_help(),
+                                      show_default=False),
     link_with: Optional[Path] = typer.Option(None, "--link-with",
                                              help="Output folder of an earlier run: reports of events it "
                                                   "already has keep its cluster ids."),
-    workers: int = typer.Option(0, "--workers", "-w", help="Worker processes (default: all cores)."),
+    workers: int = typer.Option(0, "--workers", "-w", show_default=False,
+                                help="Worker processes; 0 (the default) uses all cores."),
     chunk_size: int = typer.Option(64, "--chunk-size", help="Articles per chunk (unit of work and of resume)."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into the same --out."),
     engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
-                                            help="Dask scheduler address (tcp://host:8786); default: a local "
-                                                 "cluster with --workers processes."),
+                                            help="Dask scheduler address (tcp://host:8786). Without it: a local "
+                                                 "cluster of --workers processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
     max_chars: int = typer.Option(1_000_000, "--max-chars",
                                   help="Longer texts are analysed in windows of whole lines of this size."),
@@ -56,9 +70,9 @@ def extract(
 
     source = input or SAMPLES
     formats = [f.strip() for f in format.split(",") if f.strip()]
-    bad = [f for f in formats if f not in ("jsonl", "csv", "parquet")]
+    bad = [f for f in formats if f not in ("jsonl", "csv", "parquet", "xlsx")]
     if bad:
-        raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet")
+        raise typer.BadParameter(f"unknown format(s) {bad}; choose from jsonl, csv, parquet, xlsx")
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"--engine takes local or dask, not {engine!r}")
     backends = _parse_backends(backend)
@@ -133,6 +147,37 @@ def render(
         typer.echo(f"warning: {row['stage']} failed ({row['error']}): {row['message']}", err=True)
     if len(result.errors):
         raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    out_dir: Path = typer.Argument(..., help="The output folder of a `vnevents extract` run."),
+    input: Optional[Path] = typer.Option(None, "--input", "-i",
+                                         help="The articles that run read (for the evidence pages). "
+                                              "Default: the bundled sample articles."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o",
+                                       help="The report to write. Default: OUT_DIR/report.html; the evidence "
+                                            "pages go in a folder beside it, named after it (report-articles/)."),
+    max_articles: int = typer.Option(500, "--max-articles", help="Articles listed, each with its evidence page."),
+) -> None:
+    """Write a one-page HTML report of a run: counts by type, language and month, the top country pairs,
+    the errors, and links to an evidence page per article."""
+    from pipeline.io import InputError
+    from pipeline.report import write_report
+
+    try:
+        path, summary = write_report(out_dir, input or SAMPLES, out, max_articles=max_articles)
+    except (FileNotFoundError, InputError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    except OSError as exc:
+        typer.echo(f"error: cannot write the report: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{summary['n_real']} real events, {summary['n_reports']} reports, {summary['n_errors']} errors, "
+               f"{len(summary['pages'])} evidence pages -> {path}", err=True)
+    if summary["no_page"]:
+        typer.echo(f"warning: no evidence page for {len(summary['no_page'])} articles (their text is not in "
+                   f"{input or SAMPLES}, or differs from the one the run read)", err=True)
 
 
 def main() -> None:  # console entry point

@@ -8,7 +8,8 @@ files, JSONL, CSV or Parquet (spec section 1). A bad record becomes a
 code (pickle, joblib, ...) is ever loaded.
 
 Writers turn the pipeline's DataFrames into ``{table}.jsonl``, ``{table}.csv``
-and ``{table}.parquet`` files whose columns and types come from
+and ``{table}.parquet`` files (and, on request, one ``events.xlsx`` workbook:
+:mod:`pipeline.xlsx`) whose columns and types come from
 :mod:`pipeline.schema`, so the three formats agree and an empty table still has
 its columns. Every file is written to a temporary file in the output folder and
 moved into place with ``os.replace``: an interrupted run never leaves a
@@ -799,7 +800,7 @@ def _write_parquet(path: Path, table: pa.Table) -> None:
         pq.write_table(table, tmp)
 
 
-_FORMATS = ("jsonl", "csv", "parquet")
+_FORMATS = ("jsonl", "csv", "parquet", "xlsx")
 _TABLE_NAME = re.compile(r"^[A-Za-z0-9_]+$")
 
 
@@ -809,6 +810,7 @@ def write_tables(
     formats: Sequence[str] = ("jsonl", "csv", "parquet"),
 ) -> list[Path]:
     """Write each table as ``{name}.jsonl/.csv/.parquet`` in ``out_dir``; return the paths.
+    With ``"xlsx"`` in ``formats`` all tables also go, one sheet each, into ``events.xlsx``.
 
     ``events.jsonl`` is always written when an events table is given, since the
     scorer reads it; other tables get JSONL only when ``"jsonl"`` is in
@@ -823,6 +825,12 @@ def write_tables(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    book = None
+    if "xlsx" in formats:
+        from pipeline.xlsx import XLSX_NAME, XlsxBook
+
+        given = {n: df for n, df in tables.items() if isinstance(df, pd.DataFrame) and _TABLE_NAME.match(n)}
+        book = XlsxBook(given, extras={n: _table_layout(df, n)[1] for n, df in given.items()})
     for name, df in tables.items():
         if df is None:
             continue
@@ -841,6 +849,10 @@ def write_tables(
         if "parquet" in formats:
             _write_parquet(out / f"{name}.parquet", _to_arrow(df, name, records))
             written.append(out / f"{name}.parquet")
+        if book is not None:
+            book.add(name, records)
+    if book is not None:
+        written.append(book.save(out / XLSX_NAME))
     return written
 
 

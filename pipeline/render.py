@@ -790,8 +790,12 @@ def country_network(events: pd.DataFrame) -> pd.DataFrame:
     fill in the missing side. A visit with no known direction gives no edge.
     Meetings and agreements are symmetric, so each unordered pair of the
     event's countries is one edge with ``source`` < ``target``. Counts are
-    event rows: the same visit reported by two articles counts twice.
+    rows of the table given: pass :func:`pipeline.views.real_events` (or use
+    ``result.country_network()``) to count each real event once; on the events
+    table the same visit reported by two articles counts twice.
     """
+    from pipeline.views import visit_direction
+
     counts: Counter[tuple[str, str, str]] = Counter()
     for ev in _records(events):
         etype = _str(ev.get("type"))
@@ -799,16 +803,7 @@ def country_network(events: pd.DataFrame) -> pd.DataFrame:
         if etype is None:
             continue
         if etype == "visit":
-            people = [_dict(p) for p in _list(ev.get("participants"))]
-            visitors = {_str(p.get("country")) for p in people if p.get("role") == "visitor"} - {None}
-            hosts = {_str(p.get("country")) for p in people if p.get("role") == "host"} - {None}
-            loc_country = _str(_dict(ev.get("location")).get("country"))
-            if loc_country and loc_country not in visitors:
-                hosts.add(loc_country)
-            if not visitors:
-                visitors = set(countries) - hosts
-            if not hosts:
-                hosts = set(countries) - visitors
+            visitors, hosts = visit_direction(ev)
             for v in sorted(visitors):
                 for h in sorted(hosts):
                     if v != h:
@@ -844,8 +839,10 @@ def participant_summary(participants: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["name", "country", "events", "articles", "roles"])
 
 
-def plot_timeline(events: pd.DataFrame, ax: Any = None) -> Any:
-    """Stacked bars of events per month by type (see :func:`events_per_month`); returns the Axes."""
+def plot_timeline(events: pd.DataFrame, ax: Any = None, *, title: str = "Events per month (date_start)",
+                  ylabel: str = "events") -> Any:
+    """Stacked bars of events per month by type (see :func:`events_per_month`); returns the Axes.
+    Give ``result.event_clusters`` to count real events, ``result.events`` to count reports."""
     import matplotlib.pyplot as plt
 
     table = events_per_month(events)
@@ -866,17 +863,20 @@ def plot_timeline(events: pd.DataFrame, ax: Any = None) -> Any:
     ax.set_xticks(x[::step], labels=list(table.index[::step]), rotation=45 if len(x) > 6 else 0, ha="right"
                   if len(x) > 6 else "center")
     ax.set_xlim(-0.6 if len(x) > 2 else -1.5, len(x) - 0.4 if len(x) > 2 else len(x) + 0.5)  # one bar stays a bar
-    ax.set_ylabel("events")
+    ax.set_xlabel("month of date_start")
+    ax.set_ylabel(ylabel)
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title("Events per month (date_start)")
+    ax.set_title(title)
     ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
-def plot_network(events: pd.DataFrame, ax: Any = None) -> Any:
+def plot_network(events: pd.DataFrame, ax: Any = None, *,
+                 title: str = "Countries: visits, meetings and agreements (number = events)") -> Any:
     """Countries on a circle, an arrow per visit direction (visitor → host) and a line per meeting or
-    agreement pair, width growing with the count; returns the Axes."""
+    agreement pair, width growing with the count; returns the Axes. Give
+    ``result.real_events()`` to count each real event once, ``result.events`` to count reports."""
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
@@ -885,7 +885,13 @@ def plot_network(events: pd.DataFrame, ax: Any = None) -> Any:
     if ax is None:
         side = 6.5 if len(nodes) <= 10 else 8.5
         _, ax = plt.subplots(figsize=(side, side), layout="constrained")
-    ax.set_axis_off()
+    # positions carry no scale: no ticks or frame, but the axis label says how to read the drawing
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.spines[:].set_visible(False)
+    ax.set_xlabel("arrow: visitor's country → host country; line: countries meeting or signing; "
+                  "number: count", fontsize=9)
+    ax.set_title(title)
     ax.set_aspect("equal")
     if edges.empty:
         ax.text(0.5, 0.5, "no pair of countries in any event", ha="center", va="center", transform=ax.transAxes)
@@ -934,7 +940,6 @@ def plot_network(events: pd.DataFrame, ax: Any = None) -> Any:
     present = [t for t in curve if t in set(edges["type"])]
     handles = [Line2D([], [], color=TYPE_COLOURS[t], lw=2.5, label=("visit (visitor → host)" if t == "visit" else t))
                for t in present]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, -0.04), ncol=len(handles), frameon=False,
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles), frameon=False,
               fontsize=9)
-    ax.set_title("Countries: visits, meetings and agreements (number = events)")
     return ax

@@ -6,11 +6,13 @@ and Parquet files are written to temporary files in the output folder as rows
 arrive (same columns, types, CSV quoting and formula neutralisation as
 :func:`pipeline.io.write_tables`), and renamed into place only when the whole
 run succeeded: an interrupted run never leaves a truncated file under a final
-name.
+name. With the ``xlsx`` format the same records also stream into one workbook
+(:mod:`pipeline.xlsx`), saved the same way.
 """
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
 import tempfile
@@ -23,14 +25,16 @@ import pyarrow.parquet as pq
 
 from pipeline.io import arrow_schema, csv_columns, csv_rows, json_line, table_to_records, to_arrow
 from pipeline.schema import TABLES
+from pipeline.xlsx import XLSX_NAME, XlsxBook
 
 
 ROW_GROUP = 50_000  # Parquet rows per row group
 
 
 class _TableFiles:
-    def __init__(self, out_dir: Path, table: str, formats: Sequence[str]) -> None:
+    def __init__(self, out_dir: Path, table: str, formats: Sequence[str], book: XlsxBook | None = None) -> None:
         self.table = table
+        self.book = book
         self.finals: list[tuple[Path, Path]] = []
         self.jsonl = self.csv = self.csv_writer = self.parquet = None
         if "jsonl" in formats or table == "events":  # the scorer reads events.jsonl
@@ -62,6 +66,8 @@ class _TableFiles:
             self.csv_writer.writerows(rows)
         if self.parquet is not None:
             self.write_arrow(to_arrow(df, self.table, records).cast(arrow_schema(self.table)))
+        if self.book is not None:
+            self.book.add(self.table, records)
 
     def write_arrow(self, table: pa.Table) -> None:
         """Parquet rows go out in row groups of exactly ROW_GROUP rows (the last one shorter), so
@@ -98,7 +104,7 @@ def write_fragment(prefix: Path, table: str, rows: list[dict[str, Any]], formats
     so a worker process does the conversion and the final files are a concatenation."""
     df = pd.DataFrame(rows)
     records = table_to_records(df, table) if rows else []
-    if "jsonl" in formats or table == "events":
+    if "jsonl" in formats or "xlsx" in formats or table == "events":  # the workbook reads the JSONL rows
         with open(f"{prefix}.{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
             f.writelines(json_line(r) for r in records)
     if "csv" in formats:
@@ -117,11 +123,12 @@ class TableStreams:
         self.formats = tuple(formats)
         self.flush_rows = flush_rows
         self.files: dict[str, _TableFiles] = {}
+        self.book = XlsxBook(TABLES) if "xlsx" in self.formats else None
         self.pending: dict[str, list[dict[str, Any]]] = {}
 
     def __enter__(self) -> "TableStreams":
         for table in TABLES:
-            self.files[table] = _TableFiles(self.out_dir, table, self.formats)
+            self.files[table] = _TableFiles(self.out_dir, table, self.formats, self.book)
             self.pending[table] = []
         return self
 
@@ -151,6 +158,10 @@ class TableStreams:
         path = Path(f"{prefix}.{table}.parquet")
         if files.parquet is not None and path.exists():
             files.write_arrow(pq.read_table(path).cast(arrow_schema(table)))
+        path = Path(f"{prefix}.{table}.jsonl")
+        if self.book is not None and path.exists():
+            with open(path, encoding="utf-8") as src:
+                self.book.add(table, (json.loads(line) for line in src if line.strip()))
 
     def write_frame(self, table: str, df: pd.DataFrame) -> None:
         self._flush(table)
@@ -163,6 +174,8 @@ class TableStreams:
             if ok:
                 for table in self.files:
                     self._flush(table)
+                if self.book is not None:  # saved before the other files are committed
+                    self.book.save(self.out_dir / XLSX_NAME)
         except BaseException:
             ok = False
             raise
