@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 import pipeline
@@ -36,7 +37,9 @@ def test_sample_workbook_keeps_codes_as_text_dates_as_dates_and_formulas_as_text
     wb = load_workbook(tmp_path / "events.xlsx")
     assert wb.sheetnames == SHEETS
     ws = wb["events"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:Y{len(events) + 1}"
+    last = get_column_letter(ws.max_column)
+    assert ws.max_column == len(tables["events"].columns)
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:{last}{len(events) + 1}"
     rows = [{c_name: cell for c_name, cell in zip([c.value for c in ws[1]], row)} for row in ws.iter_rows(min_row=2)]
     assert len(rows) == len(events)
     visit = next(r for r in rows if r["type"].value == "visit" and r["cluster_id"].value == "c-327cb45340")
