@@ -15,6 +15,11 @@ from pipeline.stages.frame_cues import ANAPHORIC_COUNTRY, HOST_CUE, RECEIVE_CUE
 
 _ATTEND = re.compile(r"(?:tham dự|dự|attend)", re.I)  # a trip to attend something held at a venue abroad
 
+# Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
+# upcoming state visit"); a preposition or article ends the noun phrase: "his relationship with
+# Erdogan during a visit by X" is X's visit.
+_MODIFIER_WORDS = r"(?:(?!(?:with|during|about|of|on|in|at|to|for|by|from|after|before|and|a|an|the)\b)[\w-]+\s+){0,4}"
+
 
 class VisitFrames:
     """Visits and trips: part of :class:`pipeline.stages.frames.FrameFiller`."""
@@ -91,20 +96,34 @@ class VisitFrames:
     def _country_name(self, iso3: str) -> str:
         return CountryGazetteer.load().name(iso3, self.lang)
 
+    def _visitor_after(self, sent, trig, nxt) -> tuple[list[PersonMention], int] | None:
+        """A visitor named in an agent phrase after the trigger ("visit to China by X", "chuyến thăm
+        của X"), but not the host of "at the invitation of X" / "hosted by X"."""
+        m = re.match(r"[^.;]{0,60}?\b(?:của|by|of)\s+", self.ctx.text[trig.end:nxt])
+        if m is None or re.search(r"(?:mời|invit\w*|host\w*|welcom\w*|greet\w*|chair\w*|organi[sz]\w*|chủ trì)\s+"
+                                  r"(?:\S+\s+)?(?:của|by)\s+$", m.group(0), re.I):
+            return None
+        after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True)
+                 if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
+        return ([after[0]], after[0].end) if after else None
+
     def _visitor(self, sent, trig, seg_start, nxt, prev_agents, prev_objects) -> tuple[list[PersonMention], int]:
         """Who travels, and where the destination phrase starts (after the visitor when the
         visitor is named after the trigger: 'chuyến thăm của X tới Y', 'visit to China by X')."""
         text = self.ctx.text
         in_sentence = self._mentions_between(sent.start, sent.end)
         head = text[max(sent.start, trig.start - 50):trig.start]
-        if re.search(r"(?:’s|'s)\s+(?:[\w-]+\s+){0,4}$", head):
+        if re.search(r"(?:’s|'s)\s+" + _MODIFIER_WORDS + r"$", head):
             owner = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50]
             if owner:
                 return [owner[-1]], trig.end
-        if re.search(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,4}$", head, re.I):
+        if re.search(r"\b(?:his|her|their)\s+" + _MODIFIER_WORDS + r"$", head, re.I):
             subj = prev_agents or [m for m in in_sentence if m.start < trig.start][:1]
             if subj:
                 return list(subj), trig.end
+        named_after = self._visitor_after(sent, trig, nxt)
+        if named_after and re.match(r"[^.;]{0,60}?\b(?:của|by)\s", text[trig.end:nxt]):
+            return named_after  # "Erdogan during a visit by X": the agent phrase names the visitor
         adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 20
                     and all(m.person is not o.person for o in prev_objects)
                     and re.fullmatch(r"[\s,]*(?:đang|đã|vừa|sẽ|who is|who was|on an?|during an?)?[\s,]*",
@@ -115,15 +134,8 @@ class VisitFrames:
             after = [m for m in in_sentence if trig.end <= m.start <= trig.end + 45]
             if after:
                 return [after[0]], after[0].end
-        tail = text[trig.end:nxt]
-        m = re.match(r"[^.;]{0,60}?\b(?:của|by|of)\s+", tail)
-        if m and re.search(r"(?:mời|invit\w*|host\w*|welcom\w*|greet\w*|chair\w*|organi[sz]\w*|chủ trì)\s+"
-                           r"(?:\S+\s+)?(?:của|by)\s+$", m.group(0), re.I):
-            m = None  # "theo lời mời của X", "hosted by X": X is the host, not the visitor
-        if m:
-            after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True) if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
-            if after:
-                return [after[0]], after[0].end
+        if named_after:
+            return named_after
         if prev_objects and re.search(r"(?:sang|đến|tới|đang) thăm|visiting|to visit", trig.text, re.I) \
                 and self._received_before(sent, trig) and \
                 not [m for m in self._mentions_between(seg_start, trig.start)

@@ -293,3 +293,18 @@ def test_every_form_of_the_light_verbs_opens_a_meeting(pipe):
         text = f"On Monday, Fijian Prime Minister Sitiveni Rabuka {verb} New Zealand Prime Minister Chris Hipkins."
         events = run(pipe, text, "en")
         assert [(e["type"], tuple(e["countries"])) for e in events] == [("meeting", ("FJI", "NZL"))], verb
+
+
+def test_an_agent_phrase_after_visit_names_the_visitor_over_a_name_before_it(pipe):
+    text = ("US President Donald Trump spoke about his relationship with Turkish President Recep Tayyip "
+            "Erdogan on Monday during a visit by Israeli Prime Minister Benjamin Netanyahu to the White House.")
+    events = run(pipe, text, "en")
+    visits = [(tuple(e["countries"]), [p["name"] for p in e["participants"] if p["role"] == "visitor"])
+              for e in events if e["type"] == "visit"]
+    assert visits == [(("ISR", "USA"), ["Benjamin Netanyahu"])]
+
+
+def test_hosting_a_foreign_leader_is_a_reception_and_implies_the_guests_visit(pipe):
+    events = run(pipe, "Kenyan President Uhuru Kenyatta hosted Ethiopian Prime Minister Abiy Ahmed on Monday.", "en")
+    assert kinds(events) == {("meeting", "reception", ("ETH", "KEN")), ("visit", "other", ("ETH", "KEN"))}
+    assert run(pipe, "Japan hosted the G7 summit in Hiroshima on Monday.", "en") == []
