@@ -94,6 +94,19 @@ def country_words(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def delegation_cue(lang: str) -> re.Pattern[str]:
+    """Words for a delegation ("Đoàn đại biểu", "delegation"), from ``delegation_cues.tsv``."""
+    return re.compile("|".join(r["pattern"] for r in _read_tsv("delegation_cues.tsv") if r["lang"] == lang))
+
+
+@lru_cache(maxsize=None)
+def delegation_stops(lang: str) -> frozenset[str]:
+    """Words that end a delegation's description ("Đoàn ... sang thăm Trung Quốc", "a delegation
+    to China"): a country after them is where it goes, not whose it is."""
+    return frozenset(r["word"] for r in _read_tsv("delegation_stops.tsv") if r["lang"] == lang)
+
+
+@lru_cache(maxsize=None)
 def trigger_slots(lang: str) -> dict[str, str]:
     """Word-form slots of ``trigger_slots.tsv`` ({HOLD}: every form of the light verbs), so one
     list of inflections serves every pattern instead of each pattern listing its own."""

@@ -280,6 +280,7 @@ class ActorFinder:
         self._merge_partial_names(actors)
         self._add_title_mentions(actors, text)
         self._add_demonym_mentions(actors, text)
+        self._add_delegation_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
 
@@ -500,6 +501,42 @@ class ActorFinder:
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
                 actors.mentions.append(PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    def _add_delegation_mentions(self, actors: ArticleActors, text: str) -> None:
+        """A delegation of a country with no named leader ("tiếp Đoàn đại biểu Bộ Quốc phòng Trung
+        Quốc", "received a delegation of the Chinese Defence Ministry", "the Japanese delegation")
+        is an unnamed actor of that country, like a bare title with a country. A delegation led by
+        someone named ("do X dẫn đầu", "led by X") is left to its leader."""
+        stops = lexicon.delegation_stops(self.lang)
+        unnamed: dict[str, Person] = {}
+        taken = [(m.start, m.end) for m in actors.mentions]
+        for cue in lexicon.delegation_cue(self.lang).finditer(text):
+            country = None
+            before = [c for c in actors.countries if c.kind == "demonym" and 0 <= cue.start() - c.end <= 1]
+            if self.lang == "en" and before:
+                country, s, e = before[-1], before[-1].start, cue.end()
+            else:
+                for c in actors.countries:
+                    if not cue.end() <= c.start <= cue.end() + 70:
+                        continue
+                    gap = text[cue.end():c.start].split()
+                    if len(gap) <= 8 and not any(w.lower().strip(",.;:()") in stops or w[-1:] in ",.;:"
+                                                 for w in gap):
+                        country, s, e = c, cue.start(), c.end
+                    break
+            if country is None or any(a < e and s < b for a, b in taken):
+                continue
+            lead = text[max(0, s - 80):s]
+            if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I) \
+                    and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
+                continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
+            if re.match(r"[^.;\n]{0,90}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?[A-ZĐÀ-Ỹ]|\b(?:led|headed)\s+by\b)",
+                        text[e:e + 100]):
+                continue  # the leader acts for the delegation
+            person = unnamed.setdefault(country.iso3, Person("", country.iso3, None, "delegation",
+                                                             first_mention=text[s:e], named=False))
+            actors.mentions.append(PersonMention(s, e, text[s:e], person, "title", None, "delegation"))
+            taken.append((s, e))
 
     @staticmethod
     def _country_after_of(actors: ArticleActors, text: str, end: int):

@@ -308,3 +308,23 @@ def test_hosting_a_foreign_leader_is_a_reception_and_implies_the_guests_visit(pi
     events = run(pipe, "Kenyan President Uhuru Kenyatta hosted Ethiopian Prime Minister Abiy Ahmed on Monday.", "en")
     assert kinds(events) == {("meeting", "reception", ("ETH", "KEN")), ("visit", "other", ("ETH", "KEN"))}
     assert run(pipe, "Japan hosted the G7 summit in Hiroshima on Monday.", "en") == []
+
+
+def test_a_delegation_of_a_country_with_no_named_leader_is_an_unnamed_actor(pipe):
+    events = run(pipe, "Chiều 10/6, Bộ trưởng Bộ Quốc phòng Phan Văn Giang tiếp Đoàn đại biểu Bộ Quốc phòng "
+                       "Campuchia đang thăm Việt Nam.", "vi")
+    assert ("meeting", "reception", ("KHM", "VNM")) in kinds(events)
+    reception = [e for e in events if e["subtype"] == "reception"][0]
+    assert [p["name"] for p in reception["participants"]] == ["Phan Văn Giang"]  # named people only
+    events = run(pipe, "On Monday, the Japanese delegation held talks with Vietnamese Foreign Minister Bui Thanh Son.", "en")
+    assert kinds(events) == {("meeting", "talks", ("JPN", "VNM"))}
+
+
+def test_a_leaders_own_delegation_and_a_delegations_destination_are_not_actors(pipe):
+    events = run(pipe, "Ngày 10/6, Chủ tịch nước Lương Cường và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam "
+                       "thăm cấp Nhà nước Chile.", "vi")
+    visits = [e for e in events if e["type"] == "visit"]
+    assert [[p["name"] for p in e["participants"] if p["role"] == "visitor"] for e in visits] == [["Lương Cường"]]
+    text = "Ngày 10/6, Đoàn công tác của tỉnh Quảng Ninh sang thăm Trung Quốc."
+    finder = ActorFinder("vi")
+    assert finder.find(text, [], {0}).mentions == []  # China is where it goes, not whose it is
