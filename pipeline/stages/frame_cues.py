@@ -70,7 +70,8 @@ DATE_NOT_EVENT = re.compile(
 MODIFIER_CUE = {
     "en": re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                      r"message from|invitation of)\s+"),
-    "vi": re.compile(r"(?:\bcủa|thay mặt|do|dẫn đầu bởi|lời mời của|chuyển lời[^,.;]{0,40}?)\s+"),
+    # "Quốc thư của X": the envoy presenting credentials acts, X is no modifier
+    "vi": re.compile(r"(?:(?<![Qq]uốc thư )\bcủa|\bthay mặt|\bdo|\bdẫn đầu bởi|\blời mời của|\bchuyển lời[^,.;]{0,40}?)\s+"),
 }
 OBJECT_STOP = re.compile(r"\b(?:said|says|quoted|according|as saying|told|theo|cho biết|to discuss|in order to|"
                           r"who|which|while|trong khi|khi|after|before|sau khi|trước khi)\b")

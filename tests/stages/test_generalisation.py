@@ -328,3 +328,11 @@ def test_a_leaders_own_delegation_and_a_delegations_destination_are_not_actors(p
     text = "Ngày 10/6, Đoàn công tác của tỉnh Quảng Ninh sang thăm Trung Quốc."
     finder = ActorFinder("vi")
     assert finder.find(text, [], {0}).mentions == []  # China is where it goes, not whose it is
+
+
+def test_credentials_of_each_envoy_in_a_list_are_one_reception_each_in_vietnamese(pipe):
+    """'nhận Quốc thư của X, Y và Z': the envoys after 'của' act; they are not modifiers."""
+    events = run(pipe, "Chiều 6/6, Chủ tịch nước Lương Cường đã nhận Quốc thư của Đại sứ Italy Marco Della Seta, "
+                       "Đại sứ Chile Fernando Urrutia và Đại sứ Ai Cập Amr Tawfik.", "vi")
+    assert kinds(events) == {("meeting", "reception", ("ITA", "VNM")), ("meeting", "reception", ("CHL", "VNM")),
+                             ("meeting", "reception", ("EGY", "VNM"))}
