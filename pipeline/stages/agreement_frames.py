@@ -56,6 +56,7 @@ class AgreementFrames:
         title = self._doc_title(sent, trig)
         for c in self.ctx.actors.countries_in(trig.start, trig.start + len(title or trig.text)):
             countries.add(c.iso3)
+        countries |= self._subject_states(sent, trig)
         if len(countries) < 2 and self.ctx.last_meeting is not None:
             countries |= set(self.ctx.last_meeting.countries)
         if len(countries) < 2:
@@ -122,6 +123,14 @@ class AgreementFrames:
                 if not e.location_country and umbrella.location_country:
                     e.location_name, e.location_country = umbrella.location_name, umbrella.location_country
             events.remove(umbrella)
+
+    def _subject_states(self, sent, trig) -> set[str]:
+        """States named as the parties before the trigger in its clause ("Chile and Japan signed
+        a memorandum", "Việt Nam và Lào đã ký"), outside any person's description."""
+        start = max(sent.start, getattr(self, "_clause_start", None) or sent.start)
+        people = [(m.start, m.end) for m in self.ctx.actors.mentions]
+        return {c.iso3 for c in self.ctx.actors.countries_in(start, trig.start)
+                if c.kind in ("name", "alias") and not any(a <= c.start < b for a, b in people)}
 
     def _doc_title(self, sent: Sentence, trig: Trigger) -> str | None:
         """The document's name as written: from the trigger to the end of its noun phrase."""

@@ -37,9 +37,13 @@ AGREEMENT_CUE = {
     "vi": re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo))", re.I),
 }
 AGREEMENT_NOT = {
-    "en": re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing)\b"
-                     r"(?:\s+\S+){0,4}\s*$", re.I),
-    "vi": re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở)(?:\s+\S+){0,4}\s*$"),
+    # a document acted under, or one only hoped for ("promised to soon sign", "looking forward to
+    # an early signing", "is likely to see the signing of"): no signing is reported
+    "en": re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing|"
+                     r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
+                     r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$", re.I),
+    "vi": re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở|hy vọng|hi vọng|mong muốn|"
+                     r"hướng tới|có thể|sẵn sàng)(?:\s+\S+){0,4}\s*$"),
 }
 TWO_LEADERS = {
     "en": re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"

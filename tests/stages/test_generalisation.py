@@ -336,3 +336,14 @@ def test_credentials_of_each_envoy_in_a_list_are_one_reception_each_in_vietnames
                        "Đại sứ Chile Fernando Urrutia và Đại sứ Ai Cập Amr Tawfik.", "vi")
     assert kinds(events) == {("meeting", "reception", ("ITA", "VNM")), ("meeting", "reception", ("CHL", "VNM")),
                              ("meeting", "reception", ("EGY", "VNM"))}
+
+
+def test_a_signing_only_hoped_for_is_no_agreement(pipe):
+    for text, lang in [
+        ("On Monday, Chile and Japan promised to soon sign a memorandum of understanding on mining.", "en"),
+        ("On Monday, Chile and Japan said they look forward to an early signing of a trade agreement.", "en"),
+        ("Ngày 10/6, Chile và Nhật Bản hy vọng sẽ ký Bản ghi nhớ hợp tác khai khoáng.", "vi"),
+    ]:
+        assert [e for e in run(pipe, text, lang) if e["type"] == "agreement"] == [], text
+    events = run(pipe, "On Monday, Chile and Japan signed a memorandum of understanding on mining.", "en")
+    assert ("agreement", "mou", ("CHL", "JPN")) in kinds(events)
