@@ -124,14 +124,6 @@ class AgreementFrames:
                     e.location_name, e.location_country = umbrella.location_name, umbrella.location_country
             events.remove(umbrella)
 
-    def _subject_states(self, sent, trig) -> set[str]:
-        """States named as the parties before the trigger in its clause ("Chile and Japan signed
-        a memorandum", "Việt Nam và Lào đã ký"), outside any person's description."""
-        start = max(sent.start, getattr(self, "_clause_start", None) or sent.start)
-        people = [(m.start, m.end) for m in self.ctx.actors.mentions]
-        return {c.iso3 for c in self.ctx.actors.countries_in(start, trig.start)
-                if c.kind in ("name", "alias") and not any(a <= c.start < b for a, b in people)}
-
     def _doc_title(self, sent: Sentence, trig: Trigger) -> str | None:
         """The document's name as written: from the trigger to the end of its noun phrase."""
         text = self.ctx.text

@@ -259,6 +259,19 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return self.ctx.dateline_place, self.ctx.dateline_country
         return None, None
 
+    def _subject_states(self, sent: Sentence, trig: Trigger, reach: int | None = None) -> set[str]:
+        """States named as the parties before the trigger in its clause ("Chile and Japan signed
+        a memorandum", "the foreign ministers of Vietnam and Laos held talks"), outside any
+        person's description; with ``reach``, only when the last of them stands that close to the
+        trigger (the states are its subject, not a topic of the clause)."""
+        start = max(sent.start, getattr(self, "_clause_start", None) or sent.start)
+        people = [(m.start, m.end) for m in self.ctx.actors.mentions]
+        states = [c for c in self.ctx.actors.countries_in(start, trig.start)
+                  if c.kind in ("name", "alias") and not any(a <= c.start < b for a, b in people)]
+        if reach is not None and (not states or trig.start - states[-1].end > reach):
+            return set()
+        return {c.iso3 for c in states}
+
     def _participant(self, m: PersonMention | Person, role: str) -> Participant:
         if isinstance(m, PersonMention):
             p = m.person

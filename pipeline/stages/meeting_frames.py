@@ -44,6 +44,15 @@ class MeetingFrames:
         agents, objects = self._from_parse(sent, trig, agents, objects)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
+        if not agents and not objects and trig.subtype != "reception":
+            # "Vietnam and Laos held talks", "the leaders of Vietnam and Cambodia met": the states
+            # meet, nobody is named
+            states = self._subject_states(sent, trig, reach=40)
+            if len(states) >= 2:
+                status = self._status(sent, trig.start)
+                self._emit(sent, trig, "meeting", trig.subtype, status, [], states,
+                           self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
+            return [], []
         if not agents:
             return [], objects
         status = self._status(sent, trig.start)

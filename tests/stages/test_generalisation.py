@@ -347,3 +347,27 @@ def test_a_signing_only_hoped_for_is_no_agreement(pipe):
         assert [e for e in run(pipe, text, lang) if e["type"] == "agreement"] == [], text
     events = run(pipe, "On Monday, Chile and Japan signed a memorandum of understanding on mining.", "en")
     assert ("agreement", "mou", ("CHL", "JPN")) in kinds(events)
+
+
+def test_common_phrasings_of_meetings_calls_and_trips(pipe):
+    """Phrasings written for this test, one per sentence; each must yield its event."""
+    cases = [
+        ("Indonesian President Prabowo Subianto sat down with Australian Prime Minister Anthony Albanese on Monday.",
+         "en", ("meeting", "meeting", ("AUS", "IDN"))),
+        ("Turkish President Recep Tayyip Erdogan spoke by phone with Russian President Vladimir Putin on Friday.",
+         "en", ("meeting", "phone_call", ("RUS", "TUR"))),
+        ("Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum discussed trade in a call on Monday.",
+         "en", ("meeting", "phone_call", ("CAN", "MEX"))),
+        ("Egyptian President Abdel Fattah el-Sisi travelled to Saudi Arabia on Sunday.",
+         "en", ("visit", "other", ("EGY", "SAU"))),
+        ("Meeting in Beijing on Monday, Chinese President Xi Jinping and Kenyan President William Ruto agreed to deepen ties.",
+         "en", ("meeting", "meeting", ("CHN", "KEN"))),
+        ("The foreign ministers of Vietnam and Laos held talks in Vientiane on Monday.",
+         "en", ("meeting", "talks", ("LAO", "VNM"))),
+        ("Ngày 12/5, Phó Thủ tướng Bùi Thanh Sơn làm việc với Bộ trưởng Ngoại giao Singapore Vivian Balakrishnan.",
+         "vi", ("meeting", "meeting", ("SGP", "VNM"))),
+        ("Ngày 12/5, Tổng Bí thư Tô Lâm đã trao đổi với Tổng thống Mỹ Donald Trump qua điện thoại.",
+         "vi", ("meeting", "phone_call", ("USA", "VNM"))),
+    ]
+    for text, lang, want in cases:
+        assert want in kinds(run(pipe, text, lang)), text
