@@ -375,6 +375,10 @@ def test_common_phrasings_of_meetings_calls_and_trips(pipe):
          "en", ("meeting", "meeting", ("BRA", "CHN"))),
         ("Ngày 12/5, Phó Thủ tướng Bùi Thanh Sơn làm việc với Bộ trưởng Ngoại giao Singapore Vivian Balakrishnan.",
          "vi", ("meeting", "meeting", ("SGP", "VNM"))),
+        ("Ngày 12/5, Thủ tướng Phạm Minh Chính tiếp xúc với Thủ tướng Thái Lan Anutin Charnvirakul bên lề Hội nghị.",
+         "vi", ("meeting", "meeting", ("THA", "VNM"))),
+        ("Ngày 12/5, Bộ trưởng Ngoại giao Bùi Thanh Sơn và Bộ trưởng Ngoại giao Lào Thongsavanh Phomvihane đồng chủ "
+         "trì Kỳ họp Ủy ban hợp tác song phương.", "vi", ("meeting", "meeting", ("LAO", "VNM"))),
         ("Ngày 12/5, Tổng Bí thư Tô Lâm đã trao đổi với Tổng thống Mỹ Donald Trump qua điện thoại.",
          "vi", ("meeting", "phone_call", ("USA", "VNM"))),
     ]
