@@ -384,3 +384,15 @@ def test_common_phrasings_of_meetings_calls_and_trips(pipe):
     ]
     for text, lang, want in cases:
         assert want in kinds(run(pipe, text, lang)), text
+
+
+def test_a_ministrys_portfolio_is_no_name_and_the_minister_is_found_after_it(pipe):
+    events = run(pipe, "Vietnamese Minister of Industry and Trade Nguyen Hong Dien held talks with Chinese Minister "
+                       "of Commerce Wang Wentao on Tuesday.", "en")
+    # not in the people gazetteer: the name stays as written
+    assert [sorted(p["name"] for p in e["participants"]) for e in events] == [["Nguyen Hong Dien", "Wang Wentao"]]
+
+
+def test_an_invitation_to_a_titled_person_to_visit_is_no_visit(pipe):
+    text = "Vietnamese Foreign Minister Pham Binh Minh invited Mr. Rex Tillerson to visit Vietnam in the near future."
+    assert [e for e in run(pipe, text, "en") if e["type"] == "visit"] == []
