@@ -28,7 +28,7 @@ _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận
 _TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to", "nước", "của", "tại", "ở", "và",
                               "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
                               "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
-                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương"})
+                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương", "hòa", "hoà", "xã", "nghĩa", "hiệp"})  # "Cộng hòa Xã hội chủ nghĩa …"
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 

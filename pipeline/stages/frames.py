@@ -319,6 +319,20 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         rest = [w for w in re.split(r"[\s,]+", gap) if w]
         return all(w[:1].isupper() or w in ("nước", "the", "of", "và", "and") for w in rest)
 
+    def _inviter(self, m: PersonMention, seg_start: int) -> bool:
+        """Named in an invitation phrase ("At the invitation of President X and Prime Minister Y,",
+        "Nhận lời mời của Tổng Bí thư, Chủ tịch nước X,"): the phrase runs from its cue to the first
+        comma after a name (commas inside a title chain come before the name)."""
+        text = self.ctx.text
+        cue = None
+        for c in re.finditer(r"invitation of|lời mời của", text[max(seg_start, m.start - 150):m.start]):
+            cue = c
+        if cue is None:
+            return False
+        cue_end = max(seg_start, m.start - 150) + cue.end()
+        named = [p for p in self.ctx.actors.mentions if cue_end <= p.start and p.end <= m.start]
+        return not any(re.search(r"[,;]", text[p.end:m.start]) for p in named)
+
     def _subject(self, sent: Sentence, seg_start: int, trig: Trigger, prev_agents: list[PersonMention],
                  prev_objects: list[PersonMention] = ()) -> list[PersonMention]:
         """The acting people: those in the clause before the trigger (not the previous verb's
@@ -331,9 +345,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         before = [m for m in self._mentions_between(seg_start, trig.start) if id(m.person) not in taken]
         if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
             before = [m for m in before if m.kind != "ner"]
-        before = [m for m in before
-                  if not re.search(r"(?:invitation of|lời mời của)\s*(?:\S+\s+){0,10}$",
-                                   self.ctx.text[max(seg_start, m.start - 90):m.start])]
+        before = [m for m in before if not self._inviter(m, seg_start)]
         if before:
             # the nearest, with anyone coordinated to it by "and"/"và"/","
             group = [before[-1]]

@@ -15,6 +15,12 @@ from pipeline.stages.frame_cues import ANAPHORIC_COUNTRY, HOST_CUE, RECEIVE_CUE
 
 _ATTEND = re.compile(r"(?:tham dự|dự|attend)", re.I)  # a trip to attend something held at a venue abroad
 
+# What may stand between a visitor and the visit: a spouse, an auxiliary, 'có' ("Tổng thống X và
+# Phu nhân đã có chuyến thăm", "X, who is on a visit")
+_ADJACENT_VISITOR = re.compile(
+    r"[\s,]*(?:(?:và|cùng) [Pp]hu (?:nhân|quân)\s*|and (?:his|her) (?:wife|spouse|husband)\s*)?"
+    r"(?:(?:đang|đã|vừa|sẽ)(?:\s+có)?|có|who is|who was|on an?|during an?)?[\s,]*")
+
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
 # upcoming state visit"); a preposition or article ends the noun phrase: "his relationship with
 # Erdogan during a visit by X" is X's visit.
@@ -124,10 +130,9 @@ class VisitFrames:
         named_after = self._visitor_after(sent, trig, nxt)
         if named_after and re.match(r"[^.;]{0,60}?\b(?:của|by)\s", text[trig.end:nxt]):
             return named_after  # "Erdogan during a visit by X": the agent phrase names the visitor
-        adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 20
+        adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50
                     and all(m.person is not o.person for o in prev_objects)
-                    and re.fullmatch(r"[\s,]*(?:đang|đã|vừa|sẽ|who is|who was|on an?|during an?)?[\s,]*",
-                                     text[m.end:trig.start])]
+                    and _ADJACENT_VISITOR.fullmatch(text[m.end:trig.start])]
         if adjacent:
             return [adjacent[-1]], trig.end
         if trig.text.lower() == "visiting":

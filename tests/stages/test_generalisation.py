@@ -396,3 +396,19 @@ def test_a_ministrys_portfolio_is_no_name_and_the_minister_is_found_after_it(pip
 def test_an_invitation_to_a_titled_person_to_visit_is_no_visit(pipe):
     text = "Vietnamese Foreign Minister Pham Binh Minh invited Mr. Rex Tillerson to visit Vietnam in the near future."
     assert [e for e in run(pipe, text, "en") if e["type"] == "visit"] == []
+
+
+def test_the_invitation_phrase_ends_at_the_comma_after_the_inviters_name(pipe):
+    """'Nhận lời mời của X, Y …': X invites, Y acts; a title chain's commas come before the name."""
+    for text in [
+        "Nhận lời mời của Chủ tịch nước Lương Cường, Tổng thống Cộng hòa Chile Gabriel Boric và Phu nhân đã có "
+        "chuyến thăm cấp Nhà nước Việt Nam từ ngày 10 đến 12/6.",
+        "Nhận lời mời của Tổng Bí thư, Chủ tịch nước Tô Lâm, Tổng thống Chile Gabriel Boric đã đến Hà Nội, bắt đầu "
+        "chuyến thăm cấp Nhà nước Việt Nam.",
+    ]:
+        visits = [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
+        assert [[p["name"] for p in e["participants"] if p["role"] == "visitor"] for e in visits] == [["Gabriel Boric"]]
+    visit = [e for e in run(pipe, "Nhận lời mời của Chủ tịch nước Lương Cường, Tổng thống Cộng hòa Chile Gabriel Boric "
+                                  "và Phu nhân đã có chuyến thăm cấp Nhà nước Việt Nam từ ngày 10 đến 12/6.", "vi")
+             if e["type"] == "visit"][0]
+    assert (visit["date_start"], visit["date_end"]) == ("2025-06-10", "2025-06-12")
