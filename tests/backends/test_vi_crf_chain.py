@@ -1,0 +1,94 @@
+"""The fast Vietnamese CRF chain tags exactly as ``underthesea.ner`` does.
+
+``pipeline.lang.vi.crf_chain.CRFChain`` re-implements how underthesea feeds its
+segmenter, POS, chunk and NER CRFs (one segmentation, column-wise features); any
+drift in a feature name, a BOS/EOS rule or a function such as ``istitle`` changes
+tags silently. These tests compare every (word, POS, chunk, NER) tuple with
+underthesea's own ``ner`` on public samples read from ../shared/datasets at run time
+(200 UD VTB test sentences and the 100 PhoNLP NER sentences), and check that the
+backend's batched NER gives the entities that one sentence at a time gives.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("underthesea")
+
+from pipeline.doc import Sentence  # noqa: E402
+from pipeline.lang.vi.crf_chain import CRFChain  # noqa: E402
+from pipeline.lang.vi.underthesea_backend import UndertheseaBackend  # noqa: E402
+
+DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+VTB = DATASETS / "ud_vietnamese_vtb" / "vi_vtb-ud-test.conllu"
+PHONLP = DATASETS / "phonlp_sample_ner" / "ner_test.txt"
+VTB_SENTENCES = 200
+
+
+def _vtb(limit: int) -> list[str]:
+    texts = [line.split("=", 1)[1].strip() for line in VTB.read_text(encoding="utf-8").splitlines()
+             if line.startswith("# text")]
+    return texts[:limit]
+
+
+def _phonlp() -> list[str]:
+    """Sentences of the PhoNLP sample as running text ('_' joins the syllables of a word)."""
+    out, words = [], []
+    for line in PHONLP.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.strip():
+            words.append(line.split("\t")[0].replace("_", " "))
+        elif words:
+            out.append(" ".join(words))
+            words = []
+    return out
+
+
+@pytest.fixture(scope="module")
+def chain() -> CRFChain:
+    return CRFChain()
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[str]:
+    if not (VTB.exists() and PHONLP.exists()):
+        pytest.skip("../shared/datasets (UD VTB and PhoNLP samples) is not beside the checkout")
+    return _vtb(VTB_SENTENCES) + _phonlp()
+
+
+def test_the_chain_tags_public_samples_exactly_as_underthesea_ner(chain, samples):
+    from underthesea import ner
+
+    assert len(samples) == VTB_SENTENCES + 100
+    got = chain(samples)
+    mismatches = [(s, g, [tuple(t) for t in ner(s)]) for s, g in zip(samples, got)]
+    mismatches = [m for m in mismatches if m[1] != m[2]]
+    assert not mismatches, f"{len(mismatches)} sentences differ, first: {mismatches[0]}"
+    # the samples exercise every layer, not only the O tag
+    tags = {t[3] for sent in got for t in sent}
+    assert {"B-PER", "B-LOC", "B-ORG", "O"} <= tags
+
+
+def test_the_chain_segments_as_underthesea_word_tokenize(chain, samples):
+    from underthesea import word_tokenize
+
+    assert chain.segment(samples[:50]) == [word_tokenize(s) for s in samples[:50]]
+
+
+def test_blank_and_punctuation_only_sentences_match_underthesea(chain):
+    from underthesea import ner
+
+    odd = ["", "   ", ".", "...", "Ông  Tô  Lâm", "A", "12 , 3"]
+    assert chain(odd) == [[tuple(t) for t in ner(s)] for s in odd]
+
+
+def test_batched_backend_ner_gives_the_entities_of_one_sentence_at_a_time():
+    text = "Chủ tịch nước Lương Cường tiếp Thủ tướng Anthony Albanese. Ông Putin thăm Hà Nội. ."
+    backend = UndertheseaBackend()
+    sentences = backend.sentences(text)
+    assert len(sentences) >= 2
+    one_by_one = [e for s in sentences for e in backend.entities(text, s)]
+    batched = backend.entities_of(text, sentences)
+    assert batched == one_by_one
+    assert any(e.label == "PERSON" and text[e.start:e.end] == e.text for e in batched)
+    assert backend.entities_of(text, []) == []
