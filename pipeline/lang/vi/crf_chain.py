@@ -57,9 +57,10 @@ class _Layer:
     Rows carry the previous layers' columns plus underthesea's placeholder "X" for the
     column being tagged, exactly as underthesea's predictors build them."""
 
-    def __init__(self, predictor: Any) -> None:
+    def __init__(self, name: str, predictor: Any) -> None:
         from underthesea.pipeline.ner.tagged_feature import apply_function
 
+        self.name = name
         self.tagger = predictor.model
         self.templates = [_parse(t) for t in predictor.transformer.template]
         self._apply = apply_function
@@ -118,9 +119,9 @@ class CRFChain:
                                "(underthesea.pipeline.word_tokenize.word_tokenize_model); the CRF chain needs one")
         self._tokenize = tokenize
         self._segmenter = segmenter
-        self.pos = _Layer(CRFPOSTagPredictor.Instance())
-        self.chunk = _Layer(CRFChunkingPredictor.Instance())
-        self.ner = _Layer(CRFNERPredictor.Instance())
+        self.pos = _Layer("pos", CRFPOSTagPredictor.Instance())
+        self.chunk = _Layer("chunk", CRFChunkingPredictor.Instance())
+        self.ner = _Layer("ner", CRFNERPredictor.Instance())
 
     def segment(self, sentences: Sequence[str]) -> list[list[str]]:
         """Words of each sentence, as ``underthesea.word_tokenize`` gives them."""
