@@ -5,20 +5,23 @@ segmenter, POS, chunk and NER CRFs (one segmentation, column-wise features); any
 drift in a feature name, a BOS/EOS rule or a function such as ``istitle`` changes
 tags silently. These tests compare every (word, POS, chunk, NER) tuple with
 underthesea's own ``ner`` on public samples read from ../shared/datasets at run time
-(200 UD VTB test sentences and the 100 PhoNLP NER sentences), and check that the
-backend's batched NER gives the entities that one sentence at a time gives.
+(200 UD VTB test sentences and the 100 PhoNLP NER sentences), check that the
+backend's batched NER gives the entities that one sentence at a time gives, and that
+the runner sends an article's gated sentences to NER in one call.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("underthesea")
 
-from pipeline.doc import Sentence  # noqa: E402
+from pipeline.doc import Article, Sentence  # noqa: E402
 from pipeline.lang.vi.crf_chain import CRFChain  # noqa: E402
 from pipeline.lang.vi.underthesea_backend import UndertheseaBackend  # noqa: E402
+from pipeline.stages.langid import detect_language  # noqa: E402
 
 DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"
 VTB = DATASETS / "ud_vietnamese_vtb" / "vi_vtb-ud-test.conllu"
@@ -92,3 +95,28 @@ def test_batched_backend_ner_gives_the_entities_of_one_sentence_at_a_time():
     assert batched == one_by_one
     assert any(e.label == "PERSON" and text[e.start:e.end] == e.text for e in batched)
     assert backend.entities_of(text, []) == []
+
+
+def test_the_runner_asks_vietnamese_ner_once_per_article_with_its_gated_sentences(shared_dir, pipe, monkeypatch):
+    docs = [json.loads(line) for line in (shared_dir / "eval" / "train" / "docs.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()]
+    vi = [Article(d["id"], d["text"], "vi", d.get("published")) for d in docs
+          if detect_language(d["text"]) == "vi"][:6]
+    backend = pipe.backend("vi")
+    calls: list[tuple[str, list[Sentence]]] = []
+    real = backend.entities_of
+
+    def spy(text: str, sentences: list[Sentence]):
+        calls.append((text, list(sentences)))
+        return real(text, sentences)
+
+    monkeypatch.setattr(backend, "entities_of", spy)
+    results = list(pipe.run(vi))
+    assert all(r.error is None for r in results)
+    assert calls, "no sentence of six Vietnamese news articles reached the NER gate"
+    texts = [t for t, _ in calls]
+    assert len(set(texts)) == len(texts), "an article's NER was asked for in more than one call"
+    assert max(len(s) for _, s in calls) > 1, "no article had two gated sentences: the batching is untested"
+    for text, sentences in calls:
+        assert sentences and [s.start for s in sentences] == sorted({s.start for s in sentences})
+        assert all(text[s.start:s.end] == s.text for s in sentences)
