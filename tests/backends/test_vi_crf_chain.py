@@ -19,7 +19,7 @@ import pytest
 pytest.importorskip("underthesea")
 
 from pipeline.doc import Article, Sentence  # noqa: E402
-from pipeline.lang.vi.crf_chain import CRFChain  # noqa: E402
+from pipeline.lang.vi.crf_chain import CRFChain, _Featurizer  # noqa: E402
 from pipeline.lang.vi.underthesea_backend import UndertheseaBackend  # noqa: E402
 from pipeline.stages.langid import detect_language  # noqa: E402
 
@@ -76,6 +76,15 @@ def test_the_chain_segments_as_underthesea_word_tokenize(chain, samples):
     from underthesea import word_tokenize
 
     assert chain.segment(samples[:50]) == [word_tokenize(s) for s in samples[:50]]
+
+
+def test_word_segmentation_features_equal_underthesea_cores_on_public_samples(chain, samples):
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    assert isinstance(chain.segment_features, _Featurizer), "fell back to underthesea_core's featurizer"
+    sents = [[[t] for t in tokenize(s)] for s in samples] + [[[t] for t in "-5 , 2147483648 ΑΣ ǅ ß".split()]]
+    core = chain._segmenter.featurizer.process(sents)
+    assert [chain.segment_features(s) for s in sents] == core
 
 
 def test_blank_and_punctuation_only_sentences_match_underthesea(chain):
