@@ -575,11 +575,13 @@ class Pipeline:
             actors = finder.find(art.text, ner, starts)
             stage = "ner"
             backend = self.backend(lang)
-            if hasattr(backend, "entities"):
-                # on-demand NER (underthesea's CRF runs ~65 sentences/s): only event sentences
-                # with a capitalised name that titles, honorifics and gazetteers leave unexplained
-                extra = [x for s in sentences if find_triggers(s.text, lang) and finder.unexplained_names(s, actors, art.text)
-                         for x in backend.entities(art.text, s)]
+            if hasattr(backend, "entities_of"):
+                # on-demand NER: only event sentences with a capitalised name that titles,
+                # honorifics and gazetteers leave unexplained, tagged in one batch (the cheaper
+                # test first: both are pure, and most sentences have no unexplained name)
+                asked = [s for s in sentences
+                         if finder.unexplained_names(s, actors, art.text) and find_triggers(s.text, lang)]
+                extra = backend.entities_of(art.text, asked) if asked else []
                 if extra:
                     stage = "actors"
                     actors = finder.find(art.text, ner + extra, starts)
