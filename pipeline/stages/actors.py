@@ -28,7 +28,7 @@ _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận
 _TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to", "nước", "của", "tại", "ở", "và",
                               "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
                               "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
-                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương", "hòa", "hoà", "xã", "nghĩa", "hiệp"})  # "Cộng hòa Xã hội chủ nghĩa …"
+                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương", "hòa", "hoà", "xã", "nghĩa", "hiệp", "ông", "bà", "ngài"})  # "Cộng hòa Xã hội chủ nghĩa …"
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 
@@ -223,7 +223,7 @@ class ActorFinder:
             if not tokens:
                 continue
             if self._stopped(tokens) or not self._name_shaped(tokens) \
-                    or all(t in self.honorific_words for t in tokens):
+                    or all(t in self.honorific_words for t in tokens) or self._delegation_word(text, s, e):
                 continue
             is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
             paren_country = self._country_in_parens(actors, text, e)
@@ -269,6 +269,8 @@ class ActorFinder:
             if not toks or self._stopped(toks) or not self._name_shaped(toks) \
                     or not toks[0][:1].isupper():
                 continue
+            if self._delegation_word(text, x.start, x.end):
+                continue
             key = fold(x.text)
             person = by_key.get(key)
             if person is None:
@@ -302,6 +304,12 @@ class ActorFinder:
             pos += len(words[0]) + 1
             words = words[1:]
         return pos
+
+    def _delegation_word(self, text: str, s: int, e: int) -> bool:
+        """A one-word 'name' that opens a delegation phrase ("Đoàn đại biểu …"): 'Đoàn' is also a
+        surname, but not before 'đại biểu'."""
+        cue = lexicon.delegation_cue(self.lang).match(text, s)
+        return cue is not None and " " not in text[s:e].strip() and cue.end() > e
 
     def _stopped(self, tokens: list[str]) -> bool:
         """English organisation words anywhere ("Heydar Aliyev International Airport"); Vietnamese
@@ -527,6 +535,8 @@ class ActorFinder:
             if country is None or any(a < e and s < b for a, b in taken):
                 continue
             lead = text[max(0, s - 80):s]
+            if re.search(r"\b(?:dẫn đầu|led|leads|leading|headed|heads|heading)\s+(?:the\s+|a\s+|an\s+)?$", lead, re.I):
+                continue  # "X đã dẫn đầu Đoàn đại biểu …", "X led a delegation of …": X acts
             if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I) \
                     and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
                 continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage

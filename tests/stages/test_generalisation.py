@@ -412,3 +412,14 @@ def test_the_invitation_phrase_ends_at_the_comma_after_the_inviters_name(pipe):
                                   "và Phu nhân đã có chuyến thăm cấp Nhà nước Việt Nam từ ngày 10 đến 12/6.", "vi")
              if e["type"] == "visit"][0]
     assert (visit["date_start"], visit["date_end"]) == ("2025-06-10", "2025-06-12")
+
+
+def test_title_country_comma_honorific_name_and_delegation_word_is_no_surname(pipe):
+    """'Cố vấn Nhà nước Cộng hòa Liên bang Myanmar, bà X đã dẫn đầu Đoàn đại biểu …': X is the
+    State Counsellor of Myanmar and the visitor; 'Đoàn' opens the delegation, no person."""
+    text = ("Nhận lời mời của Thủ tướng Chính phủ Phạm Minh Chính, Tổng thống Cộng hòa Chile, ông Gabriel Boric "
+            "đã dẫn đầu Đoàn đại biểu cấp cao Chile bắt đầu chuyến thăm chính thức Việt Nam từ ngày 10 đến 12/6.")
+    visits = [e for e in run(pipe, text, "vi") if e["type"] == "visit"]
+    assert [(tuple(e["countries"]), [p["name"] for p in e["participants"] if p["role"] == "visitor"],
+             e["date_start"], e["date_end"]) for e in visits] == [(("CHL", "VNM"), ["Gabriel Boric"],
+                                                                   "2025-06-10", "2025-06-12")]
