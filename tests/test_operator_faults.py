@@ -291,3 +291,13 @@ def test_corrupt_parquet_data_page_exits_2_with_one_line(tmp_path):
     src.write_bytes(bytes(data))
     res = vnevents("extract", str(src), "--out", str(tmp_path / "out"), "-q", "--workers", "1")
     assert res.returncode == 2 and "Parquet" in _one_line_error(res)
+
+
+def test_implausible_published_date_yields_to_the_articles_own_dateline(pipe):
+    from pipeline.doc import Article
+
+    text = (" date 2025-05-08 HANOI — Prime Minister Pham Minh Chinh held talks with Japanese Prime Minister "
+            "Ishiba Shigeru yesterday.")
+    (res,) = pipe.run([Article("far-future", text, "en", "9999-12-31")])
+    assert res.error is None and res.events
+    assert [(e.date_start, e.published) for e in res.events] == [("2025-05-07", "9999-12-31")]
