@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+from functools import lru_cache
 
 from pipeline.doc import Event
 from pipeline.stages.gazetteer import fold
@@ -26,6 +27,15 @@ def date_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day covered by an ISO date of any precision."""
     if not iso:
         return None
+    return _date_span(iso) if isinstance(iso, str) else _parse_span(iso)
+
+
+@lru_cache(maxsize=4096)
+def _date_span(iso: str) -> tuple[dt.date, dt.date] | None:
+    return _parse_span(iso)  # consolidation asks for the same few dates millions of times
+
+
+def _parse_span(iso) -> tuple[dt.date, dt.date] | None:
     try:
         parts = [int(x) for x in iso.split("-")]
         if len(parts) == 1:
@@ -173,15 +183,67 @@ def merge(a: Event, b: Event) -> Event:
 
 
 def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
+    """Each event merged into the first kept event it is the same as, or kept.
+
+    Only events of one type can be the same, and two stated dates must overlap (or lie within a
+    week, for two days of one trip), so each event is compared with the kept events of its type
+    whose dates come near its own plus those with no stated date — not with every event kept
+    so far: a long page with thousands of events costs linear time, with the same result."""
     out: list[Event] = []
+    index: dict[str, _KeptIndex] = {}
     for e in events:
-        for kept in out:
+        kept_of_type = index.setdefault(e.type, _KeptIndex())
+        for i in kept_of_type.candidates(e):
+            kept = out[i]
             if same_event(kept, e, reference):
                 merge(kept, e)
+                kept_of_type.add(i, kept)  # its dates may have grown
                 break
         else:
             out.append(e)
+            kept_of_type.add(len(out) - 1, e)
     return out
+
+
+_WEEK_SLACK = 1  # _same_trip_days joins visit days up to 6 days apart: one week either side
+
+
+class _KeptIndex:
+    """Kept events of one type by the weeks their stated dates cover; the undated or inferred
+    ones apart (a date inferred from context, or none, never keeps two mentions apart)."""
+
+    def __init__(self) -> None:
+        self.order: list[int] = []  # every kept event, in order
+        self.loose: set[int] = set()
+        self.by_week: dict[int, set[int]] = {}
+
+    @staticmethod
+    def _weeks(e: Event) -> range | None:
+        if e.date_inferred or not e.date_start:
+            return None
+        span = event_span(e)
+        if span is None:
+            return None
+        return range(span[0].toordinal() // 7, span[1].toordinal() // 7 + 1)
+
+    def add(self, i: int, e: Event) -> None:
+        if not self.order or self.order[-1] < i:
+            self.order.append(i)
+        weeks = self._weeks(e)
+        if weeks is None:
+            self.loose.add(i)
+            return
+        for w in weeks:  # a merged event may cover more weeks now; stale entries only add candidates
+            self.by_week.setdefault(w, set()).add(i)
+
+    def candidates(self, e: Event) -> list[int]:
+        weeks = self._weeks(e)
+        if weeks is None or self.loose and len(self.loose) * 4 > len(self.order):
+            return self.order
+        found = set(self.loose)
+        for w in range(weeks.start - _WEEK_SLACK, weeks.stop + _WEEK_SLACK):
+            found |= self.by_week.get(w, set())
+        return sorted(found)
 
 
 def assign_ids(events: list[Event]) -> None:

@@ -150,7 +150,8 @@ class MeetingFrames:
             gap = text[last_end:m.start]
             # a long title ("Secretary of State for Foreign, Commonwealth and Development Affairs")
             # is part of the next item, not a distance
-            reach = len(gap) - sum(t[1] - t[0] for t in self.ctx.actors.titles if last_end <= t[0] and t[1] <= m.start)
+            reach = len(gap) - sum(t[1] - t[0] for t in self.ctx.actors.titles_in(last_end, m.start)
+                                   if last_end <= t[0] and t[1] <= m.start)
             if not out:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
@@ -178,7 +179,7 @@ class MeetingFrames:
             iso = list(dict.fromkeys(c.iso3 for c in cs))
             if iso:
                 return [([], {c}) for c in iso]
-        bare_titles = [t for t in self.ctx.actors.titles if trig.end <= t[0] < nxt
+        bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t[0] < nxt
                        and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160]
         if bare_titles:
             units = []
