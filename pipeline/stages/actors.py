@@ -171,6 +171,70 @@ class _Probe:
     end: int
 
 
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?")
+_APPOSITIVE_CHAR = re.compile(r"[\w\s-]")
+
+
+def _appositive_reach(text: str, end: int) -> int:
+    """How far back from ``end`` an appositive gap (_APPOSITIVE: spaces, one comma, a few
+    words) can start: the text before holds only word characters, spaces and at most one comma."""
+    i, commas = end, 0
+    while i > 0:
+        ch = text[i - 1]
+        if ch == ",":
+            commas += 1
+            if commas > 1:
+                break
+        elif not _APPOSITIVE_CHAR.match(ch):
+            break
+        i -= 1
+    return i
+
+
+def _ending_in(mentions: list, ends: dict[int, list[int]], lo: int, hi: int) -> list:
+    """The mentions ending in [lo, hi], in list order (``ends``: end -> positions)."""
+    return [mentions[i] for i in sorted(i for end in range(lo, hi + 1) for i in ends.get(end, ()))]
+
+
+def _append_mention(mentions: list, ends: dict[int, list[int]], m) -> None:
+    ends.setdefault(m.end, []).append(len(mentions))
+    mentions.append(m)
+
+
+def _last_person(mentions: list, before: int, test) -> "Person | None":
+    """The person of the last mention in the list starting before ``before`` that passes ``test``."""
+    for m in reversed(mentions):
+        if m.start < before and test(m):
+            return m.person
+    return None
+
+
+class _SpanOverlaps:
+    """'Does [start, end) overlap a span of this list?' for a list that only grows while it is
+    asked: the spans there at the start are indexed once; spans appended later are taken in as
+    they come (by their running maximum end while they come in text order, else one by one)."""
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+        self.base = len(items)
+        self.static = _covers([(x.start, x.end) for x in items], lambda probe, span_end: probe.end < span_end)
+        self.starts: list[int] = []
+        self.max_end: list[int] = []
+        self.in_order = True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        for x in self.items[self.base + len(self.starts):]:
+            self.in_order = self.in_order and (not self.starts or self.starts[-1] <= x.start)
+            self.starts.append(x.start)
+            self.max_end.append(max(x.end, self.max_end[-1]) if self.max_end else x.end)
+        if self.static(_Probe(end - 1, start)):
+            return True
+        if not self.in_order:
+            return any(x.start < end and start < x.end for x in self.items[self.base:])
+        i = bisect_right(self.starts, end - 1)
+        return i > 0 and self.max_end[i - 1] > start
+
+
 def _shape(items: list) -> tuple:
     """What changes when a list is appended to or re-sorted (its length and its ends)."""
     return (len(items), id(items[0]), id(items[-1])) if items else (0,)
@@ -313,6 +377,8 @@ class ActorFinder:
                     candidates.append((s, e, None))
         candidates.sort(key=lambda x: x[0])
         ner_people = [x for x in (ner or []) if x.label == "PERSON"]
+        ner_covers = _covers([(x.start, x.end) for x in ner_people], lambda probe, end: probe.end <= end)
+        ner_starts = sorted(x.start for x in ner_people)
         by_key: dict[str, Person] = {}
         sentence_starts = sentence_starts or set()
         for s, e, gaz in candidates:
@@ -339,7 +405,7 @@ class ActorFinder:
             if self._stopped(tokens) or not self._name_shaped(tokens) \
                     or all(t in self.honorific_words for t in tokens):
                 continue
-            is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
+            is_ner = ner_covers(_Probe(s, e)) or bisect_left(ner_starts, e) > bisect_left(ner_starts, s)
             paren_country = self._country_in_parens(actors, text, e)
             if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or \
                     (_COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]) and not (paren_country and is_ner)):
@@ -370,11 +436,12 @@ class ActorFinder:
                 actors.people.append(person)
             only_ner = not (anchored or looks_vietnamese(mention_text))
             self._add(actors, person, s, e, mention_text, "ner" if only_ner else "name", title, text)
+        mentioned, in_country, in_place = (_SpanOverlaps(actors.mentions), _SpanOverlaps(actors.countries),
+                                           _SpanOverlaps(actors.places))
         for x in ner_people:  # statistical NER finds people no pattern anchors ("Chị Minh")
-            if any(m.start < x.end and x.start < m.end for m in actors.mentions):
+            if mentioned.overlaps(x.start, x.end):
                 continue
-            if any(c.start < x.end and x.start < c.end for c in actors.countries) or \
-                    any(p.start < x.end and x.start < p.end for p in actors.places):
+            if in_country.overlaps(x.start, x.end) or in_place.overlaps(x.start, x.end):
                 continue
             toks = [t for t in x.text.split() if t not in self.honorific_words]
             if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or \
@@ -577,6 +644,10 @@ class ActorFinder:
         "his Chilean counterpart", "Bộ trưởng Ngoại giao Pháp") is an unnamed actor: it takes part
         in events with its country, but is never listed as a named participant."""
         unnamed: dict[tuple[str, str], Person] = {}
+        ends: dict[int, list[int]] = {}  # mention end -> positions in actors.mentions
+        for i, m in enumerate(actors.mentions):
+            ends.setdefault(m.end, []).append(i)
+        mentioned = _SpanOverlaps(actors.mentions)
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
@@ -587,8 +658,8 @@ class ActorFinder:
             if nxt[:1] == "," and self.lang == "vi":
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
             of_country = self._country_after_of(actors, text, e)
-            appositive = [m for m in actors.mentions if m.end <= s and re.fullmatch(
-                r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?", text[m.end:s])]
+            appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, s), s)
+                          if m.end <= s and _APPOSITIVE.fullmatch(text, m.end, s)]
             if appositive:
                 person = appositive[-1].person
                 if person.country is None and of_country is not None and person.named:
@@ -596,24 +667,28 @@ class ActorFinder:
                 continue  # "X, President of India": describes X
             if re.match(r"\s+(?:of|của)\b", text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
-            prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key and m.person.named]
-            follow = [c for c in actors.countries if e <= c.start <= e + 2]
-            follow += [c for c in actors.countries if c.kind == "demonym" and 0 <= s - c.end <= 1]
-            follow += [c for c in actors.countries if text[c.end:s] in ("'s ", "’s ")]
+            longest = actors.longest("countries")
+            follow = [c for c in actors.starting_between("countries", e, e + 2) if e <= c.start <= e + 2]
+            follow += [c for c in actors.starting_between("countries", s - 1 - longest, s)
+                       if c.kind == "demonym" and 0 <= s - c.end <= 1]
+            follow += [c for c in actors.starting_between("countries", s - 3 - longest, s)
+                       if text[c.end:s] in ("'s ", "’s ")]
             if of_country is not None:
                 follow.append(of_country)
+            # the person of the last mention before the title with its title (and country)
+            prior = _last_person(actors.mentions, s, lambda m: m.person.title_key == key and m.person.named
+                                 and (not follow or m.person.country == follow[0].iso3))
             if follow:
-                prior = [p for p in prior if p.country == follow[0].iso3]
-                if not prior:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
-                    prior = [m.person for m in actors.mentions if m.start < s
-                             and m.person.country == follow[0].iso3 and m.kind == "name"]
+                if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
+                    prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
+                                         and m.kind == "name")
                 s, e = min(s, follow[0].start), max(e, follow[0].end)
-            if prior:
-                actors.mentions.append(PersonMention(s, e, text[s:e], prior[-1], "title", t, key))
-            elif follow and not any(m.start < e and s < m.end for m in actors.mentions):
+            if prior is not None:
+                _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], prior, "title", t, key))
+            elif follow and not mentioned.overlaps(s, e):
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
-                actors.mentions.append(PersonMention(s, e, text[s:e], person, "title", t, key))
+                _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
 
     @staticmethod
     def _country_after_of(actors: ArticleActors, text: str, end: int):
@@ -632,6 +707,7 @@ class ActorFinder:
         recently mentioned person of that country."""
         if self.lang != "en":
             return
+        mentioned = _SpanOverlaps(actors.mentions)
         for c in actors.countries:
             if c.kind != "demonym":
                 continue
@@ -639,9 +715,9 @@ class ActorFinder:
                          r"(leader|PM|premier|President|Prime Minister|guest|chief)\b", text[c.end:c.end + 30])
             if not m:
                 continue
-            prior = [x.person for x in actors.mentions if x.start < c.start and x.person.country == c.iso3]
+            prior = _last_person(actors.mentions, c.start, lambda x: x.person.country == c.iso3)
             e = c.end + m.end()
-            if any(x.start < e and c.start < x.end for x in actors.mentions):
+            if mentioned.overlaps(c.start, e):
                 continue  # already resolved as a bare title with its demonym
-            if prior:
-                actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior[-1], "title"))
+            if prior is not None:
+                actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior, "title"))
