@@ -6,7 +6,7 @@ line as a crawled page has them, and runs the whole pipeline on it (``Pipeline.r
 default ``max_chars``) in a fresh process per size, so each peak (``ru_maxrss``) is that size's
 own. Linear means the seconds per MB stay flat from the smallest to the largest size.
 
-    python benchmarks/long_article.py [--sizes 0.25 0.5 1 2 4] [--langs vi en] [--profile]
+    python -m benchmarks.long_article [--sizes 0.25 0.5 1 2 4] [--langs vi en] [--single-line] [--profile]
 """
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
-def long_text(lang: str, mb: float, seed: int = 7) -> str:
-    """About ``mb`` megabytes of UTF-8 news text, 3-6 sentences to a line."""
+def long_text(lang: str, mb: float, seed: int = 7, single_line: bool = False) -> str:
+    """About ``mb`` megabytes of UTF-8 news text, 3-6 sentences to a line (or all on one line)."""
     rng = random.Random(seed)
     target = int(mb * 1_000_000)
     lines, size = [], 0
@@ -55,10 +55,10 @@ def long_text(lang: str, mb: float, seed: int = 7) -> str:
         line = " ".join(sentences)
         lines.append(line)
         size += len(line.encode("utf-8")) + 1
-    return "\n".join(lines)
+    return (" " if single_line else "\n").join(lines)
 
 
-def measure(lang: str, mb: float, profile: bool = False) -> dict:
+def measure(lang: str, mb: float, profile: bool = False, single_line: bool = False) -> dict:
     """Run one article through the pipeline in this process; seconds and peak resident memory."""
     from pipeline.doc import Article
     from pipeline.runner import Pipeline
@@ -66,7 +66,7 @@ def measure(lang: str, mb: float, profile: bool = False) -> dict:
     pipe = Pipeline()
     pipe.backend(lang)  # model loading is not the article's time
     list(pipe.run([Article("warm-up", long_text(lang, 0.002), lang, "2025-06-01")]))
-    text = long_text(lang, mb)
+    text = long_text(lang, mb, single_line=single_line)
     art = Article(f"long-{lang}", text, lang, "2025-06-01")
     profiler = None
     if profile:
@@ -93,20 +93,21 @@ def main() -> None:
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2, 4])
     ap.add_argument("--langs", nargs="+", default=["vi", "en"])
     ap.add_argument("--profile", action="store_true", help="print a cProfile of each run to stderr")
+    ap.add_argument("--single-line", action="store_true", help="the whole article on one line (a crawl that lost "
+                                                                  "its line breaks)")
     ap.add_argument("--one", nargs=2, metavar=("LANG", "MB"), help=argparse.SUPPRESS)  # a child run
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one[0], float(args.one[1]), args.profile)))
+        print(json.dumps(measure(args.one[0], float(args.one[1]), args.profile, args.single_line)))
         return
     root = Path(__file__).resolve().parents[1]
     print(f"{'lang':>4} {'MB':>5} {'chars':>9} {'seconds':>8} {'s/MB':>6} {'peak MB':>8} {'events':>7}")
     for lang in args.langs:
         for mb in args.sizes:
             cmd = [sys.executable, "-m", "benchmarks.long_article", "--one", lang, str(mb)]
-            if args.profile:
-                cmd.append("--profile")
-            out = subprocess.run(cmd, cwd=root, capture_output=not args.profile, text=True, check=True,
-                                 stdout=subprocess.PIPE)
+            cmd += ["--profile"] * args.profile + ["--single-line"] * args.single_line
+            out = subprocess.run(cmd, cwd=root, text=True, check=True, stdout=subprocess.PIPE,
+                                 stderr=None if args.profile else subprocess.PIPE)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"{lang:>4} {mb:>5} {r['chars']:>9} {r['seconds']:>8.1f} {r['seconds_per_mb']:>6.1f} "
                   f"{r['peak_mb']:>8} {r['events']:>7}" + (f"  error: {r['error']}" if r["error"] else ""),

@@ -187,12 +187,13 @@ def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
 
     Only events of one type can be the same, and two stated dates must overlap (or lie within a
     week, for two days of one trip), so each event is compared with the kept events of its type
-    whose dates come near its own plus those with no stated date — not with every event kept
-    so far: a long page with thousands of events costs linear time, with the same result."""
+    whose dates meet its own plus those with no stated date, not with every event kept
+    so far, and only those sharing a person, title or countries with it (see _match_keys): a
+    long page with thousands of events costs linear time, with the same result."""
     out: list[Event] = []
     index: dict[str, _KeptIndex] = {}
     for e in events:
-        kept_of_type = index.setdefault(e.type, _KeptIndex())
+        kept_of_type = index.get(e.type) or index.setdefault(e.type, _KeptIndex(e.type))
         for i in kept_of_type.candidates(e):
             kept = out[i]
             if same_event(kept, e, reference):
@@ -205,44 +206,66 @@ def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
     return out
 
 
-_WEEK_SLACK = 1  # _same_trip_days joins visit days up to 6 days apart: one week either side
+_TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days apart
+
+
+def _match_keys(e: Event) -> set[tuple]:
+    """Keys of which any two events that :func:`same_event` can join share at least one:
+    a visit's place with a visitor or with its countries, a meeting's people (or, with nobody
+    named, its countries), an agreement's title or its countries."""
+    if e.type == "visit":
+        keys = {("c", e.location_country, frozenset(e.countries))}
+        keys |= {("v", e.location_country, name) for name in _names(e, ("visitor",))}
+        return keys
+    if e.type == "meeting":
+        names = _names(e)
+        return {("n", name) for name in names} if names else {("c", frozenset(e.countries))}
+    title = fold(e.title or "")
+    return {("c", frozenset(e.countries))} | ({("t", title)} if title else set())
 
 
 class _KeptIndex:
-    """Kept events of one type by the weeks their stated dates cover; the undated or inferred
-    ones apart (a date inferred from context, or none, never keeps two mentions apart)."""
+    """Kept events of one type by match key and by the days their stated dates cover; those
+    with no stated date (or an inferred one) by key alone, as any date may join them."""
 
-    def __init__(self) -> None:
-        self.order: list[int] = []  # every kept event, in order
-        self.loose: set[int] = set()
-        self.by_week: dict[int, set[int]] = {}
+    def __init__(self, type_: str) -> None:
+        self.slack = _TRIP_SLACK_DAYS if type_ == "visit" else 0
+        self.loose: dict[tuple, set[int]] = {}
+        self.dated: dict[tuple, set[int]] = {}  # (key, day) -> kept
+        self.any_date: dict[tuple, set[int]] = {}
 
     @staticmethod
-    def _weeks(e: Event) -> range | None:
+    def _days(e: Event) -> range | None:
         if e.date_inferred or not e.date_start:
             return None
         span = event_span(e)
         if span is None:
             return None
-        return range(span[0].toordinal() // 7, span[1].toordinal() // 7 + 1)
+        return range(span[0].toordinal(), span[1].toordinal() + 1)
 
     def add(self, i: int, e: Event) -> None:
-        if not self.order or self.order[-1] < i:
-            self.order.append(i)
-        weeks = self._weeks(e)
-        if weeks is None:
-            self.loose.add(i)
-            return
-        for w in weeks:  # a merged event may cover more weeks now; stale entries only add candidates
-            self.by_week.setdefault(w, set()).add(i)
+        """(Re)index kept event ``i``; after a merge its keys and dates may have grown, and its
+        old entries stay (they only add candidates, which same_event then rejects)."""
+        days = self._days(e)
+        for key in _match_keys(e):
+            self.any_date.setdefault(key, set()).add(i)
+            if days is None:
+                self.loose.setdefault(key, set()).add(i)
+                continue
+            for d in days:
+                self.dated.setdefault((key, d), set()).add(i)
 
     def candidates(self, e: Event) -> list[int]:
-        weeks = self._weeks(e)
-        if weeks is None or self.loose and len(self.loose) * 4 > len(self.order):
-            return self.order
-        found = set(self.loose)
-        for w in range(weeks.start - _WEEK_SLACK, weeks.stop + _WEEK_SLACK):
-            found |= self.by_week.get(w, set())
+        """Every kept event ``e`` could be the same as (and some more), in the order kept."""
+        days = self._days(e)
+        found: set[int] = set()
+        for key in _match_keys(e):
+            if days is None:
+                found |= self.any_date.get(key, set())
+                continue
+            found |= self.loose.get(key, set())
+            for d in range(days.start - self.slack, days.stop + self.slack):
+                found |= self.dated.get((key, d), set())
         return sorted(found)
 
 
