@@ -342,3 +342,30 @@ def test_time_after_the_backend_grows_linearly_with_article_length(pipe):
         mp.undo()
     assert compared < 2 * events, (compared, events)  # each event meets a few others, not all of them
     assert large_s < 7 * small_s, (small_s, large_s)  # about 4x; it was over 10x
+
+
+def test_dask_chunk_that_keeps_losing_its_worker_goes_to_errors(tmp_path, articles, monkeypatch):
+    pytest.importorskip("distributed")
+    import dask
+
+    import pipeline.batch as batch
+
+    real = batch._pool_task
+
+    def kill_on_marker(task):  # sent to the Dask workers by value (a local function)
+        import os
+        import signal
+
+        if any(getattr(a, "id", None) == "kill-me" for a in task[1]):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(task)
+
+    monkeypatch.setattr(batch, "_pool_task", kill_on_marker)
+    out = tmp_path / "out"
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        stats = batch.run_batch(articles, out, workers=1, chunk_size=1, engine="dask", progress=False)
+    assert stats.articles == 4 and stats.failures == 1
+    errors = _table(out, "errors")
+    assert [(e["doc_id"], e["stage"], e["error"]) for e in errors] == [("kill-me", "worker", "WorkerLost")]
+    assert {e["doc_id"] for e in _table(out, "events")} == {"en1", "en2", "en4"}
+    assert _litter(out) == []
