@@ -8,10 +8,8 @@ import contextlib
 import gzip
 import json
 import os
-import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest

@@ -145,7 +145,7 @@ class ArticleActors:
         return sorted(out, key=lambda e: (e.start, e.end))
 
 
-def _covers(spans: list[tuple[int, int]], reaches) -> "Callable[[Any], bool]":
+def _covers(spans: list[tuple[int, int]], reaches: Callable[[Any, int], bool]) -> Callable[[Any], bool]:
     """``x -> any(s <= x.start and reaches(x, e) for s, e in spans)`` for a test ``reaches`` that
     holds for every end beyond one that passes, in log time: the spans sorted by start with the
     running maximum of their ends."""
