@@ -531,8 +531,9 @@ def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None, bar:
     """Chunks as Dask tasks; at most 2 per worker in flight, results written in input order.
 
     Dask reschedules the task of a lost worker itself, up to its ``allowed-failures`` setting
-    (3 by default); a chunk that loses that many workers ends as KilledWorker, and its articles
-    become errors rows rather than stopping the run."""
+    (3 by default); a chunk that loses that many workers ends as KilledWorker. Dask counts a
+    death against every chunk queued on that worker, so such a chunk is sent once more on its
+    own; if it fails again its articles become errors rows rather than stopping the run."""
     try:
         from distributed import Client, KilledWorker, LocalCluster
     except ImportError as exc:
@@ -567,13 +568,17 @@ def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None, bar:
             # write in input order: wait for the oldest outstanding chunk
             oldest = order.pop(0)
             future, task = futures.pop(oldest), submitted.pop(oldest)
-            since = time.monotonic()
+            since, resent = time.monotonic(), False
             while True:
                 try:
                     result = future.result(timeout=WAIT_REPORT_SECONDS)
                 except KilledWorker as exc:
                     if give_up is None:
                         raise
+                    if not resent:  # Dask also blames the chunks queued on the dying worker: once more, alone
+                        resent = True
+                        future = client.submit(_pool_task, task, pure=False)
+                        continue
                     if bar is not None:
                         bar.note(f"{_describe_chunk(task)} lost its Dask worker too often; giving it up: its "
                                  "articles are reported in errors", always=True)
