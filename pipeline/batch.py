@@ -23,6 +23,7 @@ import os
 import shutil
 import sys
 import time
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -31,6 +32,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from pipeline.doc import Article, Entity, Event
 from pipeline.io import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
+from pipeline.outsafe import (OutputError, check_output_folder, describe_os_error, folder_lock,
+                              mark_ours, sweep_temp_files)
 from pipeline.runner import ArticleResult, Pipeline
 from pipeline.schema import date_precision
 from pipeline.stream import TableStreams, write_fragment
@@ -38,6 +41,8 @@ from pipeline.tables import event_from_record, event_record
 
 log = logging.getLogger(__name__)
 PARTS_DIR = ".vnevents-parts"
+MAX_ATTEMPTS = 3  # a chunk whose worker process dies this many times is given up: its articles go to errors
+WAIT_REPORT_SECONDS = 30.0  # with no chunk finished for this long, say which chunks the run waits for
 
 
 @dataclass
@@ -162,9 +167,13 @@ def input_fingerprint(source: Path, chunk_size: int, backends: dict[str, str] | 
     """Identifies a run's input so that --resume never mixes parts of different inputs."""
     h = hashlib.sha256()
     paths = sorted(source.iterdir()) if source.is_dir() else [source]
-    for p in paths:
-        st = p.stat()
-        h.update(f"{p.name}|{st.st_size}|{st.st_mtime_ns}".encode())
+    for p in paths:  # names as bytes: a file name that is not UTF-8 is reported by the reader, not here
+        try:
+            st = p.stat()
+            facts = f"{st.st_size}|{st.st_mtime_ns}"
+        except OSError as exc:  # a dangling link, an unreadable entry: an errors row later, not a stop
+            facts = f"unreadable:{exc.errno}"
+        h.update(os.fsencode(p.name) + f"|{facts}".encode())
     h.update(f"|{chunk_size}|{sorted((backends or {}).items())}|{max_chars}|{sorted(formats)}".encode())
     return h.hexdigest()[:16]
 
@@ -197,26 +206,74 @@ class Progress:
             print(f"vnevents: {self.done}{'/' + str(self.total) if self.total else ''} articles "
                   f"({rate:.1f}/s{eta}), {events} events, {failures} failures", file=sys.stderr, flush=True)
 
+    def note(self, message: str, always: bool = False) -> None:
+        """A line above the bar (or a plain line): what the run is waiting for, a lost worker."""
+        if not (self.enabled or always):
+            return
+        if self.bar is not None:
+            self.bar.write(f"vnevents: {message}", file=sys.stderr)
+        else:
+            print(f"vnevents: {message}", file=sys.stderr, flush=True)
+
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def output_names(formats: Sequence[str]) -> list[str]:
+    """The file names a run writes into its output folder."""
+    from pipeline.schema import TABLES
+
+    return [f"{t}.{ext}" for t in TABLES for ext in ("jsonl", "csv", "parquet")
+            if ext in formats or (t == "events" and ext == "jsonl")]
 
 
 def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str] = ("jsonl", "csv", "parquet"),
               workers: int | None = None, chunk_size: int = 64, resume: bool = False,
               backends: dict[str, str] | None = None, link_with: str | Path | None = None,
               engine: str = "local", scheduler: str | None = None, progress: bool = True,
-              max_chars: int = DEFAULT_MAX_CHARS) -> BatchStats:
-    """Extract events from ``source`` into ``out_dir`` (see the module docstring)."""
+              max_chars: int = DEFAULT_MAX_CHARS, force: bool = False) -> BatchStats:
+    """Extract events from ``source`` into ``out_dir`` (see the module docstring).
+
+    The output folder is checked first (a folder, no input or device among the files to be
+    replaced, no foreign table file unless ``force``) and locked for the whole run; a write that
+    fails (read-only, disk full) raises :class:`~pipeline.outsafe.OutputError` and leaves no
+    temporary file or parts folder behind."""
     source, out_dir = Path(source), Path(out_dir)
     workers = workers or os.cpu_count() or 1
-    out_dir.mkdir(parents=True, exist_ok=True)
-    parts = out_dir / PARTS_DIR
+    check_output_folder(out_dir, output_names(formats), [source], force)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(describe_os_error(out_dir, exc)) from exc
+    with folder_lock(out_dir):
+        from pipeline.schema import TABLES
+
+        sweep_temp_files(out_dir, TABLES)  # an earlier run killed mid-write
+        parts = out_dir / PARTS_DIR
+        try:
+            stats = _run_locked(source, out_dir, parts, formats, workers, chunk_size, resume, backends,
+                                link_with, engine, scheduler, progress, max_chars)
+        except OutputError:
+            shutil.rmtree(parts, ignore_errors=True)  # a full disk gets its space back
+            raise
+        except OSError as exc:
+            if getattr(exc, "filename", None) and str(out_dir) in str(exc.filename):
+                shutil.rmtree(parts, ignore_errors=True)
+                raise OutputError(describe_os_error(out_dir, exc)) from exc
+            raise
+        mark_ours(out_dir, output_names(formats))
+        return stats
+
+
+def _run_locked(source: Path, out_dir: Path, parts: Path, formats: Sequence[str], workers: int, chunk_size: int,
+                resume: bool, backends: dict[str, str] | None, link_with: str | Path | None, engine: str,
+                scheduler: str | None, progress: bool, max_chars: int) -> BatchStats:
     fingerprint = input_fingerprint(source, chunk_size, backends, max_chars, formats)
+    items = iter_articles(source)  # raises InputError at once for a bad input as a whole
     _prepare_parts(parts, fingerprint, resume)
     stats = BatchStats()
     t0 = time.perf_counter()
-    items = iter_articles(source)  # raises InputError at once for a bad input as a whole
     bar = Progress(count_articles(source), progress)
     done = {int(p.stem.split("-")[1]) for p in parts.glob("part-*.jsonl")}
 
@@ -240,22 +297,42 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
         _write_part(parts, result)
         record(_summary(result))
 
+    def give_up(task: tuple, reason: str) -> None:  # a chunk whose worker kept dying
+        record_result(_lost_chunk(task[0], task[1], reason))
+
     try:
         if engine == "dask":
-            _run_dask(pending(), record_result, workers, scheduler)
+            _run_dask(pending(), record_result, workers, scheduler, bar, give_up)
         elif workers <= 1:
             for task in pending():
                 record(_pool_task_to_part((*task, parts, formats)))
         else:
-            _run_pool(((*task, parts, formats) for task in pending()), record, workers, backends, max_chars)
+            _run_pool(((*task, parts, formats) for task in pending()), record, workers, backends, max_chars,
+                      bar, give_up)
     finally:
         bar.close()
     stats.extra["extract_seconds"] = round(time.perf_counter() - t0, 2)
-    finalize(out_dir, formats, link_with, stats)
+    try:
+        finalize(out_dir, formats, link_with, stats)
+    except OSError as exc:
+        raise OutputError(describe_os_error(out_dir, exc)) from exc
     stats.extra["finalize_seconds"] = round(time.perf_counter() - t0 - stats.extra["extract_seconds"], 2)
     stats.seconds = time.perf_counter() - t0
     shutil.rmtree(parts, ignore_errors=True)
     return stats
+
+
+def _lost_chunk(index: int, items: list, reason: str) -> dict:
+    """A chunk given up after its worker died MAX_ATTEMPTS times: every article an errors row."""
+    out: list[dict] = []
+    for item in items:
+        if isinstance(item, ReadFailure):
+            out.append({"error": item.as_error_row()})
+            continue
+        out.append({"doc_id": item.id, "error": {"doc_id": item.id, "stage": "worker", "error": "WorkerLost",
+                                                 "message": f"article {item.id!r} was in a chunk whose {reason}; "
+                                                            "the chunk was given up"}})
+    return {"index": index, "articles": out}
 
 
 def _prepare_parts(parts: Path, fingerprint: str, resume: bool) -> None:
@@ -266,8 +343,11 @@ def _prepare_parts(parts: Path, fingerprint: str, resume: bool) -> None:
                              "(or chunk size/backends); run without --resume to start afresh")
         return
     shutil.rmtree(parts, ignore_errors=True)
-    parts.mkdir(parents=True)
-    meta.write_text(json.dumps({"fingerprint": fingerprint}))
+    try:
+        parts.mkdir(parents=True)
+        meta.write_text(json.dumps({"fingerprint": fingerprint}))
+    except OSError as exc:
+        raise OutputError(describe_os_error(parts, exc)) from exc
 
 
 def _write_part(parts: Path, result: dict) -> None:
@@ -276,28 +356,188 @@ def _write_part(parts: Path, result: dict) -> None:
     index = result["index"]
     formats = result.get("formats") or ["jsonl", "csv", "parquet"]
     entities = [x for a in result["articles"] for x in a.get("entities", ())]
-    write_fragment(parts / f"frag-{index:07d}", "entities", entities, formats)
     final = parts / f"part-{index:07d}.jsonl"
     tmp = final.with_suffix(".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        for a in result["articles"]:
-            f.write(json.dumps({k: v for k, v in a.items() if k != "entities"}, ensure_ascii=False) + "\n")
-    os.replace(tmp, final)
+    try:
+        write_fragment(parts / f"frag-{index:07d}", "entities", entities, formats)
+        with open(tmp, "w", encoding="utf-8") as f:
+            for a in result["articles"]:
+                f.write(json.dumps({k: v for k, v in a.items() if k != "entities"}, ensure_ascii=False) + "\n")
+        os.replace(tmp, final)
+    except OSError as exc:  # raised in a worker too: OutputError pickles with its message
+        tmp.unlink(missing_ok=True)
+        raise OutputError(describe_os_error(parts, exc)) from None
 
 
-def _run_pool(tasks: Iterator, record, workers: int, backends, max_chars: int) -> None:
+def _worker_main(conn, backends: dict[str, str] | None, max_chars: int) -> None:
+    """A worker process: load the models once, then run the chunks the driver sends, one at a
+    time, answering each with ("ok", counts) or ("error", exception)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    try:
+        _pool_init(backends, max_chars)
+    except Exception:  # noqa: BLE001 - the same error comes back with the first chunk, as an answer
+        pass
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            reply = ("ok", _pool_task_to_part(task))
+        except Exception as exc:  # noqa: BLE001 - handed to the driver, which raises it
+            reply = ("error", exc)
+        try:
+            conn.send(reply)
+        except Exception:  # noqa: BLE001 - an exception that does not pickle: send its text
+            conn.send(("error", RuntimeError(f"{type(reply[1]).__name__}: {reply[1]}")))
+
+
+def _exit_reason(code: int | None) -> str:
+    import signal
+
+    if code is None:
+        return "exit status unknown"
+    if code < 0:
+        try:
+            return f"killed by signal {-code} ({signal.Signals(-code).name})"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exited with status {code}"
+
+
+@dataclass
+class _Slot:
+    """One worker process and the chunk it is working on."""
+
+    proc: Any
+    conn: Any
+    task: tuple | None = None
+    since: float = 0.0
+
+
+def _describe_chunk(task: tuple) -> str:
+    items = task[1]
+    first = next((a.id for a in items if isinstance(a, Article)), None)
+    return f"chunk {task[0]} ({len(items)} articles" + (f" from {first!r})" if first else ")")
+
+
+def _run_pool(tasks: Iterator, record, workers: int, backends, max_chars: int, bar: Progress, give_up) -> None:
+    """Supervised worker processes, one chunk each at a time.
+
+    The driver knows which chunk every worker holds, so a worker that dies (killed, out of
+    memory, a crash in a native library) costs only its own chunk: it is sent again to a fresh
+    worker, up to MAX_ATTEMPTS times, then given up (its articles become errors rows). The run
+    always ends; with no chunk finished for WAIT_REPORT_SECONDS the progress output names the
+    chunks, workers and times it is waiting for."""
     import multiprocessing as mp
+    from multiprocessing.connection import wait
 
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(workers, initializer=_pool_init, initargs=(backends, max_chars), maxtasksperchild=None) as pool:
-        for summary in pool.imap(_pool_task_to_part, tasks, chunksize=1):  # in input order
-            record(summary)
 
+    def spawn() -> _Slot:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_worker_main, args=(child, backends, max_chars), daemon=True)
+        proc.start()
+        child.close()
+        return _Slot(proc, parent)
 
-def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None) -> None:
-    """Chunks as Dask tasks; at most 2 per worker in flight, results written in input order."""
+    slots = [spawn() for _ in range(workers)]
+    retry: deque = deque()
+    attempts: Counter = Counter()
+    task_iter = iter(tasks)
+    exhausted = False
     try:
-        from distributed import Client, LocalCluster
+        while True:
+            for i, slot in enumerate(slots):
+                if slot.task is not None:
+                    continue
+                task = retry.popleft() if retry else None
+                if task is None and not exhausted:
+                    task = next(task_iter, None)
+                    exhausted = task is None
+                if task is None:
+                    continue
+                try:
+                    slot.conn.send(task)
+                except OSError:  # the idle worker had died: a fresh one takes the chunk
+                    _stop(slot)
+                    slots[i] = slot = spawn()
+                    slot.conn.send(task)
+                slot.task, slot.since = task, time.monotonic()
+            busy = [s for s in slots if s.task is not None]
+            if not busy:
+                return
+            ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=WAIT_REPORT_SECONDS))
+            if not ready:
+                now = time.monotonic()
+                bar.note("waiting for " + "; ".join(
+                    f"{_describe_chunk(s.task)} on worker pid {s.proc.pid} for {now - s.since:.0f} s" for s in busy))
+                continue
+            for i, slot in enumerate(slots):
+                if slot.task is None or not (slot.conn in ready or slot.proc.sentinel in ready):
+                    continue
+                message = None
+                try:
+                    if slot.conn.poll():
+                        message = slot.conn.recv()
+                except (EOFError, OSError):
+                    message = None
+                if message is not None:
+                    slot.task = None
+                    kind, payload = message
+                    if kind == "error":
+                        raise payload
+                    record(payload)
+                    continue
+                # the worker died holding its chunk
+                task = slot.task
+                slot.proc.join(5)
+                reason = f"worker process {slot.proc.pid} {_exit_reason(slot.proc.exitcode)}"
+                _stop(slot)
+                slots[i] = spawn()
+                index = task[0]
+                attempts[index] += 1
+                if attempts[index] < MAX_ATTEMPTS:
+                    bar.note(f"{reason} while processing {_describe_chunk(task)}; sending it to a new worker "
+                             f"(attempt {attempts[index] + 1} of {MAX_ATTEMPTS})", always=True)
+                    retry.append(task)
+                else:
+                    bar.note(f"{reason} while processing {_describe_chunk(task)}, {MAX_ATTEMPTS} times; giving "
+                             "it up: its articles are reported in errors", always=True)
+                    give_up(task, f"worker process died {MAX_ATTEMPTS} times (last: {reason})")
+    finally:
+        for slot in slots:
+            _stop(slot)
+
+
+def _stop(slot: _Slot) -> None:
+    """End a worker: ask, then wait briefly, then kill (never leave a process behind)."""
+    try:
+        if slot.proc.is_alive() and slot.task is None:
+            slot.conn.send(None)
+    except OSError:
+        pass
+    slot.proc.join(2 if slot.task is None else 0)
+    if slot.proc.is_alive():
+        slot.proc.kill()
+        slot.proc.join()
+    slot.conn.close()
+
+
+def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None, bar: Progress | None = None,
+              give_up=None) -> None:
+    """Chunks as Dask tasks; at most 2 per worker in flight, results written in input order.
+
+    Dask reschedules the task of a lost worker itself, up to its ``allowed-failures`` setting
+    (3 by default); a chunk that loses that many workers ends as KilledWorker. Dask counts a
+    death against every chunk queued on that worker, so such a chunk is sent once more on its
+    own; if it fails again its articles become errors rows rather than stopping the run."""
+    try:
+        from distributed import Client, KilledWorker, LocalCluster
     except ImportError as exc:
         raise RuntimeError("--engine dask needs Dask: pip install -e '.[cluster]'") from exc
     cluster = None
@@ -311,6 +551,7 @@ def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None) -> N
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window = 2 * n_workers
         futures: dict[int, Any] = {}
+        submitted: dict[int, tuple] = {}
         order: list[int] = []
         task_iter = iter(tasks)
         exhausted = False
@@ -322,12 +563,36 @@ def _run_dask(tasks: Iterator, record, workers: int, scheduler: str | None) -> N
                     exhausted = True
                     break
                 futures[task[0]] = client.submit(_pool_task, task, pure=False)
+                submitted[task[0]] = task
                 order.append(task[0])
             if not futures:
                 break
             # write in input order: wait for the oldest outstanding chunk
             oldest = order.pop(0)
-            record(futures.pop(oldest).result())
+            future, task = futures.pop(oldest), submitted.pop(oldest)
+            since, resent = time.monotonic(), False
+            while True:
+                try:
+                    result = future.result(timeout=WAIT_REPORT_SECONDS)
+                except KilledWorker as exc:
+                    if give_up is None:
+                        raise
+                    if not resent:  # Dask also blames the chunks queued on the dying worker: once more, alone
+                        resent = True
+                        future = client.submit(_pool_task, task, pure=False)
+                        continue
+                    if bar is not None:
+                        bar.note(f"{_describe_chunk(task)} lost its Dask worker too often; giving it up: its "
+                                 "articles are reported in errors", always=True)
+                    give_up(task, f"Dask worker died too often ({exc})")
+                    break
+                except TimeoutError:
+                    if bar is not None:
+                        bar.note(f"waiting for {_describe_chunk(task)} on the Dask cluster for "
+                                 f"{time.monotonic() - since:.0f} s ({future.status})")
+                    continue
+                record(result)
+                break
     finally:
         client.close()
         if cluster is not None:

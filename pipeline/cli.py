@@ -1,14 +1,16 @@
 """The ``vnevents`` command line."""
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional, TypeVar
 
 import typer
 
 from pipeline.backends.base import DEFAULT_BACKENDS, available_backends
+from pipeline.limits import DEFAULT_MAX_CHARS
 from pipeline.resources import SAMPLES_DIR
 
 # Plain (click) help: flags show no "<bool>", and each option's default is stated once.
@@ -25,6 +27,54 @@ def _backends_help() -> str:
     return "NLP backend for one language, LANG=NAME (repeatable). Accepted: " + "; ".join(langs) + "."
 
 SAMPLES = SAMPLES_DIR
+
+# Exit codes (README, "Dirty input"): 0 all processed; 1 some records in `errors`; 2 bad usage or
+# unreadable input; 3 the output cannot be written; 4 an internal error (a bug: please report it).
+EXIT_RECORDS, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERNAL = 1, 2, 3, 4
+T = TypeVar("T")
+DEBUG_HELP = "Show the full traceback of an error instead of a one-line message."
+
+
+def _guarded(debug: bool, run: Callable[[], T]) -> T:
+    """Run a command's work; turn every failure into a one-line message and its exit code
+    (``--debug``: raise it, with its traceback)."""
+    from pipeline.backends.base import BackendUnavailable
+    from pipeline.io import InputError
+    from pipeline.outsafe import OutputError, UsageError, describe_os_error
+
+    try:
+        return run()
+    except (typer.Exit, typer.Abort, click_exceptions()):
+        raise
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        typer.echo("error: interrupted (an extract run continues with --resume)", err=True)
+        raise typer.Exit(130)
+    except Exception as exc:  # noqa: BLE001 - the one place every failure is reported
+        if debug:
+            raise
+        if isinstance(exc, (InputError, UsageError, BackendUnavailable, FileNotFoundError, ValueError)):
+            code, text = EXIT_USAGE, str(exc)
+        elif isinstance(exc, OutputError):
+            code, text = EXIT_OUTPUT, str(exc)
+        elif isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:
+            code, text = EXIT_OUTPUT, describe_os_error(exc.filename or "the output", exc)
+        else:
+            code, text = EXIT_INTERNAL, (f"internal error {type(exc).__name__}: {exc} "
+                                         "(rerun with --debug for the traceback, and please report it)")
+        typer.echo(f"error: {' '.join(text.split())}", err=True)
+        raise typer.Exit(code) from None
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EISDIR, errno.ENOTDIR,
+                 errno.EFBIG, errno.EDQUOT, errno.EEXIST}
+
+
+def click_exceptions() -> type:
+    import click
+
+    return click.exceptions.ClickException
 
 
 def _parse_backends(values: List[str]) -> dict[str, str]:
@@ -59,14 +109,15 @@ def extract(
                                             help="Dask scheduler address (tcp://host:8786). Without it: a local "
                                                  "cluster of --workers processes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress output."),
-    max_chars: int = typer.Option(1_000_000, "--max-chars",
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars",
                                   help="Longer texts are analysed in windows of whole lines of this size."),
+    force: bool = typer.Option(False, "--force", help="Replace table files in --out that no vnevents run wrote."),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
 ) -> None:
     """Extract events from articles and write the output tables (events, participants, entities,
     errors, event_clusters, mentions)."""
-    from pipeline.backends.base import BackendUnavailable, load_backend
+    from pipeline.backends.base import load_backend
     from pipeline.batch import run_batch
-    from pipeline.io import InputError
 
     source = input or SAMPLES
     formats = [f.strip() for f in format.split(",") if f.strip()]
@@ -76,19 +127,19 @@ def extract(
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"--engine takes local or dask, not {engine!r}")
     backends = _parse_backends(backend)
-    try:
+
+    def run():
         for lang, name in backends.items():  # a chosen backend that cannot load stops the run at once
             load_backend(name, lang)
-        stats = run_batch(source, out, formats=formats, workers=workers or None, chunk_size=chunk_size,
-                          resume=resume, backends=backends or None, link_with=link_with, engine=engine,
-                          scheduler=scheduler, progress=not quiet, max_chars=max_chars)
-    except (InputError, FileNotFoundError, ValueError, BackendUnavailable) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
+        return run_batch(source, out, formats=formats, workers=workers or None, chunk_size=chunk_size,
+                         resume=resume, backends=backends or None, link_with=link_with, engine=engine,
+                         scheduler=scheduler, progress=not quiet, max_chars=max_chars, force=force)
+
+    stats = _guarded(debug, run)
     if not quiet:
         typer.echo(f"{stats.summary()} -> {out}/", err=True)
     if stats.failures:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_RECORDS)
 
 
 @app.command()
@@ -110,43 +161,47 @@ def render(
     out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write."),
     event: Optional[str] = typer.Option(None, "--event", help="Render only this event (an event_id): its "
                                                               "evidence with a sentence of context either side."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file that is not a vnevents page."),
+    debug: bool = typer.Option(False, "--debug", help=DEBUG_HELP),
 ) -> None:
     """Write one article (or one event) as an HTML page with entities, triggers, dates and evidence marked."""
+    source = input or SAMPLES
+    _guarded(debug, lambda: _render(doc_id, source, out, event, force))
+
+
+def _render(doc_id: str, source: Path, out: Path, event: Optional[str], force: bool) -> None:
     from pipeline.api import extract as run_extract
-    from pipeline.io import InputError, ReadFailure
+    from pipeline.io import ReadFailure
+    from pipeline.outsafe import OutputError, check_output_file, describe_os_error
     from pipeline.render import find_article, render_article, render_event, write_html
 
-    source = input or SAMPLES
-    try:
-        item = find_article(source, doc_id)
-    except InputError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
+    check_output_file(out, [source], force)  # before any work: a device, an input, a foreign file
+    item = find_article(source, doc_id)
     if item is None:
         typer.echo(f"error: no article with id {doc_id!r} in {source}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     if isinstance(item, ReadFailure):
         typer.echo(f"error: article {doc_id!r} in {source} cannot be read: {item.message}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     result = run_extract([item])  # just this article: reading stopped at it
     if event is not None and event not in set(result.events["event_id"].dropna()):
         known = ", ".join(result.events["event_id"].dropna()) or "none"
         typer.echo(f"error: no event {event!r} in article {doc_id!r} (its events: {known})", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     if event is None:
         page = render_article(item.text, item.id, result.events, result.entities)
     else:
         page = render_event(item.text, item.id, result.events, result.entities, event)
+    check_output_file(out, [source], force)  # again: the path may have changed while we worked
     try:
         write_html(out, page)
     except OSError as exc:  # --out is a folder, or its folder cannot be written
-        typer.echo(f"error: cannot write {out}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2)
+        raise OutputError(describe_os_error(out, exc)) from exc
     typer.echo(f"{item.id}: {len(result.events)} events, {len(result.entities)} entities -> {out}", err=True)
     for row in result.errors.to_dict("records"):
         typer.echo(f"warning: {row['stage']} failed ({row['error']}): {row['message']}", err=True)
     if len(result.errors):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_RECORDS)
 
 
 @app.command()

@@ -25,6 +25,7 @@ import json
 import math
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -300,6 +301,10 @@ def _iter_txt_files(files: list[Path]) -> _Positioned:
             continue
         where = _locate(source, doc_id, None)
         try:
+            if not stat.S_ISREG(file.stat().st_mode):  # a pipe or device would block or never end
+                yield source, None, ReadFailure(source, doc_id, None, "NotAFile",
+                                                where + "not a regular file (a pipe, device or socket)")
+                continue
             raw = file.read_bytes()
         except OSError as exc:
             yield source, None, ReadFailure(source, doc_id, None, type(exc).__name__,
@@ -405,7 +410,15 @@ def _iter_parquet(pf: pq.ParquetFile, path: Path) -> _Positioned:
     wanted = [c for c in (*_REQUIRED, *_OPTIONAL) if c in pf.schema_arrow.names]
     row = 0
     try:
-        for batch in pf.iter_batches(batch_size=_CHUNK_ROWS, columns=wanted):
+        batches = pf.iter_batches(batch_size=_CHUNK_ROWS, columns=wanted)
+        while True:
+            try:
+                batch = next(batches, None)
+            except (pa.ArrowException, OSError) as exc:  # a corrupt data page: the rows past it are lost
+                raise InputError(f"the Parquet file is corrupt after row {row} ({' '.join(str(exc).split())[:200]}); "
+                                 "the rows before it were read", source=source) from exc
+            if batch is None:
+                break
             for record in batch.to_pylist():
                 row += 1
                 yield source, row, _record_item(source, row, record)
@@ -420,6 +433,25 @@ def _check_columns(columns: Sequence[str], path: Path) -> None:
     if missing:
         raise InputError(f"missing required column(s) {', '.join(repr(c) for c in missing)}; "
                          f"found {', '.join(repr(c) for c in columns) or 'none'}", source=printable(str(path)))
+
+
+_COMPRESSED_MAGIC = {b"\x1f\x8b": ("gzip", "gunzip -c"), b"BZh": ("bzip2", "bunzip2 -c"),
+                     b"\xfd7zXZ\x00": ("xz", "unxz -c"), b"\x28\xb5\x2f\xfd": ("zstd", "zstd -dc"),
+                     b"PK\x03\x04": ("zip", "unzip -p")}
+
+
+def _refuse_compressed(path: Path, source: str) -> None:
+    """A compressed file under a text name would give one decoding error per line and no
+    hint; it is refused as a whole, saying what it is and how to decompress it."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(6)
+    except OSError:
+        return  # the reader reports it
+    for magic, (kind, command) in _COMPRESSED_MAGIC.items():
+        if head.startswith(magic):
+            raise InputError(f"the file looks {kind}-compressed, not {path.suffix.lstrip('.')} text; decompress it "
+                             f"first ({command} FILE > articles{path.suffix})", source=source)
 
 
 def iter_articles(path: str | Path) -> Iterator[Article | ReadFailure]:
@@ -445,6 +477,8 @@ def iter_articles(path: str | Path) -> Iterator[Article | ReadFailure]:
     if not os.access(path, os.R_OK):
         raise InputError("file is not readable (permission denied)", source=source)
     suffix = path.suffix.lower()
+    if suffix in (".txt", ".jsonl", ".ndjson", ".csv"):
+        _refuse_compressed(path, source)
     if suffix == ".txt":
         return _dedupe(_iter_txt_files([path]))
     if suffix in (".jsonl", ".ndjson"):

@@ -9,12 +9,16 @@ gives exactly the events it would give unwindowed. Only a single line longer
 than the limit is cut, after its last whitespace inside the window (or, for one
 token longer than the window, at the limit itself).
 
-The default, 1,000,000 characters, is spaCy's own ``nlp.max_length``: no
-backend is ever given more than it accepts in one call.
+The default, 100,000 characters, is a window every backend analyses in a few
+seconds and a few hundred MB (spaCy's own ``nlp.max_length`` is ten times
+that, but a single line that long costs it gigabytes); every stage after the
+backend takes time linear in the article's length
+(``benchmarks/long_article.py``), so a long article costs seconds per MB,
+never minutes.
 """
 from __future__ import annotations
 
-DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_CHARS = 100_000
 
 
 def check_max_chars(max_chars: object) -> int:

@@ -565,6 +565,8 @@ class Pipeline:
             dateline = parse_dateline(art.text)
             published = art.published or dateline.published
             reference = reference_date(published)
+            if reference is None and dateline.published:  # a given date no calendar can use (9999-12-31)
+                reference = reference_date(dateline.published)  # yields to the article's own dateline
             clutter = clutter_spans(art.text)
             sentences = [s for s in sentences
                          if not any(cs <= s.start and s.end <= ce for cs, ce in clutter)]

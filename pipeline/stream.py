@@ -11,6 +11,7 @@ name. With the ``xlsx`` format the same records also stream into one workbook
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -37,16 +38,20 @@ class _TableFiles:
         self.book = book
         self.finals: list[tuple[Path, Path]] = []
         self.jsonl = self.csv = self.csv_writer = self.parquet = None
-        if "jsonl" in formats or table == "events":  # the scorer reads events.jsonl
-            self.jsonl = open(self._tmp(out_dir, "jsonl"), "w", encoding="utf-8", newline="\n")
-        if "csv" in formats:
-            self.csv = open(self._tmp(out_dir, "csv"), "w", encoding="utf-8-sig", newline="")
-            self.csv_writer = csv.writer(self.csv)
-            self.csv_writer.writerow(csv_columns(table))
         self._pq_buffer: list[pa.Table] = []
         self._pq_rows = 0
-        if "parquet" in formats:
-            self.parquet = pq.ParquetWriter(self._tmp(out_dir, "parquet"), arrow_schema(table))
+        try:
+            if "jsonl" in formats or table == "events":  # the scorer reads events.jsonl
+                self.jsonl = open(self._tmp(out_dir, "jsonl"), "w", encoding="utf-8", newline="\n")
+            if "csv" in formats:
+                self.csv = open(self._tmp(out_dir, "csv"), "w", encoding="utf-8-sig", newline="")
+                self.csv_writer = csv.writer(self.csv)
+                self.csv_writer.writerow(csv_columns(table))
+            if "parquet" in formats:
+                self.parquet = pq.ParquetWriter(self._tmp(out_dir, "parquet"), arrow_schema(table))
+        except BaseException:
+            self.discard()  # a full disk while opening: no temporary file stays behind
+            raise
 
     def _tmp(self, out_dir: Path, ext: str) -> Path:
         final = out_dir / f"{self.table}.{ext}"
@@ -81,9 +86,11 @@ class _TableFiles:
             rest = whole.slice(full)
             self._pq_buffer, self._pq_rows = ([rest] if rest.num_rows else []), rest.num_rows
 
-    def close(self, commit: bool) -> None:
-        if commit and self.parquet is not None and self._pq_buffer:
+    def finish(self) -> None:
+        """Write what is buffered and close the temporary files (may fail: disk full)."""
+        if self.parquet is not None and self._pq_buffer:
             self.parquet.write_table(pa.concat_tables(self._pq_buffer), row_group_size=ROW_GROUP)
+            self._pq_buffer = []
         for f in (self.jsonl, self.csv):
             if f is not None:
                 f.flush()
@@ -91,12 +98,23 @@ class _TableFiles:
                 f.close()
         if self.parquet is not None:
             self.parquet.close()
+
+    def commit(self) -> None:
         for tmp, final in self.finals:
-            if commit:
-                os.chmod(tmp, 0o644)
-                os.replace(tmp, final)
-            else:
-                tmp.unlink(missing_ok=True)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, final)
+        self.finals = []
+
+    def discard(self) -> None:
+        """Close quietly and remove the temporary files: on every failure path."""
+        for f in (self.jsonl, self.csv, self.parquet):
+            if f is not None:
+                with contextlib.suppress(Exception):
+                    f.close()
+        for tmp, _ in self.finals:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self.finals = []
 
 
 def write_fragment(prefix: Path, table: str, rows: list[dict[str, Any]], formats: Sequence[str]) -> None:
@@ -127,9 +145,14 @@ class TableStreams:
         self.pending: dict[str, list[dict[str, Any]]] = {}
 
     def __enter__(self) -> "TableStreams":
-        for table in TABLES:
-            self.files[table] = _TableFiles(self.out_dir, table, self.formats, self.book)
-            self.pending[table] = []
+        try:
+            for table in TABLES:
+                self.files[table] = _TableFiles(self.out_dir, table, self.formats, self.book)
+                self.pending[table] = []
+        except BaseException:
+            for f in self.files.values():
+                f.discard()
+            raise
         return self
 
     def write(self, table: str, rows: list[dict[str, Any]]) -> None:
@@ -169,16 +192,22 @@ class TableStreams:
             self.files[table].write(df)
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        ok = exc_type is None
-        try:
-            if ok:
-                for table in self.files:
-                    self._flush(table)
-                if self.book is not None:  # saved before the other files are committed
-                    self.book.save(self.out_dir / XLSX_NAME)
-        except BaseException:
-            ok = False
-            raise
-        finally:
+        """Commit only when every table was written and closed: the final names are replaced
+        together at the end, or not at all (and no temporary file stays behind)."""
+        if exc_type is not None:
             for f in self.files.values():
-                f.close(commit=ok)
+                f.discard()
+            return
+        try:
+            for table in self.files:
+                self._flush(table)
+            for f in self.files.values():
+                f.finish()
+            if self.book is not None:  # saved before the other files are committed
+                self.book.save(self.out_dir / XLSX_NAME)
+            for f in self.files.values():
+                f.commit()
+        except BaseException:
+            for f in self.files.values():
+                f.discard()
+            raise

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Callable
 
 from pipeline import lexicon
 from pipeline.doc import Entity
@@ -69,14 +71,67 @@ class ArticleActors:
     titles: list[tuple[int, int, str, str, str | None]] = field(default_factory=list)  # start, end, text, key, country
     used_titles: set[int] = field(default_factory=set)  # starts of titles that introduce a named person
 
+    _starts: dict = field(default_factory=dict, repr=False, compare=False)  # list name -> (key, starts)
+
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return self._within("mentions", start, end)
 
     def countries_in(self, start: int, end: int) -> list:
-        return [c for c in self.countries if start <= c.start and c.end <= end]
+        return self._within("countries", start, end)
 
     def places_in(self, start: int, end: int) -> list:
-        return [p for p in self.places if start <= p.start and p.end <= end]
+        return self._within("places", start, end)
+
+    def titles_in(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+        """The titles starting in [start, end] (callers keep their own exact test), in list order."""
+        cached = self._starts.get("titles")
+        if cached is None or cached[0] is not self.titles or cached[1] != _shape(self.titles):
+            starts = [t[0] for t in self.titles]
+            cached = (self.titles, _shape(self.titles), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
+            self._starts["titles"] = cached
+        starts = cached[2]
+        if starts is None:
+            return self.titles
+        return self.titles[bisect_left(starts, start):bisect_right(starts, end)]
+
+    def overlaps_known(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a person, country, place or title found so far."""
+        shape = tuple(_shape(getattr(self, n)) for n in ("mentions", "countries", "places", "titles"))
+        cached = self._starts.get("known")
+        if cached is None or cached[0] != shape or any(
+                a is not getattr(self, n) for a, n in zip(cached[1], ("mentions", "countries", "places", "titles"))):
+            spans = [(m.start, m.end) for m in self.mentions] + [(c.start, c.end) for c in self.countries] \
+                + [(p.start, p.end) for p in self.places] + [(t[0], t[1]) for t in self.titles]
+            test = _covers(spans, lambda probe, span_end: probe.end < span_end)
+            cached = (shape, tuple(getattr(self, n) for n in ("mentions", "countries", "places", "titles")), test)
+            self._starts["known"] = cached
+        # some span starts before ``end`` and ends after ``start``
+        return cached[2](_Probe(end - 1, start))
+
+    def _within(self, name: str, start: int, end: int) -> list:
+        """The items of a list lying inside [start, end], in list order."""
+        return [x for x in self.starting_between(name, start, end) if start <= x.start and x.end <= end]
+
+    def longest(self, name: str) -> int:
+        """The longest span in a list (a window reaching back this far meets every span ending in it)."""
+        self.starting_between(name, 0, -1)
+        return self._starts[name][3]
+
+    def starting_between(self, name: str, lo: int, hi: int) -> list:
+        """A list's items that may start in [lo, hi], in list order: a bisect on the items' starts
+        (kept while the list is unchanged), so a long article costs no rescans; the whole list
+        when it is not in text order. Callers keep their own exact test."""
+        items = getattr(self, name)
+        cached = self._starts.get(name)
+        if cached is None or cached[0] is not items or cached[1] != _shape(items):
+            starts = [x.start for x in items]
+            cached = (items, _shape(items), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None,
+                      max((x.end - x.start for x in items), default=0))
+            self._starts[name] = cached
+        starts = cached[2]
+        if starts is None:
+            return items
+        return items[bisect_left(starts, lo):bisect_right(starts, hi)]
 
     def entities(self) -> list[Entity]:
         out = [Entity(m.start, m.end, m.text, "PERSON", m.person.canonical, m.person.country,
@@ -88,6 +143,118 @@ class ArticleActors:
                 for p in self.places]
         out += [Entity(s, e, t, "TITLE", k, c, source="lexicon") for s, e, t, k, c in self.titles]
         return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def _covers(spans: list[tuple[int, int]], reaches: Callable[[Any, int], bool]) -> Callable[[Any], bool]:
+    """``x -> any(s <= x.start and reaches(x, e) for s, e in spans)`` for a test ``reaches`` that
+    holds for every end beyond one that passes, in log time: the spans sorted by start with the
+    running maximum of their ends."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    max_end, best = [], -1
+    for _, e in spans:
+        best = max(best, e)
+        max_end.append(best)
+
+    def test(x) -> bool:
+        i = bisect_right(starts, x.start)
+        return i > 0 and reaches(x, max_end[i - 1])
+
+    return test
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """A span probe for :func:`_covers`: spans starting at or before ``start``, tested on ``end``."""
+
+    start: int
+    end: int
+
+
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?")
+_APPOSITIVE_CHAR = re.compile(r"[\w\s-]")
+
+
+def _appositive_reach(text: str, end: int) -> int:
+    """How far back from ``end`` an appositive gap (_APPOSITIVE: spaces, one comma, a few
+    words) can start: the text before holds only word characters, spaces and at most one comma."""
+    i, commas = end, 0
+    while i > 0:
+        ch = text[i - 1]
+        if ch == ",":
+            commas += 1
+            if commas > 1:
+                break
+        elif not _APPOSITIVE_CHAR.match(ch):
+            break
+        i -= 1
+    return i
+
+
+def _ending_in(mentions: list, ends: dict[int, list[int]], lo: int, hi: int) -> list:
+    """The mentions ending in [lo, hi], in list order (``ends``: end -> positions)."""
+    return [mentions[i] for i in sorted(i for end in range(lo, hi + 1) for i in ends.get(end, ()))]
+
+
+def _append_mention(mentions: list, ends: dict[int, list[int]], m) -> None:
+    ends.setdefault(m.end, []).append(len(mentions))
+    mentions.append(m)
+
+
+def _last_person(mentions: list, before: int, test) -> "Person | None":
+    """The person of the last mention in the list starting before ``before`` that passes ``test``."""
+    for m in reversed(mentions):
+        if m.start < before and test(m):
+            return m.person
+    return None
+
+
+class _SpanOverlaps:
+    """'Does [start, end) overlap a span of this list?' for a list that only grows while it is
+    asked: the spans there at the start are indexed once; spans appended later are taken in as
+    they come (by their running maximum end while they come in text order, else one by one)."""
+
+    def __init__(self, items: list) -> None:
+        self.items = items
+        self.base = len(items)
+        self.static = _covers([(x.start, x.end) for x in items], lambda probe, span_end: probe.end < span_end)
+        self.starts: list[int] = []
+        self.max_end: list[int] = []
+        self.in_order = True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        for x in self.items[self.base + len(self.starts):]:
+            self.in_order = self.in_order and (not self.starts or self.starts[-1] <= x.start)
+            self.starts.append(x.start)
+            self.max_end.append(max(x.end, self.max_end[-1]) if self.max_end else x.end)
+        if self.static(_Probe(end - 1, start)):
+            return True
+        if not self.in_order:
+            return any(x.start < end and start < x.end for x in self.items[self.base:])
+        i = bisect_right(self.starts, end - 1)
+        return i > 0 and self.max_end[i - 1] > start
+
+
+def _shape(items: list) -> tuple:
+    """What changes when a list is appended to or re-sorted (its length and its ends)."""
+    return (len(items), id(items[0]), id(items[-1])) if items else (0,)
+
+
+_ENDS: list = [None]  # (titles list, its shape, its ends): the last list of titles seen
+
+
+def _ending_between(titles: list, lo: int, hi: int) -> list:
+    """The titles (start, end, ...) whose end lies in [lo, hi], in list order; titles come from
+    one regex scan, so their ends increase and a bisect finds them (else: all of them)."""
+    cached = _ENDS[0]
+    if cached is None or cached[0] is not titles or cached[1] != _shape(titles):
+        ends = [t[1] for t in titles]
+        cached = (titles, _shape(titles), ends if all(a <= b for a, b in zip(ends, ends[1:])) else None)
+        _ENDS[0] = cached
+    ends = cached[2]
+    if ends is None:
+        return titles
+    return titles[bisect_left(ends, lo):bisect_right(ends, hi)]
 
 
 @lru_cache(maxsize=None)
@@ -133,13 +300,13 @@ class ActorFinder:
         self.honorifics = lexicon.honorifics(lang)
         self.honorific_words = frozenset(v for h in self.honorifics for w in h.split() for v in (w, w.rstrip(".")))
         self.stop = _stopwords(lang)
+        self._lower_cache: tuple[str | None, dict[str, bool]] = (None, {})
 
     def unexplained_names(self, sentence, actors: ArticleActors, text: str | None = None) -> bool:
         """Whether a sentence holds a run of capitalised words
         that no person, title, country or place found so far accounts for: only then is a
         statistical NER worth its cost."""
-        known = [(m.start, m.end) for m in actors.mentions] + [(c.start, c.end) for c in actors.countries] \
-            + [(p.start, p.end) for p in actors.places] + [(t[0], t[1]) for t in actors.titles]
+        overlaps_known = actors.overlaps_known
         compounds = lexicon.vietnamese_capitalised_compounds() if self.lang == "vi" else ()
         for m in _RUN.finditer(sentence.text):
             s, e = sentence.start + m.start(), sentence.start + m.end()
@@ -148,13 +315,23 @@ class ActorFinder:
                 continue
             if len(toks) == 1:
                 if not sentence.text[:m.start()].strip() and text is not None \
-                        and re.search(rf"(?<!\w){re.escape(toks[0].lower())}(?!\w)", text):
+                        and self._written_in_lower_case(toks[0].lower(), text):
                     continue  # a sentence's first word, written in lower case elsewhere: a common word
                 if sentence.text.startswith(compounds, m.start()):
                     continue
-            if not any(ks < e and s < ke for ks, ke in known):
+            if not overlaps_known(s, e):
                 return True
         return False
+
+    def _written_in_lower_case(self, word: str, text: str) -> bool:
+        """Whether ``word`` occurs as a whole word in ``text``; one scan per word and text."""
+        cache = self._lower_cache
+        if cache[0] is not text:
+            cache = self._lower_cache = (text, {})
+        found = cache[1].get(word)
+        if found is None:
+            found = cache[1][word] = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text) is not None
+        return found
 
     # ------------------------------------------------------------------ spans
     def _titles(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
@@ -171,14 +348,15 @@ class ActorFinder:
         actors = ArticleActors()
         actors.titles = self._titles(text)
         known = self.people.find(text)
-        inside_known = lambda x: any(s <= x.start and x.end <= e for s, e, _ in known)
+        inside_known = _covers([(s, e) for s, e, _ in known], lambda x, e: x.end <= e)
         title_ends = {e for _, e, *_ in actors.titles}
         after_title = lambda c: c.start - 1 in title_ends and text[c.start - 1] == " "  # "Tổng thống Nga Vladimir Putin"
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
                                                             and not after_title(c))]
+        in_country = _covers([(c.start, c.end) for c in actors.countries], lambda x, e: x.start < e)
         actors.places = [p for p in self.places.find(text, self.lang)
-                         if not any(c.start <= p.start < c.end for c in actors.countries)
+                         if not in_country(p)
                          and not inside_known(p)
                          and not (getattr(p, "ambiguous", False) and _in_name_run(text, p.start, p.end))]
         mask = bytearray(len(text))
@@ -199,6 +377,8 @@ class ActorFinder:
                     candidates.append((s, e, None))
         candidates.sort(key=lambda x: x[0])
         ner_people = [x for x in (ner or []) if x.label == "PERSON"]
+        ner_covers = _covers([(x.start, x.end) for x in ner_people], lambda probe, end: probe.end <= end)
+        ner_starts = sorted(x.start for x in ner_people)
         by_key: dict[str, Person] = {}
         sentence_starts = sentence_starts or set()
         for s, e, gaz in candidates:
@@ -225,7 +405,7 @@ class ActorFinder:
             if self._stopped(tokens) or not self._name_shaped(tokens) \
                     or all(t in self.honorific_words for t in tokens) or self._delegation_word(text, s, e):
                 continue
-            is_ner = any(x.start <= s and e <= x.end or s <= x.start < e for x in ner_people)
+            is_ner = ner_covers(_Probe(s, e)) or bisect_left(ner_starts, e) > bisect_left(ner_starts, s)
             paren_country = self._country_in_parens(actors, text, e)
             if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or \
                     (_COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]) and not (paren_country and is_ner)):
@@ -256,11 +436,12 @@ class ActorFinder:
                 actors.people.append(person)
             only_ner = not (anchored or looks_vietnamese(mention_text))
             self._add(actors, person, s, e, mention_text, "ner" if only_ner else "name", title, text)
+        mentioned, in_country, in_place = (_SpanOverlaps(actors.mentions), _SpanOverlaps(actors.countries),
+                                           _SpanOverlaps(actors.places))
         for x in ner_people:  # statistical NER finds people no pattern anchors ("Chị Minh")
-            if any(m.start < x.end and x.start < m.end for m in actors.mentions):
+            if mentioned.overlaps(x.start, x.end):
                 continue
-            if any(c.start < x.end and x.start < c.end for c in actors.countries) or \
-                    any(p.start < x.end and x.start < p.end for p in actors.places):
+            if in_country.overlaps(x.start, x.end) or in_place.overlaps(x.start, x.end):
                 continue
             toks = [t for t in x.text.split() if t not in self.honorific_words]
             if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or \
@@ -387,7 +568,7 @@ class ActorFinder:
         """The title that introduces a name: adjacent, or separated only by a country/organisation
         phrase of at most ~90 characters with no sentence or clause break."""
         best = None
-        for t in titles:
+        for t in _ending_between(titles, start - 90, start):
             if t[1] <= start and start - t[1] <= 90:
                 gap = text[t[1]:start]
                 if re.search(r"[.;:!?\n]|\band\b|\bvà\b|,\s+(?:and|và)\b", gap):
@@ -419,7 +600,7 @@ class ActorFinder:
         """Country named between the title (or a demonym right before it) and the name."""
         if title is None:
             window_start = max(0, start - 40)
-            for c in actors.countries:
+            for c in actors.starting_between("countries", start - 40 - actors.longest("countries"), start):
                 # "his Lao counterpart X", "Vietnamese PM X": a demonym just before
                 if window_start <= c.start and c.end <= start and c.kind == "demonym":
                     return c.iso3
@@ -430,7 +611,7 @@ class ActorFinder:
         if title[4]:
             return title[4]
         lo = title[0] - 25
-        for c in reversed(actors.countries):
+        for c in reversed(actors.starting_between("countries", lo, start)):
             if lo <= c.start and c.end <= start:
                 if c.end <= title[0]:
                     if c.kind == "demonym" or text[c.end:title[0]].strip() in ("", "'s", "’s"):
@@ -472,6 +653,10 @@ class ActorFinder:
         "his Chilean counterpart", "Bộ trưởng Ngoại giao Pháp") is an unnamed actor: it takes part
         in events with its country, but is never listed as a named participant."""
         unnamed: dict[tuple[str, str], Person] = {}
+        ends: dict[int, list[int]] = {}  # mention end -> positions in actors.mentions
+        for i, m in enumerate(actors.mentions):
+            ends.setdefault(m.end, []).append(i)
+        mentioned = _SpanOverlaps(actors.mentions)
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
@@ -482,8 +667,8 @@ class ActorFinder:
             if nxt[:1] == "," and self.lang == "vi":
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
             of_country = self._country_after_of(actors, text, e)
-            appositive = [m for m in actors.mentions if m.end <= s and re.fullmatch(
-                r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?", text[m.end:s])]
+            appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, s), s)
+                          if m.end <= s and _APPOSITIVE.fullmatch(text, m.end, s)]
             if appositive:
                 person = appositive[-1].person
                 if person.country is None and of_country is not None and person.named:
@@ -491,24 +676,28 @@ class ActorFinder:
                 continue  # "X, President of India": describes X
             if re.match(r"\s+(?:of|của)\b", text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
-            prior = [m.person for m in actors.mentions if m.start < s and m.person.title_key == key and m.person.named]
-            follow = [c for c in actors.countries if e <= c.start <= e + 2]
-            follow += [c for c in actors.countries if c.kind == "demonym" and 0 <= s - c.end <= 1]
-            follow += [c for c in actors.countries if text[c.end:s] in ("'s ", "’s ")]
+            longest = actors.longest("countries")
+            follow = [c for c in actors.starting_between("countries", e, e + 2) if e <= c.start <= e + 2]
+            follow += [c for c in actors.starting_between("countries", s - 1 - longest, s)
+                       if c.kind == "demonym" and 0 <= s - c.end <= 1]
+            follow += [c for c in actors.starting_between("countries", s - 3 - longest, s)
+                       if text[c.end:s] in ("'s ", "’s ")]
             if of_country is not None:
                 follow.append(of_country)
+            # the person of the last mention before the title with its title (and country)
+            prior = _last_person(actors.mentions, s, lambda m: m.person.title_key == key and m.person.named
+                                 and (not follow or m.person.country == follow[0].iso3))
             if follow:
-                prior = [p for p in prior if p.country == follow[0].iso3]
-                if not prior:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
-                    prior = [m.person for m in actors.mentions if m.start < s
-                             and m.person.country == follow[0].iso3 and m.kind == "name"]
+                if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
+                    prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
+                                         and m.kind == "name")
                 s, e = min(s, follow[0].start), max(e, follow[0].end)
-            if prior:
-                actors.mentions.append(PersonMention(s, e, text[s:e], prior[-1], "title", t, key))
-            elif follow and not any(m.start < e and s < m.end for m in actors.mentions):
+            if prior is not None:
+                _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], prior, "title", t, key))
+            elif follow and not mentioned.overlaps(s, e):
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
-                actors.mentions.append(PersonMention(s, e, text[s:e], person, "title", t, key))
+                _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
 
     def _add_delegation_mentions(self, actors: ArticleActors, text: str) -> None:
         """A delegation of a country with no named leader ("tiếp Đoàn đại biểu Bộ Quốc phòng Trung
@@ -565,6 +754,7 @@ class ActorFinder:
         recently mentioned person of that country."""
         if self.lang != "en":
             return
+        mentioned = _SpanOverlaps(actors.mentions)
         for c in actors.countries:
             if c.kind != "demonym":
                 continue
@@ -572,9 +762,9 @@ class ActorFinder:
                          r"(leader|PM|premier|President|Prime Minister|guest|chief)\b", text[c.end:c.end + 30])
             if not m:
                 continue
-            prior = [x.person for x in actors.mentions if x.start < c.start and x.person.country == c.iso3]
+            prior = _last_person(actors.mentions, c.start, lambda x: x.person.country == c.iso3)
             e = c.end + m.end()
-            if any(x.start < e and c.start < x.end for x in actors.mentions):
+            if mentioned.overlaps(c.start, e):
                 continue  # already resolved as a bare title with its demonym
-            if prior:
-                actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior[-1], "title"))
+            if prior is not None:
+                actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior, "title"))

@@ -37,6 +37,7 @@ import json
 import math
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -187,9 +188,8 @@ def event_features(e: Event, info: ArticleInfo, siblings: Iterable[Event] = ()) 
     f["mentions>=2"] = float(mentions >= 2)
 
     text, body = info.text, info.body_start
-    before = text[body:e.char_start] if e.char_start >= body else ""
-    f["evidence_first_sentence"] = float(not _LETTER.search(before))
-    f["evidence_first_paragraph"] = float("\n" not in before.strip())
+    f["evidence_first_sentence"] = float(e.char_start < body or not _LETTER.search(text, body, e.char_start))
+    f["evidence_first_paragraph"] = float(not _newline_inside(text, body, e.char_start))
     f["evidence_position"] = round(e.char_start / max(1, len(text)), 4)
     f["evidence_length"] = min(len(e.evidence or ""), 600) / 600
     evidence = e.evidence or ""
@@ -197,20 +197,49 @@ def event_features(e: Event, info: ArticleInfo, siblings: Iterable[Event] = ()) 
     for name, pattern in CUES.items():
         f[f"cue={name}"] = float(bool(pattern.search(evidence)))
 
-    siblings = list(siblings) or [e]
-    f["article_events"] = min(len(siblings), 10) / 10
-    f["article_same_type"] = min(sum(s.type == e.type for s in siblings), 6) / 6
-    f["same_sentence_events"] = float(sum(s.char_start == e.char_start for s in siblings) > 1)
-    f["same_trigger_events"] = float(sum(s.trigger_start == e.trigger_start for s in siblings) > 1)
-    f["similar_event_in_article"] = float(any(s is not e and s.type == e.type and set(s.countries) & set(e.countries)
-                                              for s in siblings))
+    counts = siblings if isinstance(siblings, _SiblingCounts) else _SiblingCounts(list(siblings) or [e])
+    f["article_events"] = min(counts.n, 10) / 10
+    f["article_same_type"] = min(counts.by_type[e.type], 6) / 6
+    f["same_sentence_events"] = float(counts.by_sentence[e.char_start] > 1)
+    f["same_trigger_events"] = float(counts.by_trigger[e.trigger_start] > 1)
+    f["similar_event_in_article"] = float(any(counts.by_type_country[(e.type, c)] > (c in counts.own(e))
+                                              for c in set(e.countries)))
     return {k: v for k, v in f.items() if v}
+
+
+def _newline_inside(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end].strip()`` holds a line break, without copying the slice."""
+    if end <= start:
+        return False
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text.find("\n", start, end) != -1
+
+
+class _SiblingCounts:
+    """The article-level counts the features need, counted once per article (not once per
+    event: a long page with thousands of events stays linear)."""
+
+    def __init__(self, siblings: list[Event]) -> None:
+        self.n = len(siblings)
+        self.by_type = Counter(s.type for s in siblings)
+        self.by_sentence = Counter(s.char_start for s in siblings)
+        self.by_trigger = Counter(s.trigger_start for s in siblings)
+        self.by_type_country = Counter((s.type, c) for s in siblings for c in set(s.countries))
+        self._members = {id(s) for s in siblings}
+
+    def own(self, e: Event) -> set[str]:
+        """The countries ``e`` itself adds to the counts (none when it is not a sibling)."""
+        return set(e.countries) if id(e) in self._members else set()
 
 
 def article_features(events: list[Event], text: str) -> list[dict[str, float]]:
     """Features of every event of one article (the events as the pipeline returns them)."""
     info = ArticleInfo.from_text(text)
-    return [event_features(e, info, events) for e in events]
+    counts = _SiblingCounts(events or [])
+    return [event_features(e, info, counts if events else [e]) for e in events]
 
 
 # ------------------------------------------------------------------ the model

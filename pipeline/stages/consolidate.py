@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+from functools import lru_cache
 
 from pipeline.doc import Event
 from pipeline.stages.gazetteer import fold
@@ -26,6 +27,15 @@ def date_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
     """First and last day covered by an ISO date of any precision."""
     if not iso:
         return None
+    return _date_span(iso) if isinstance(iso, str) else _parse_span(iso)
+
+
+@lru_cache(maxsize=4096)
+def _date_span(iso: str) -> tuple[dt.date, dt.date] | None:
+    return _parse_span(iso)  # consolidation asks for the same few dates millions of times
+
+
+def _parse_span(iso) -> tuple[dt.date, dt.date] | None:
     try:
         parts = [int(x) for x in iso.split("-")]
         if len(parts) == 1:
@@ -176,15 +186,90 @@ def merge(a: Event, b: Event) -> Event:
 
 
 def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
+    """Each event merged into the first kept event it is the same as, or kept.
+
+    Only events of one type can be the same, and two stated dates must overlap (or lie within a
+    week, for two days of one trip), so each event is compared with the kept events of its type
+    whose dates meet its own plus those with no stated date, not with every event kept
+    so far, and only those sharing a person, title or countries with it (see _match_keys): a
+    long page with thousands of events costs linear time, with the same result."""
     out: list[Event] = []
+    index: dict[str, _KeptIndex] = {}
     for e in events:
-        for kept in out:
+        kept_of_type = index.get(e.type) or index.setdefault(e.type, _KeptIndex(e.type))
+        for i in kept_of_type.candidates(e):
+            kept = out[i]
             if same_event(kept, e, reference):
                 merge(kept, e)
+                kept_of_type.add(i, kept)  # its dates may have grown
                 break
         else:
             out.append(e)
+            kept_of_type.add(len(out) - 1, e)
     return out
+
+
+_TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days apart
+
+
+def _match_keys(e: Event) -> set[tuple]:
+    """Keys of which any two events that :func:`same_event` can join share at least one:
+    a visit's place with a visitor or with its countries, a meeting's people (or, with nobody
+    named, its countries), an agreement's title or its countries."""
+    if e.type == "visit":
+        keys = {("c", e.location_country, frozenset(e.countries))}
+        keys |= {("v", e.location_country, name) for name in _names(e, ("visitor",))}
+        return keys
+    if e.type == "meeting":
+        names = _names(e)
+        return {("n", name) for name in names} if names else {("c", frozenset(e.countries))}
+    title = fold(e.title or "")
+    return {("c", frozenset(e.countries))} | ({("t", title)} if title else set())
+
+
+class _KeptIndex:
+    """Kept events of one type by match key and by the days their stated dates cover; those
+    with no stated date (or an inferred one) by key alone, as any date may join them."""
+
+    def __init__(self, type_: str) -> None:
+        self.slack = _TRIP_SLACK_DAYS if type_ == "visit" else 0
+        self.loose: dict[tuple, set[int]] = {}
+        self.dated: dict[tuple, set[int]] = {}  # (key, day) -> kept
+        self.any_date: dict[tuple, set[int]] = {}
+
+    @staticmethod
+    def _days(e: Event) -> range | None:
+        if e.date_inferred or not e.date_start:
+            return None
+        span = event_span(e)
+        if span is None:
+            return None
+        return range(span[0].toordinal(), span[1].toordinal() + 1)
+
+    def add(self, i: int, e: Event) -> None:
+        """(Re)index kept event ``i``; after a merge its keys and dates may have grown, and its
+        old entries stay (they only add candidates, which same_event then rejects)."""
+        days = self._days(e)
+        for key in _match_keys(e):
+            self.any_date.setdefault(key, set()).add(i)
+            if days is None:
+                self.loose.setdefault(key, set()).add(i)
+                continue
+            for d in days:
+                self.dated.setdefault((key, d), set()).add(i)
+
+    def candidates(self, e: Event) -> list[int]:
+        """Every kept event ``e`` could be the same as (and some more), in the order kept."""
+        days = self._days(e)
+        found: set[int] = set()
+        for key in _match_keys(e):
+            if days is None:
+                found |= self.any_date.get(key, set())
+                continue
+            found |= self.loose.get(key, set())
+            for d in range(days.start - self.slack, days.stop + self.slack):
+                found |= self.dated.get((key, d), set())
+        return sorted(found)
 
 
 def assign_ids(events: list[Event]) -> None:

@@ -307,11 +307,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 re.search(r"(?:delegation|[Đđ]oàn)\b[^.;]{0,80}$", text[max(0, cue_start - 90):cue_start]):
             return False  # "a delegation led by X", "Đoàn ... do X dẫn đầu": X acts for the delegation
         gap_start = m.start - len(window) + cue.end()
-        if any(gap_start <= x.start and x.end <= m.start and x.person is not m.person
-               for x in self.ctx.actors.mentions):
+        if any(x.person is not m.person for x in self.ctx.actors.mentions_in(gap_start, m.start)):
             return False  # "lời mời của A, B thăm ...": the cue belongs to A, not to B
         gap = text[gap_start:m.start]
-        for t in self.ctx.actors.titles:
+        for t in self.ctx.actors.titles_in(gap_start, m.start):
             if gap_start <= t[0] and t[1] <= m.start:
                 gap = gap.replace(t[2], " ")
         for c in self.ctx.actors.countries_in(gap_start, m.start):

@@ -103,7 +103,7 @@ class MeetingFrames:
             return  # credentials: the envoy lives there
         if location[1] is not None and location[1] != host.person.country:
             return  # received abroad, at a summit or a third country's capital: no trip to the host's country
-        abroad = {e.location_country for e in self.ctx.events
+        abroad = {e.location_country for e in self._visits_by(host.person.canonical)
                   if e.type == "visit" and host.person.canonical in visitor_names(e)}
         for g in guests:
             if g.person.country in abroad:
@@ -147,6 +147,21 @@ class MeetingFrames:
             objects = [m for m in parsed_objects if all(m.person is not a.person for a in agents)]
         return agents, objects
 
+    def _visits_by(self, name: str) -> list:
+        """The visits found so far that list ``name`` as a visitor (and maybe a few more), from an
+        index extended as events are added, not a scan of every event per meeting: events are
+        complete when added, and an index that sees an event removed is rebuilt."""
+        events = self.ctx.events
+        seen, last, index = getattr(self, "_visit_index", (0, None, {}))
+        if seen > len(events) or (seen and events[seen - 1] is not last):
+            seen, index = 0, {}
+        for e in events[seen:]:
+            if e.type == "visit":
+                for visitor in visitor_names(e):
+                    index.setdefault(visitor, []).append(e)
+        self._visit_index = (len(events), events[-1] if events else None, index)
+        return index.get(name, [])
+
     def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:
         """People met: the first within reach of the trigger, then those listed after it
         (separated by commas, semicolons, 'and'/'và'); stop at a clause that reports speech."""
@@ -159,7 +174,8 @@ class MeetingFrames:
             gap = text[last_end:m.start]
             # a long title ("Secretary of State for Foreign, Commonwealth and Development Affairs")
             # is part of the next item, not a distance
-            reach = len(gap) - sum(t[1] - t[0] for t in self.ctx.actors.titles if last_end <= t[0] and t[1] <= m.start)
+            reach = len(gap) - sum(t[1] - t[0] for t in self.ctx.actors.titles_in(last_end, m.start)
+                                   if last_end <= t[0] and t[1] <= m.start)
             if not out:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
@@ -187,7 +203,7 @@ class MeetingFrames:
             iso = list(dict.fromkeys(c.iso3 for c in cs))
             if iso:
                 return [([], {c}) for c in iso]
-        bare_titles = [t for t in self.ctx.actors.titles if trig.end <= t[0] < nxt
+        bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t[0] < nxt
                        and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160]
         if bare_titles:
             units = []
