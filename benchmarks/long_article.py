@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.memory_flat import COUNTRIES, MONTHS, NAMES  # one set of made-up fillers for both
+
 VI = ["Sáng {d}/{m}, tại Hà Nội, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng {cvi} {fname}.",
       "Chủ tịch nước Lương Cường tiếp Đại sứ {cvi} {fname} nhân dịp chào từ biệt ngày {d}/{m}.",
       "Tổng Bí thư Tô Lâm điện đàm với Tổng thống {cvi} {fname} chiều {d}/{m}.",
@@ -32,12 +34,6 @@ EN = ["Prime Minister Pham Minh Chinh held talks with {cen} Prime Minister {fnam
       "The two sides agreed to strengthen cooperation in trade, investment, education and defence.",
       "Foreign Minister Bui Thanh Son said {country} was one of Vietnam's most important partners.",
       "Gold prices edged up slightly in early trading, while heavy rain is forecast for the capital."]
-COUNTRIES = [("Campuchia", "Cambodian", "Cambodia"), ("Lào", "Lao", "Laos"), ("Nhật Bản", "Japanese", "Japan"),
-             ("Ấn Độ", "Indian", "India"), ("Indonesia", "Indonesian", "Indonesia"),
-             ("Singapore", "Singaporean", "Singapore"), ("Thái Lan", "Thai", "Thailand")]
-NAMES = ["Alan Brook", "Maria Santos", "Kenji Ota", "Ravi Mehta", "Siti Rahma", "Tan Wei Ming", "Somchai Dee"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
 
 
 def long_text(lang: str, mb: float, seed: int = 7, single_line: bool = False) -> str:

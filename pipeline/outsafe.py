@@ -61,16 +61,24 @@ def check_not_an_input(target: Path, inputs: Iterable[Path]) -> None:
             raise UsageError(f"--out {target} is one of the input articles in {src}; refusing to overwrite it")
 
 
+def _lstat(path: Path) -> os.stat_result | None:
+    """The path's own status (a link not followed), None when nothing is there; any other
+    failure is an output error naming the path."""
+    try:
+        return path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OutputError(describe_os_error(path, exc)) from exc
+
+
 def check_output_file(target: Path, inputs: Sequence[Path], force: bool) -> None:
     """Checks before writing one file (``render --out``): a regular file or nothing, not an
     input, and, unless ``force``, a page this tool wrote."""
     check_not_an_input(target, inputs)
-    try:
-        st = target.lstat()
-    except FileNotFoundError:
+    st = _lstat(target)
+    if st is None:
         return
-    except OSError as exc:
-        raise OutputError(describe_os_error(target, exc)) from exc
     if stat.S_ISDIR(st.st_mode):
         raise OutputError(f"cannot write {target}: it is a folder, not a file")
     if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
@@ -106,12 +114,9 @@ def check_output_folder(out_dir: Path, targets: Sequence[str], inputs: Sequence[
     foreign = []
     for name in targets:
         path = out_dir / name
-        try:
-            st = path.lstat()
-        except FileNotFoundError:
+        st = _lstat(path)
+        if st is None:
             continue
-        except OSError as exc:
-            raise OutputError(describe_os_error(path, exc)) from exc
         check_not_an_input(path, inputs)
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(f"cannot write {path}: it is not a regular file (a device, pipe, link or "
