@@ -423,3 +423,13 @@ def test_title_country_comma_honorific_name_and_delegation_word_is_no_surname(pi
     assert [(tuple(e["countries"]), [p["name"] for p in e["participants"] if p["role"] == "visitor"],
              e["date_start"], e["date_end"]) for e in visits] == [(("CHL", "VNM"), ["Gabriel Boric"],
                                                                    "2025-06-10", "2025-06-12")]
+
+
+def test_a_signing_ceremony_of_documents_is_one_agreement(pipe):
+    for text, lang in [
+        ("Ngày 12/5, Thủ tướng Phạm Minh Chính và Thủ tướng Ấn Độ Narendra Modi đã chứng kiến Lễ ký kết 5 văn kiện "
+         "hợp tác.", "vi"),
+        ("On Monday, Prime Minister Pham Minh Chinh and Lao Prime Minister Sonexay Siphandone witnessed the signing "
+         "ceremony for important cooperation documents.", "en"),
+    ]:
+        assert len([e for e in run(pipe, text, lang) if e["type"] == "agreement"]) == 1, text
