@@ -24,7 +24,7 @@ from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span as _event_span
 from pipeline.stages.date_sources import fill_dates_from_clusters
 from pipeline.stages.gazetteer import fold
-from pipeline.stages.visit_context import enclosing_visit, moved as _moved
+from pipeline.stages.visit_context import NearbyVisits, enclosing_visit, moved as _moved
 from pipeline.stages.visit_context import is_past_reference as _is_past_reference
 
 VISIT_SLACK_DAYS = 3
@@ -221,9 +221,9 @@ def assign_parents(events: list[Event]) -> None:
     for e in events:
         by_doc[e.doc_id].append(e)
     for doc_events in by_doc.values():
-        visits = [v for v in doc_events if v.type == "visit"]
+        index = NearbyVisits(doc_events)
         for e in doc_events:
-            v = enclosing_visit(e, visits)
+            v = enclosing_visit(e, index.near(e)) if e.type != "visit" else None
             e.parent_cluster_id = v.cluster_id if v is not None else None
 
 

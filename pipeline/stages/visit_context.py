@@ -8,11 +8,17 @@ same relation points a meeting at its visit's cluster when articles are linked.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from typing import Iterable
 
 from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span
 from pipeline.stages.frame_base import visitor_names
+
+# How far from an event (in characters of the article) the visit it happened during is looked
+# for: a news report tells a trip and its programme close together, and the bound keeps the
+# search linear in the article's length (a very long page lists many trips).
+VISIT_REACH = 20_000
 
 
 def is_past_reference(e: Event) -> bool:
@@ -67,12 +73,27 @@ def travellers_visit(e: Event, visits: Iterable[Event]) -> Event | None:
     return fits[0] if len(places) == 1 else None
 
 
+class NearbyVisits:
+    """The visits of one article, found by their position near an event."""
+
+    def __init__(self, events: Iterable[Event]) -> None:
+        self.visits = sorted((v for v in events if v.type == "visit" and v.location_country
+                              and not is_past_reference(v)), key=lambda v: v.char_start)
+        self.starts = [v.char_start for v in self.visits]
+
+    def near(self, e: Event) -> list[Event]:
+        lo = bisect_left(self.starts, e.char_start - VISIT_REACH)
+        hi = bisect_right(self.starts, e.char_start + VISIT_REACH)
+        return self.visits[lo:hi]
+
+
 def carry_visit_places(events: list[Event]) -> None:
     """Give an event with no stated place the place of the visit it happened during (one article)."""
-    visits = [v for v in events if v.type == "visit"]
+    index = NearbyVisits(events)
     for e in events:
-        if e.location_country:
+        if e.location_country or e.type == "visit":
             continue
-        v = enclosing_visit(e, visits) or travellers_visit(e, visits)
+        near = index.near(e)
+        v = enclosing_visit(e, near) or travellers_visit(e, near)
         if v is not None:
             e.location_name, e.location_country = v.location_name, v.location_country

@@ -61,3 +61,27 @@ def test_a_stated_place_is_kept():
     talks = _event("meeting", ["LAO", "VNM"], ["Lương Cường", "Thongloun Sisoulith"], "2025-06-02", place="Hanoi")
     carry_visit_places([visit, talks])
     assert talks.location_country == "VNM"
+
+
+def test_places_are_carried_in_linear_time_on_a_very_long_page(monkeypatch):
+    """A page listing thousands of trips: each event is compared with the visits near it, not
+    with every visit of the page (which made a long article quadratic)."""
+    import pipeline.stages.visit_context as vc
+
+    calls = {"n": 0}
+    real = vc.overlaps
+
+    def counted(a, b):
+        calls["n"] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(vc, "overlaps", counted)
+    events = []
+    for i in range(3000):
+        visit = _event("visit", ["LAO", "VNM"], ["Lương Cường"], "2025-06-02", place="Vientiane", role="visitor")
+        meeting = _event("meeting", ["THA", "VNM"], ["Lương Cường", "Anutin Charnvirakul"], "2025-06-02")
+        visit.char_start, meeting.char_start = 2000 * i, 2000 * i + 1000
+        events += [visit, meeting]
+    carry_visit_places(events)
+    assert all(e.location_country == "LAO" for e in events)  # the traveller was in Laos
+    assert calls["n"] < 50 * 3000, calls["n"]  # about 20 nearby visits per meeting, not 3000
