@@ -96,7 +96,8 @@ def process_chunk(index: int, items: list[Article | ReadFailure], backends: dict
                                                          "message": msg}})
             continue
         out.append({"doc_id": res.doc_id, "events": [{**event_record(e), "date_inferred": e.date_inferred,
-                                                             "yearless_days": list(e.yearless_days)}
+                                                             "yearless_days": list(e.yearless_days),
+                                                             "day_hint": e.day_hint}
                                                   for e in res.events],
                     "entities": [_entity_record(res.doc_id, x) for x in res.entities]})
     return {"index": index, "articles": out}
@@ -622,6 +623,7 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
             e = event_from_record({**r, "evidence": "", "trigger": r.get("trigger", "")})
             e.date_inferred = bool(r.get("date_inferred"))
             e.yearless_days = tuple(r.get("yearless_days") or ())
+            e.day_hint = r.get("day_hint")
             light.append(e)
     previous = load_events(Path(link_with) / "events.jsonl") if link_with else None
     link_clusters(light, previous)
@@ -651,6 +653,7 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
                          date_source=e.date_source)
                 r.pop("date_inferred", None)
                 r.pop("yearless_days", None)
+                r.pop("day_hint", None)
             stats.events += len(events)
             streams.write("events", events)
             streams.write("participants", [{"event_id": r["event_id"], "doc_id": r["doc_id"], **p}

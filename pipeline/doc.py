@@ -123,4 +123,5 @@ class Event:
     date_inferred: bool = False  # the date came from the article's context, not the event's sentence
     date_source: str | None = None  # provenance of the date (schema.DATE_SOURCES)
     yearless_days: tuple[str, ...] = ()  # 'MM-DD' days an undatable article states without a year
+    day_hint: str | None = None  # 'MM-DD': the day without a year the narrative is on at this undated event
     mentions: int = 1  # how many frames consolidation merged into this event

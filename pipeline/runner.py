@@ -43,7 +43,7 @@ from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
 from pipeline.stages.confidence import ConfidenceModel, filter_enabled, load_model, score_article
-from pipeline.stages.date_sources import explain_missing_dates, yearless_days
+from pipeline.stages.date_sources import add_day_hints, explain_missing_dates, yearless_days
 from pipeline.stages.dateline import clutter_spans, parse_dateline, readable_place
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
@@ -607,6 +607,7 @@ class Pipeline:
                 days = yearless_days(art.text, lang)
                 for e in events:
                     e.yearless_days = days
+                add_day_hints(art.text, lang, events)
             assign_ids(events)
             for e in events:
                 e.published = published

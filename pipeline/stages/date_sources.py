@@ -26,15 +26,34 @@ def explain_missing_dates(events: list[Event]) -> None:
             e.date_source = "none-planned" if e.status == "planned" else "none"
 
 
+def _yearless_mentions(text: str, lang: str) -> list:
+    """Single days stated without a year and not relative to anything ("hôm 7/5", "May 7")."""
+    return [d for d in find_dates(text, lang, _ANY_YEAR)
+            if not d.relative and d.weekday is None and len(d.date_start) == 10
+            and not any(y in d.text for y in (d.date_start[:4], d.date_end[:4]))]
+
+
+def add_day_hints(text: str, lang: str, events: list[Event]) -> None:
+    """For an undated event of an article with no date of its own: the day its sentence states
+    without a year, else the last single such day stated before it (the day the narrative is on:
+    "hôm 7/5, X chủ trì lễ đón … Trong cuộc hội đàm diễn ra sau lễ đón, …"). The year comes later,
+    from another report of the same trip (``fill_dates_from_clusters``)."""
+    days = [d for d in _yearless_mentions(text, lang) if d.date_start == d.date_end]
+    for e in events:
+        if e.date_start:
+            continue
+        own = [d for d in days if e.char_start <= d.start < e.char_end]
+        before = [d for d in days if d.end <= e.char_start]
+        pick = own[0] if own else (before[-1] if before else None)
+        e.day_hint = pick.date_start[5:] if pick else None
+
+
 def yearless_days(text: str, lang: str) -> tuple[str, ...]:
     """The days ('MM-DD') an article states without a year ("hôm 7/5", "May 7-8"). Only asked of
     an article with no date to read them against: they let a date borrowed from another report of
     the same event be checked against what this report says."""
     days: set[str] = set()
-    for d in find_dates(text, lang, _ANY_YEAR):
-        if d.relative or d.weekday is not None or len(d.date_start) != 10 or any(
-                y in d.text for y in (d.date_start[:4], d.date_end[:4])):
-            continue
+    for d in _yearless_mentions(text, lang):
         lo, hi = date_span(d.date_start)[0], date_span(d.date_end)[1]
         while lo <= hi and len(days) < 400:
             days.add(lo.isoformat()[5:])
@@ -82,6 +101,26 @@ def fill_dates_from_clusters(events: list[Event]) -> None:
             start, end, conflicts = consensus_dates(sources)
             if start and not conflicts and _told_here(m, start, end):
                 m.date_start, m.date_end, m.date_inferred, m.date_source = start, end, True, "inferred-cluster"
+    _date_from_article_year(events)
+
+
+def _date_from_article_year(events: list[Event]) -> None:
+    """An undated event with a day hint, in an article whose year another report has just given
+    (one of its events took a cluster's date), is dated that day of that year."""
+    years: dict[str, set[str]] = defaultdict(set)
+    for e in events:
+        if e.date_source == "inferred-cluster" and e.date_start:
+            years[e.doc_id].add(e.date_start[:4])
+    for e in events:
+        year = years.get(e.doc_id)
+        if e.date_start or not e.day_hint or e.status != "occurred" or not year or len(year) != 1:
+            continue
+        try:
+            day = dt.date(int(next(iter(year))), int(e.day_hint[:2]), int(e.day_hint[3:]))
+        except ValueError:
+            continue
+        e.date_start = e.date_end = day.isoformat()
+        e.date_inferred, e.date_source = True, "inferred-cluster"
 
 
 def _told_here(m: Event, start: str, end: str | None) -> bool:

@@ -51,6 +51,8 @@ _LEAD_BEFORE = re.compile(
     r"(?:(?:Also|And|But|Earlier|Later|Then|Meanwhile|Previously|Trước đó|Sau đó|Tiếp đó|Ngoài ra|Cũng|"
     r"Theo [^,.;]{1,40}|According to [^,.;]{1,40}),?\s*)?"
     r"(?:(?:[Oo]n|[Ii]n|[Vv]ào|[Tt]rong|[Đđ]ến|[Tt]ừ)\s+)?\Z")
+# "until Friday, September 27", "through May 9", "đến hết ngày 27/9": the last day of a stay
+_UNTIL = re.compile(r"(?:\b(?:until|till|through)|(?<!\w)đến hết(?: ngày)?)\s+(?:[A-Z][a-z]+day,?\s+)?\Z")
 _LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
 _LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
 _OTHER_TIME = re.compile(r"\b(?:sau|trước|after|before|following|since|kể từ|than|so với|như|like|previous)\b", re.I)
@@ -132,6 +134,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _date_allowed(self, d: DateMention, trig: Trigger) -> bool:
         """A governed date ("since the 1993 visit") dates only an event word inside its cue's scope."""
+        if _UNTIL.search(self.ctx.text, max(0, d.start - 40), d.start):
+            return False  # "until Friday": the end of a stay, no event's own date (see _pick_date)
         cue = self.__dict__.get("_governed", {}).get(d.start)
         return cue is None or cue <= trig.start < d.start
 
@@ -143,6 +147,20 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
                    event_type: str) -> PickedDate:
+        """The event's date (``_trigger_date``); a one-day visit the sentence says lasts "until"
+        a later day ("who will be on the island until Friday, September 27", "ở lại đến hết ngày
+        27/9") runs to that day."""
+        picked = self._trigger_date(sent, trig, dates, status, event_type)
+        if event_type != "visit" or not picked.start or len(picked.start) != 10 or picked.start != picked.end:
+            return picked
+        for d in dates:
+            if d.start >= trig.end and len(d.date_end) == 10 and _UNTIL.search(self.ctx.text, sent.start, d.start) \
+                    and picked.start < d.date_end <= shift_days(picked.start, 14):
+                return PickedDate(picked.start, d.date_end, picked.inferred, picked.source)
+        return picked
+
+    def _trigger_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
+                      event_type: str) -> PickedDate:
         """The trigger's own date: a date of the sentence whose nearest event word it is (near, or
         farther in the same clause or set off after it: clauses, not characters, decide), else the
         sentence's opening time adverbial, else a date within reach that no other event's clause

@@ -73,3 +73,21 @@ def test_bundled_samples_every_event_is_dated_or_says_why(pipe):
     visit = [e for e in ev if e["doc_id"].startswith("001_") and e["type"] == "visit" and e["subtype"] == "state"]
     assert [(e["date_start"], e["date_end"], e["date_source"]) for e in visit] == [
         ("2025-05-07", "2025-05-08", "inferred-cluster")]
+    # "Tổng thống Azerbaijan Ilham Aliyev hôm 7/5 chủ trì lễ đón … Trong cuộc hội đàm diễn ra sau lễ
+    # đón, …": the talks followed the welcome ceremony on 7/5, of the year the visit is in
+    talks = [e for e in ev if e["doc_id"].startswith("001_") and e["subtype"] == "talks"]
+    assert [(e["date_start"], e["date_source"]) for e in talks] == [("2025-05-07", "inferred-cluster")]
+    clusters = res.event_clusters
+    assert list(clusters[clusters.cluster_id == talks[0]["cluster_id"]].date_start) == ["2025-05-07"]
+
+
+def test_day_hint_is_the_events_own_day_or_the_last_single_day_before_it():
+    from pipeline.stages.date_sources import add_day_hints
+
+    text = "Ngày 7-8/5, có chuyến thăm. Hôm 7/5, X chủ trì lễ đón. Sau lễ đón, hai bên hội đàm. Hôm 9/5, họ ký."
+    first, talks, signing = (_report("vi") for _ in range(3))
+    first.char_start, first.char_end = 0, 27
+    talks.char_start, talks.char_end = text.index("Sau"), text.index("Hôm 9")
+    signing.char_start, signing.char_end = text.index("Hôm 9"), len(text)
+    add_day_hints(text, "vi", [first, talks, signing])
+    assert (first.day_hint, talks.day_hint, signing.day_hint) == (None, "05-07", "05-09")  # a range is no day
