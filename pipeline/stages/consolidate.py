@@ -87,6 +87,10 @@ def _same_trip_days(a: Event, b: Event) -> bool:
     return gap <= dt.timedelta(days=6)
 
 
+def _remote(e: Event) -> bool:
+    return e.subtype in ("phone_call", "virtual")
+
+
 def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     if a.type != b.type:
         return False
@@ -109,7 +113,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     if a.type == "meeting":
         na, nb = _names(a), _names(b)
         if len(na) >= 2 and len(nb) >= 2:
-            return na == nb
+            # a call made now is not the meeting it plans ("vừa điện đàm … sẽ gặp tại APEC")
+            return na == nb and not (_remote(a) != _remote(b) and a.status != b.status)
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
                 and a.subtype in ("phone_call", "reception", "virtual") and set(a.countries) == set(b.countries):
             return True  # "had a phone call with the premier of Vietnam" again, naming one side only

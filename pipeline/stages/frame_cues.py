@@ -72,6 +72,10 @@ DATE_NOT_EVENT = re.compile(
     r"|(?P<fixed>anniversary|kỷ niệm|Quốc khánh|National Day|Independence Day|ngày lễ|dịp lễ)[^,.;()]{0,25}$"
     r"|(?:\bsince|kể từ|\btừ năm|thiết lập quan hệ|established|establishment of|founded|thành lập|nhậm chức|"
     r"took office|taking office|assumed office|\bbầu\b|elected|election)[^,.;:()]{0,90}$", re.I)
+# A date right before a verb of saying ("Bộ Ngoại giao ngày 5/5 cho hay …", "the ministry on Monday
+# announced that …") is the day something was said, not the day of what was said.
+REPORT_AFTER = re.compile(r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định)\b"
+                          r"|\s*,?\s*(?:said|says|announced|told|confirmed|stated|reported|declared)\b")
 MODIFIER_CUE = {
     "en": re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                      r"message from|invitation of)\s+"),

@@ -18,7 +18,7 @@ from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
-from pipeline.stages.frame_cues import (DATE_NOT_EVENT, HAS_DIGIT, INTENT,
+from pipeline.stages.frame_cues import (DATE_NOT_EVENT, HAS_DIGIT, INTENT, REPORT_AFTER,
                                         MODIFIER_CUE, NOT_EVENT_AFTER, PLANNED, PRONOUN_HEAD, TWO_LEADERS)
 from pipeline.stages.meeting_frames import MeetingFrames
 from pipeline.stages.visit_frames import VisitFrames
@@ -112,6 +112,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
                         continue
                     cue = None
+            if REPORT_AFTER.match(self.ctx.text, d.end, sent.end):
+                self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
+                continue
             if cue:
                 governed[d.start] = d.start - len(before) + cue.start()
             if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"

@@ -433,3 +433,22 @@ def test_a_signing_ceremony_of_documents_is_one_agreement(pipe):
          "ceremony for important cooperation documents.", "en"),
     ]:
         assert len([e for e in run(pipe, text, lang) if e["type"] == "agreement"]) == 1, text
+
+
+def test_the_day_something_was_said_does_not_date_what_was_said(pipe):
+    for text, lang in [
+        ("Người phát ngôn Bộ Ngoại giao ngày 5/6 cho hay Tổng thống Chile Gabriel Boric sẽ thăm chính thức Việt Nam.",
+         "vi"),
+        ("The Chilean Foreign Ministry on Thursday announced that President Gabriel Boric will pay an official "
+         "visit to Vietnam.", "en"),
+    ]:
+        visits = [e for e in run(pipe, text, lang) if e["type"] == "visit"]
+        assert [(e["status"], e["date_start"], e["date_source"]) for e in visits] == [
+            ("planned", None, "none-planned")], text
+
+
+def test_a_call_made_now_stays_apart_from_the_meeting_it_plans(pipe):
+    text = ("Tổng thống Mỹ Donald Trump ngày 10/6 cho biết ông vừa điện đàm với Chủ tịch Trung Quốc Tập Cận Bình. "
+            "Tổng thống Trump sẽ gặp Chủ tịch Tập Cận Bình tại Hội nghị cấp cao APEC vào tháng 10.")
+    got = sorted((e["subtype"], e["status"], e["date_start"]) for e in run(pipe, text, "vi"))
+    assert got == [("meeting", "planned", "2025-10"), ("phone_call", "occurred", "2025-06-10")]
