@@ -43,7 +43,8 @@ from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
 from pipeline.stages.confidence import ConfidenceModel, filter_enabled, load_model, score_article
-from pipeline.stages.date_sources import add_day_hints, explain_missing_dates, yearless_days
+from pipeline.stages.date_sources import (add_day_hints, explain_missing_dates, plan_after_publication,
+                                          yearless_days)
 from pipeline.stages.dateline import clutter_spans, parse_dateline, readable_place
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
@@ -603,6 +604,7 @@ class Pipeline:
             events = consolidate(events, reference)
             carry_visit_places(events)
             explain_missing_dates(events)
+            plan_after_publication(events, reference)
             if reference is None:
                 days = yearless_days(art.text, lang)
                 for e in events:

@@ -48,6 +48,18 @@ def add_day_hints(text: str, lang: str, events: list[Event]) -> None:
         e.day_hint = pick.date_start[5:] if pick else None
 
 
+def plan_after_publication(events: list[Event], reference: dt.date | None) -> None:
+    """An event its own sentence dates after the article was published has not happened yet,
+    whatever the verb's tense leaves unsaid ("X visits Japan from May 20 to 22" in an article of
+    8 May): planned."""
+    if reference is None:
+        return
+    for e in events:
+        span = date_span(e.date_start) if e.date_source == "stated" else None
+        if e.status == "occurred" and span is not None and span[0] > reference:
+            e.status = "planned"
+
+
 def yearless_days(text: str, lang: str) -> tuple[str, ...]:
     """The days ('MM-DD') an article states without a year ("hôm 7/5", "May 7-8"). Only asked of
     an article with no date to read them against: they let a date borrowed from another report of

@@ -91,3 +91,13 @@ def test_day_hint_is_the_events_own_day_or_the_last_single_day_before_it():
     signing.char_start, signing.char_end = text.index("Hôm 9"), len(text)
     add_day_hints(text, "vi", [first, talks, signing])
     assert (first.day_hint, talks.day_hint, signing.day_hint) == (None, "05-07", "05-09")  # a range is no day
+
+
+def test_an_event_dated_after_publication_is_planned_whatever_the_tense(pipe):
+    def status(text, lang):
+        res = pipeline.extract([Article("t", text, lang, "2025-05-08")], pipeline=pipe)
+        return [(e["status"], e["date_start"]) for e in res.events.to_dict("records")]
+
+    assert status("Chilean President Gabriel Boric visits Japan from May 20 to 22.", "en") == [("planned", "2025-05-20")]
+    assert status("Tổng thống Chile Gabriel Boric thăm Nhật Bản từ ngày 20 đến 22/5.", "vi") == [("planned", "2025-05-20")]
+    assert status("Chilean President Gabriel Boric visits Japan from May 2 to 4.", "en") == [("occurred", "2025-05-02")]
