@@ -43,8 +43,7 @@ from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
 from pipeline.stages.confidence import ConfidenceModel, filter_enabled, load_model, score_article
-from pipeline.stages.date_sources import (add_day_hints, explain_missing_dates, plan_after_publication,
-                                          yearless_days)
+from pipeline.stages.date_sources import explain_missing_dates, mark_yearless_days, plan_after_publication
 from pipeline.stages.dateline import clutter_spans, parse_dateline, readable_place
 from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
@@ -566,8 +565,10 @@ class Pipeline:
             dateline = parse_dateline(art.text)
             published = art.published or dateline.published
             reference = reference_date(published)
+            reference_source = "publication" if art.published else "dateline"
             if reference is None and dateline.published:  # a given date no calendar can use (9999-12-31)
                 reference = reference_date(dateline.published)  # yields to the article's own dateline
+                reference_source = "dateline"
             clutter = clutter_spans(art.text)
             sentences = [s for s in sentences
                          if not any(cs <= s.start and s.end <= ce for cs, ce in clutter)]
@@ -594,7 +595,7 @@ class Pipeline:
                                  reference=reference,
                                  dateline_place=_place_name(dateline.place),
                                  dateline_country=place_country,
-                                 reference_source="publication" if art.published else "dateline")
+                                 reference_source=reference_source)
             counts = Counter(id(m.person) for m in actors.mentions)
             if counts and actors.people:
                 top = max(actors.people, key=lambda p: (counts.get(id(p), 0), -actors.people.index(p)))
@@ -606,10 +607,7 @@ class Pipeline:
             explain_missing_dates(events)
             plan_after_publication(events, reference)
             if reference is None:
-                days = yearless_days(art.text, lang)
-                for e in events:
-                    e.yearless_days = days
-                add_day_hints(art.text, lang, events)
+                mark_yearless_days(art.text, lang, events)
             assign_ids(events)
             for e in events:
                 e.published = published

@@ -30,7 +30,12 @@ _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận
 _TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to", "nước", "của", "tại", "ở", "và",
                               "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
                               "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
-                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương", "hòa", "hoà", "xã", "nghĩa", "hiệp", "ông", "bà", "ngài"})  # "Cộng hòa Xã hội chủ nghĩa …"
+                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương",
+                              "hòa", "hoà", "xã", "nghĩa", "hiệp",  # "Cộng hòa Xã hội chủ nghĩa …"
+                              "ông", "bà", "ngài"})  # "Tổng thống Cộng hòa Chile, ông X"
+# a delegation's named leader after it: "Đoàn … do ông X dẫn đầu", "a delegation led by X"
+_LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?{lexicon.UPPER_CLASS}"
+                           r"|\b(?:led|headed)\s+by\b)")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 
@@ -729,8 +734,7 @@ class ActorFinder:
             if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I) \
                     and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
                 continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
-            if re.match(r"[^.;\n]{0,90}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?[A-ZĐÀ-Ỹ]|\b(?:led|headed)\s+by\b)",
-                        text[e:e + 100]):
+            if _LED_BY_AFTER.match(text, e, e + 100):
                 continue  # the leader acts for the delegation
             person = unnamed.setdefault(country.iso3, Person("", country.iso3, None, "delegation",
                                                              first_mention=text[s:e], named=False))

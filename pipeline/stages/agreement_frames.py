@@ -7,7 +7,7 @@ import re
 
 from pipeline.doc import Participant, Sentence
 from pipeline.stages.actors import Person, PersonMention
-from pipeline.stages.frame_base import Trigger, dedupe
+from pipeline.stages.frame_base import PickedDate, Trigger, dedupe
 from pipeline.stages.frame_cues import (AGREEMENT_CUE, AGREEMENT_NOT, CONTINUED_LIST, COUNTED_DOCS, GENERIC_DOCS,
                                         LIST_ITEM, NOMINAL_BEFORE, NUMBER_WORDS, TITLE_END, TWO_LEADERS, WITNESS)
 
@@ -64,8 +64,10 @@ class AgreementFrames:
             if extra:
                 countries.add(extra)
         date = self._pick_date(sent, trig, dates, status, "agreement")
-        if date == (None, None) and self.ctx.last_meeting is not None and self.ctx.last_meeting.date_start:
-            date = (self.ctx.last_meeting.date_start, self.ctx.last_meeting.date_end)
+        last = self.ctx.last_meeting
+        if date.start is None and last is not None and last.date_start and last.status == status:
+            # signed at the talks just reported (a signing still to come keeps no date)
+            date = PickedDate(last.date_start, last.date_end, True, "inferred-text")
         loc = self._location(sent)
         titles = [title]
         count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[max(sent.start, trig.start - 8):trig.start], re.I)

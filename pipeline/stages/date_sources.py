@@ -33,17 +33,22 @@ def _yearless_mentions(text: str, lang: str) -> list:
             and not any(y in d.text for y in (d.date_start[:4], d.date_end[:4]))]
 
 
-def add_day_hints(text: str, lang: str, events: list[Event]) -> None:
-    """For an undated event of an article with no date of its own: the day its sentence states
-    without a year, else the last single such day stated before it (the day the narrative is on:
+def mark_yearless_days(text: str, lang: str, events: list[Event]) -> None:
+    """For an article with no date to read them against: the days ('MM-DD') it states without a
+    year ("hôm 7/5", "May 7-8") on every event, so that a date borrowed from another report of
+    the same event can be checked against them; and on each undated event its day hint, the day
+    its sentence states, else the last single day stated before it (the day the narrative is on:
     "hôm 7/5, X chủ trì lễ đón … Trong cuộc hội đàm diễn ra sau lễ đón, …"). The year comes later,
     from another report of the same trip (``fill_dates_from_clusters``)."""
-    days = [d for d in _yearless_mentions(text, lang) if d.date_start == d.date_end]
+    mentions = _yearless_mentions(text, lang)
+    days = _days_of(mentions)
+    single = [d for d in mentions if d.date_start == d.date_end]
     for e in events:
+        e.yearless_days = days
         if e.date_start:
             continue
-        own = [d for d in days if e.char_start <= d.start < e.char_end]
-        before = [d for d in days if d.end <= e.char_start]
+        own = [d for d in single if e.char_start <= d.start < e.char_end]
+        before = [d for d in single if d.end <= e.char_start]
         pick = own[0] if own else (before[-1] if before else None)
         e.day_hint = pick.date_start[5:] if pick else None
 
@@ -61,11 +66,14 @@ def plan_after_publication(events: list[Event], reference: dt.date | None) -> No
 
 
 def yearless_days(text: str, lang: str) -> tuple[str, ...]:
-    """The days ('MM-DD') an article states without a year ("hôm 7/5", "May 7-8"). Only asked of
-    an article with no date to read them against: they let a date borrowed from another report of
-    the same event be checked against what this report says."""
+    """The days ('MM-DD') an article states without a year, ranges included."""
+    return _days_of(_yearless_mentions(text, lang))
+
+
+def _days_of(mentions: list) -> tuple[str, ...]:
+    """Every 'MM-DD' the mentions cover, ranges included."""
     days: set[str] = set()
-    for d in _yearless_mentions(text, lang):
+    for d in mentions:
         lo, hi = date_span(d.date_start)[0], date_span(d.date_end)[1]
         while lo <= hi and len(days) < 400:
             days.add(lo.isoformat()[5:])
@@ -95,7 +103,7 @@ def fill_dates_from_clusters(events: list[Event]) -> None:
     """Date the undated reports of a cluster from its other articles' own dates (see ``consensus_dates``;
     guesses are not passed on) when those agree and fall on a day the report states without a year: the
     year is what the report lacked. The borrowed date is marked ``inferred-cluster``. Run after
-    ``published`` and ``yearless_days`` are set on every event."""
+    ``published`` and ``mark_yearless_days`` have been applied."""
     by_cluster: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         if e.cluster_id:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.stages.dates import find_dates
+
 __all__ = ["Dateline", "parse_dateline", "clutter_spans", "readable_place"]
 
 
@@ -104,8 +106,6 @@ def readable_place(place: str | None) -> str | None:
 def _stated_day(fragment: str) -> str | None:
     """The ISO day a dateline or header line states with its year ("January 15, 2025",
     "21 tháng 8, 2023", "8/5/2025"), or None: without a year the day cannot be placed."""
-    from pipeline.stages.dates import find_dates  # dates imports nothing from here; keep the stage light
-
     days = [d for d in find_dates(fragment, "any", None) if len(d.date_start) == 10 and d.date_start == d.date_end]
     return days[0].date_start if len(days) == 1 else None
 

@@ -82,14 +82,14 @@ def test_bundled_samples_every_event_is_dated_or_says_why(pipe):
 
 
 def test_day_hint_is_the_events_own_day_or_the_last_single_day_before_it():
-    from pipeline.stages.date_sources import add_day_hints
+    from pipeline.stages.date_sources import mark_yearless_days
 
     text = "Ngày 7-8/5, có chuyến thăm. Hôm 7/5, X chủ trì lễ đón. Sau lễ đón, hai bên hội đàm. Hôm 9/5, họ ký."
     first, talks, signing = (_report("vi") for _ in range(3))
     first.char_start, first.char_end = 0, 27
     talks.char_start, talks.char_end = text.index("Sau"), text.index("Hôm 9")
     signing.char_start, signing.char_end = text.index("Hôm 9"), len(text)
-    add_day_hints(text, "vi", [first, talks, signing])
+    mark_yearless_days(text, "vi", [first, talks, signing])
     assert (first.day_hint, talks.day_hint, signing.day_hint) == (None, "05-07", "05-09")  # a range is no day
 
 
