@@ -122,6 +122,35 @@ def fill_dates_from_clusters(events: list[Event]) -> None:
             if start and not conflicts and _told_here(m, start, end):
                 m.date_start, m.date_end, m.date_inferred, m.date_source = start, end, True, "inferred-cluster"
     _date_from_article_year(events)
+    _correct_narrative_days(by_cluster)
+
+
+# Dates an article only guessed for an event: the day its narrative is on, its dateline or its
+# publication day. Another report that dates the event itself is better evidence.
+_GUESSED = frozenset({"inferred-text", "dateline", "publication"})
+# A report is written on or after the day it tells of; a few days at most for news.
+_REPORT_LAG_DAYS = 3
+
+
+def _correct_narrative_days(by_cluster: dict[str, list[Event]]) -> None:
+    """A report that dates an event only by its narrative, dateline or publication day takes the day
+    other reports of the same event date it ("During his stay, Lâm held talks …" in a report dated the
+    day he left, while another report says the talks were the day before), when that day is a single
+    day up to a few days before the guessed one: reports tell of the past, the guessed day is where the
+    narrative stands, not when the event happened. Marked ``inferred-cluster``."""
+    for members in by_cluster.values():
+        for m in members:
+            if (m.date_source not in _GUESSED or not m.date_start or len(m.date_start) != 10
+                    or m.date_end not in (None, m.date_start) or m.status != "occurred"):
+                continue
+            sources = [o for o in members if o.doc_id != m.doc_id and o.date_start
+                       and o.date_source in ("stated", "inferred-cluster")]
+            start, end, conflicts = consensus_dates(sources)
+            if not start or conflicts or len(start) != 10 or start != end or start == m.date_start:
+                continue
+            lag = (date_span(m.date_start)[0] - date_span(start)[0]).days
+            if 0 < lag <= _REPORT_LAG_DAYS:
+                m.date_start, m.date_end, m.date_inferred, m.date_source = start, end, True, "inferred-cluster"
 
 
 def _date_from_article_year(events: list[Event]) -> None:

@@ -5,6 +5,8 @@ Events are built by hand; the articles are written for the test.
 """
 from __future__ import annotations
 
+import pytest
+
 import pipeline
 from pipeline.doc import Article, Event, Participant
 from pipeline.schema import DATE_SOURCES
@@ -49,6 +51,36 @@ def test_a_guessed_date_is_not_passed_on():
     assert undated.date_start is None
 
 
+def _guessed(doc, date, source):
+    e = _report(doc, date, published=date, inferred=True)
+    e.date_source = source
+    return e
+
+
+@pytest.mark.parametrize("source", ["inferred-text", "dateline", "publication"])
+def test_a_guessed_day_gives_way_to_the_day_another_report_states_a_few_days_before(source):
+    stated = _report("vi", "2025-05-07")
+    guessed = _guessed("en", "2025-05-08", source)
+    fill_dates_from_clusters([stated, guessed])
+    assert (guessed.date_start, guessed.date_end, guessed.date_source) == ("2025-05-07", "2025-05-07", "inferred-cluster")
+
+
+@pytest.mark.parametrize("other", ["2025-05-09", "2025-05-01", "2025-05"])
+def test_a_guessed_day_stays_when_the_other_report_is_later_far_earlier_or_vague(other):
+    """A report does not tell of days after its own, a week back is another event, a month is no day."""
+    stated = _report("vi", other)
+    guessed = _guessed("en", "2025-05-08", "inferred-text")
+    fill_dates_from_clusters([stated, guessed])
+    assert (guessed.date_start, guessed.date_source) == ("2025-05-08", "inferred-text")
+
+
+def test_a_stated_day_is_never_replaced_by_another_reports_day():
+    other = _report("vi", "2025-05-07")
+    own = _report("en", "2025-05-08", published="2025-05-08")
+    fill_dates_from_clusters([other, own])
+    assert (own.date_start, own.date_source) == ("2025-05-08", "stated")
+
+
 def test_every_event_has_a_date_source_and_undated_ones_say_why(pipe):
     text = ("Chủ tịch nước Lương Cường sẽ thăm chính thức Chile. "
             "Ngày 10/6, Chủ tịch nước Lương Cường hội đàm với Tổng thống Chile Gabriel Boric. "
@@ -79,6 +111,10 @@ def test_bundled_samples_every_event_is_dated_or_says_why(pipe):
     assert [(e["date_start"], e["date_source"]) for e in talks] == [("2025-05-07", "inferred-cluster")]
     clusters = res.event_clusters
     assert list(clusters[clusters.cluster_id == talks[0]["cluster_id"]].date_start) == ["2025-05-07"]
+    # the English report, dated the day he left, says only "During his stay, Lâm held talks …": the
+    # day its narrative is on (8 May) gives way to the day the Vietnamese report gives the talks
+    en_talks = [e for e in ev if e["doc_id"].startswith("000_") and e["subtype"] == "talks"]
+    assert [(e["date_start"], e["date_source"]) for e in en_talks] == [("2025-05-07", "inferred-cluster")]
 
 
 def test_day_hint_is_the_events_own_day_or_the_last_single_day_before_it():
