@@ -107,6 +107,13 @@ def delegation_stops(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def name_particles(lang: str) -> frozenset[str]:
+    """Lower-case words that stand inside a personal name between capitalised ones ("Alberto van
+    Klaveren", "Mohammed bin Salman"), from ``name_particles.tsv``."""
+    return frozenset(r["word"] for r in _read_tsv("name_particles.tsv") if r["lang"] == lang)
+
+
+@lru_cache(maxsize=None)
 def trigger_slots(lang: str) -> dict[str, str]:
     """Word-form slots of ``trigger_slots.tsv`` ({HOLD}: every form of the light verbs), so one
     list of inflections serves every pattern instead of each pattern listing its own."""

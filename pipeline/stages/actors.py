@@ -23,6 +23,17 @@ from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGa
 
 _WORD = r"[\w’'.\-]*"
 _RUN = re.compile(rf"[{lexicon.UPPER}]{_WORD}(?:[ \u00a0][{lexicon.UPPER}]{_WORD})*")
+
+
+@lru_cache(maxsize=None)
+def name_run(lang: str) -> re.Pattern[str]:
+    """A run of capitalised words, with the language's name particles allowed between two of them
+    ("Alberto van Klaveren", "Mohammed bin Salman")."""
+    particles = "|".join(sorted(lexicon.name_particles(lang), key=len, reverse=True))
+    if not particles:
+        return _RUN
+    cap = rf"[{lexicon.UPPER}]{_WORD}"
+    return re.compile(rf"{cap}(?:[ \u00a0](?:(?:{particles})[ \u00a0](?:(?:{particles})[ \u00a0])?)?{cap})*")
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
@@ -375,7 +386,7 @@ class ActorFinder:
             mask[s:e] = b"\x02" * (e - s)
 
         candidates: list[tuple[int, int, object]] = [(s, e, p) for s, e, p in known]
-        for m in _RUN.finditer(text):
+        for m in name_run(self.lang).finditer(text):
             for s, e in self._unmasked_pieces(mask, m.start(), m.end()):
                 s, e = self._trim(text, s, e)
                 if e > s:
@@ -770,5 +781,7 @@ class ActorFinder:
             e = c.end + m.end()
             if mentioned.overlaps(c.start, e):
                 continue  # already resolved as a bare title with its demonym
+            if any(e < x.start <= e + 2 and x.kind in ("name", "short", "ner") for x in actors.mentions):
+                continue  # "German President Frank-Walter Steinmeier": describes the name that follows
             if prior is not None:
                 actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior, "title"))

@@ -452,3 +452,23 @@ def test_a_call_made_now_stays_apart_from_the_meeting_it_plans(pipe):
             "Tổng thống Trump sẽ gặp Chủ tịch Tập Cận Bình tại Hội nghị cấp cao APEC vào tháng 10.")
     got = sorted((e["subtype"], e["status"], e["date_start"]) for e in run(pipe, text, "vi"))
     assert got == [("meeting", "planned", "2025-10"), ("phone_call", "occurred", "2025-06-10")]
+
+
+def test_a_nationality_and_title_before_a_name_describes_that_name_not_the_last_compatriot(pipe):
+    """'German President Frank-Walter Steinmeier' after 'German Foreign Minister Annalena Baerbock' is
+    Steinmeier, so each courtesy call in the list is a meeting with its own host."""
+    events = run(pipe, "During the visit, Chilean Foreign Minister Alberto van Klaveren held talks with German Foreign "
+                       "Minister Annalena Baerbock, paid courtesy calls to German President Frank-Walter Steinmeier "
+                       "and Minister-President of Hessen state Boris Rhein.", "en")
+    calls = [e for e in events if e["subtype"] == "courtesy_call"]
+    hosts = {p["name"] for e in calls for p in e["participants"]} - {"Alberto van Klaveren"}
+    assert hosts == {"Frank-Walter Steinmeier", "Boris Rhein"}
+    assert all(tuple(e["countries"]) == ("CHL", "DEU") for e in calls)
+
+
+def test_a_name_with_a_lower_case_particle_is_one_person(pipe):
+    """'van', 'bin', 'da' inside a name do not cut it in two ('Alberto' and 'Klaveren')."""
+    events = run(pipe, "Chilean Foreign Minister Alberto van Klaveren held talks with Malaysian Prime Minister "
+                       "Anwar bin Ibrahim in Kuala Lumpur on Monday.", "en")
+    assert kinds(events) == {("meeting", "talks", ("CHL", "MYS"))}
+    assert [p["name"] for p in events[0]["participants"]] == ["Alberto van Klaveren", "Anwar bin Ibrahim"]
