@@ -439,7 +439,8 @@ class ActorFinder:
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
-            country = self._country_from_context(actors, text, s, title) or paren_country
+            # "Name (Mali)" says it outright; the context may belong to the item before in a list
+            country = paren_country or self._country_from_context(actors, text, s, title)
             if country is None and looks_vietnamese(canonical):
                 country = "VNM"
             person = Person(canonical, country, first_mention=mention_text,

@@ -7,7 +7,7 @@ import re
 
 PLANNED = {
     "en": re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|scheduled to|"
-                     r"is due to|are due to|plans to|is expected to|are expected to|upcoming|to pay)\b"),
+                     r"is due to|are due to|plans to|is expected to|are expected to|upcoming|to pay|would)\b"),
     "vi": re.compile(r"(?:\bsẽ\b|\bsắp\b|\bdự kiến\b|\bchuẩn bị\b)"),
 }
 INTENT = {
@@ -15,7 +15,7 @@ INTENT = {
                      r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
                      r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                      r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
-                     r"(?:is|are|was|were) likely to|could|would|may|might|early|towards|aim(?:s|ed)? to|"
+                     r"(?:is|are|was|were) likely to|could|may|might|early|towards|aim(?:s|ed)? to|"
                      r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|in talks to)\b"
                      r"(?:\s+(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),  # "invite Mr. X to visit": 'Mr.' is a word
     "vi": re.compile(r"(?:thúc đẩy|tăng cường|\bsớm\b|mong muốn|đề nghị|\bmời\b|đẩy mạnh|duy trì|"

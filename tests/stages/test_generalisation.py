@@ -472,3 +472,17 @@ def test_a_name_with_a_lower_case_particle_is_one_person(pipe):
                        "Anwar bin Ibrahim in Kuala Lumpur on Monday.", "en")
     assert kinds(events) == {("meeting", "talks", ("CHL", "MYS"))}
     assert [p["name"] for p in events[0]["participants"]] == ["Alberto van Klaveren", "Anwar bin Ibrahim"]
+
+
+def test_would_in_reported_speech_is_a_plan_but_would_like_to_is_a_wish(pipe):
+    planned = run(pipe, "The ministry said Philippine President Ferdinand Marcos Jr. would meet with Vietnamese "
+                        "President Vo Van Thuong in Hanoi.", "en")
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in planned] == [("meeting", "planned", ("PHL", "VNM"))]
+    assert run(pipe, "Japanese Prime Minister Fumio Kishida said he would like to visit Chile soon.", "en") == []
+
+
+def test_a_country_in_brackets_after_each_name_of_a_list_is_that_persons(pipe):
+    events = run(pipe, "Kenyan President Uhuru Kenyatta met Presidents Ismael Omar Guelleh (Djibouti), Ibrahim "
+                       "Boubacar Keita (Mali) and Hassan Sheikh Mohamud (Somalia) on Monday.", "en")
+    assert kinds(events) == {("meeting", "meeting", ("DJI", "KEN")), ("meeting", "meeting", ("KEN", "MLI")),
+                             ("meeting", "meeting", ("KEN", "SOM"))}
