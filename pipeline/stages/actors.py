@@ -514,6 +514,9 @@ class ActorFinder:
         ones only first ("Văn phòng" is an office, "Võ Văn Thưởng" a person)."""
         if self.lang == "vi":
             return bool(tokens) and tokens[0] in self.stop
+        if looks_vietnamese(" ".join(tokens)):
+            # a Vietnamese name without its diacritics: "Nguyen The Thao" (Thế), not the article "The"
+            return tokens[0] in self.stop
         return any(t in self.stop for t in tokens)
 
     @staticmethod

@@ -17,7 +17,9 @@ INTENT = {
                      r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
                      r"(?:is|are|was|were) likely to|could|may|might|early|towards|aim(?:s|ed)? to|"
                      r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|in talks to)\b"
-                     r"(?:\s+(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),  # "invite Mr. X to visit": 'Mr.' is a word
+                     # "invite Mr. X to visit": 'Mr.' is a word; "proposed closer ties while meeting X": a
+                     # clause of time starts a new predicate the wish does not govern
+                     r"(?:\s+(?!(?:while|when|whilst|after|before|during)\b)(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
     "vi": re.compile(r"(?:thúc đẩy|tăng cường|\bsớm\b|mong muốn|đề nghị|\bmời\b|đẩy mạnh|duy trì|"
                      r"các chuyến|nhiều chuyến|những chuyến|trao đổi đoàn|lẫn nhau|hướng tới|nhằm|có thể|"
                      r"cam kết|hứa|mong được|rất mong|hy vọng|hi vọng|sẵn sàng)(?:\s+[^\s,;.]+){0,8}\s*$"),

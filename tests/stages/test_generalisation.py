@@ -486,3 +486,17 @@ def test_a_country_in_brackets_after_each_name_of_a_list_is_that_persons(pipe):
                        "Boubacar Keita (Mali) and Hassan Sheikh Mohamud (Somalia) on Monday.", "en")
     assert kinds(events) == {("meeting", "meeting", ("DJI", "KEN")), ("meeting", "meeting", ("KEN", "MLI")),
                              ("meeting", "meeting", ("KEN", "SOM"))}
+
+
+def test_a_vietnamese_name_without_diacritics_may_hold_the_syllable_the(pipe):
+    """'Nguyen The Thao' (Nguyễn Thế Thảo) is a name; the stop word 'The' only stops a run it starts."""
+    events = run(pipe, "Hanoi Mayor Nguyen The Thao met Japanese Governor Yoichi Masuzoe in Tokyo on Monday.", "en")
+    assert kinds(events) == {("meeting", "meeting", ("JPN", "VNM"))}
+    assert {p["name"] for p in events[0]["participants"]} == {"Nguyen The Thao", "Yoichi Masuzoe"}
+
+
+def test_a_wish_does_not_reach_across_a_clause_of_time(pipe):
+    """'proposed closer ties while meeting X': the meeting happened; only the ties were proposed."""
+    events = run(pipe, "Chilean Foreign Minister Alberto van Klaveren proposed closer trade ties while meeting "
+                       "Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.", "en")
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == [("meeting", "occurred", ("CHL", "JPN"))]
