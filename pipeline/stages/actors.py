@@ -33,7 +33,9 @@ def name_run(lang: str) -> re.Pattern[str]:
     if not particles:
         return _RUN
     cap = rf"[{lexicon.UPPER}]{_WORD}"
-    return re.compile(rf"{cap}(?:[ \u00a0](?:(?:{particles})[ \u00a0](?:(?:{particles})[ \u00a0])?)?{cap})*")
+    # a particle may also be joined to the next word by a hyphen: "Mohammed al-Ghazali Sirraj"
+    joined = rf"(?:(?:{particles})[ \u00a0](?:(?:{particles})[ \u00a0])?|(?:{particles})-)"
+    return re.compile(rf"{cap}(?:[ \u00a0]{joined}?{cap})*")
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")

@@ -116,8 +116,10 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # a call made now is not the meeting it plans ("vừa điện đàm … sẽ gặp tại APEC")
             return na == nb and not (_remote(a) != _remote(b) and a.status != b.status)
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
-                and a.subtype in ("phone_call", "reception", "virtual") and set(a.countries) == set(b.countries):
-            return True  # "had a phone call with the premier of Vietnam" again, naming one side only
+                and a.subtype in ("phone_call", "reception", "virtual", "talks") and set(a.countries) == set(b.countries):
+            # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
+            # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
+            return True
         return na == nb and set(a.countries) == set(b.countries) and a.subtype == b.subtype \
             and a.char_start != b.char_start
     # agreements

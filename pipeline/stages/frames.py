@@ -55,6 +55,8 @@ _LEAD_BEFORE = re.compile(
 _UNTIL = re.compile(r"(?:\b(?:until|till|through)|(?<!\w)đến hết(?: ngày)?)\s+(?:[A-Z][a-z]+day,?\s+)?\Z")
 _LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
 _LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
+# what may stand between a meeting verb and the "visiting" that describes the one met
+_BEFORE_ATTRIBUTE = re.compile(r"\s*(?:with\s+)?(?:the\s+|a\s+)?", re.I)
 _OTHER_TIME = re.compile(r"\b(?:sau|trước|after|before|following|since|kể từ|than|so với|như|like|previous)\b", re.I)
 # a date set off by a comma after the event's clause ("held talks with X, <apposition>, on Monday in
 # Beijing") modifies that clause; one inside a later predicate ("…, follows Y's threats on Friday") does not
@@ -422,8 +424,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             seg_start = sent.start
             self._clause_start = sent.start
             for i, trig in enumerate(triggers):
+                # "received visiting X", "met the visiting X": an attribute of the one met
                 later = [t for t in triggers[i + 1:]
-                         if not (t.text.lower() == "visiting" and t.start - trig.end <= 3)]  # "received visiting X"
+                         if not (t.text.lower() == "visiting"
+                                 and _BEFORE_ATTRIBUTE.fullmatch(ctx.text, trig.end, t.start))]
                 nxt = later[0].start if later else sent.end
                 if i and [m for m in self._mentions_between(seg_start, trig.start)
                           if m.kind != "ner" and all(m.person is not o.person for o in prev_objects)]:

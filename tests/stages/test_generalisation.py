@@ -500,3 +500,30 @@ def test_a_wish_does_not_reach_across_a_clause_of_time(pipe):
     events = run(pipe, "Chilean Foreign Minister Alberto van Klaveren proposed closer trade ties while meeting "
                        "Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.", "en")
     assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == [("meeting", "occurred", ("CHL", "JPN"))]
+
+
+def test_visiting_after_met_the_describes_the_one_met(pipe):
+    events = run(pipe, "Chilean Foreign Minister Alberto van Klaveren met the visiting Japanese Foreign Minister in "
+                       "Santiago on Monday.", "en")
+    assert ("meeting", "meeting", ("CHL", "JPN")) in kinds(events)
+
+
+def test_newly_appointed_ambassadors_of_each_country_are_one_meeting_each(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric met with the newly-appointed ambassadors of the Republic of "
+                       "Iceland and the Republic of Tunisia.", "en")
+    assert kinds(events) == {("meeting", "meeting", ("CHL", "ISL")), ("meeting", "meeting", ("CHL", "TUN"))}
+
+
+def test_a_hyphenated_arabic_article_is_part_of_the_name(pipe):
+    events = run(pipe, "Kazakh President Kassym-Jomart Tokayev received the credentials of the Ambassador of Sudan, "
+                       "Mohammed al-Ghazali Sirraj, on Monday.", "en")
+    names = {p["name"] for e in events for p in e["participants"]}
+    assert "Mohammed al-Ghazali Sirraj" in names
+
+
+def test_a_headlines_talks_naming_one_side_are_the_talks_of_the_body(pipe):
+    text = ("Prime Minister holds talks with visiting Chilean President\n"
+            "Vietnamese Prime Minister Pham Minh Chinh held talks with Chilean President Gabriel Boric in Hanoi "
+            "on Monday.")
+    talks = [e for e in run(pipe, text, "en") if e["subtype"] == "talks"]
+    assert len(talks) == 1 and {p["name"] for p in talks[0]["participants"]} == {"Phạm Minh Chính", "Gabriel Boric"}
