@@ -404,6 +404,12 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             else:
                 continue
             people = [by_name[n] for n in names if n in by_name]
+            if ev.type == "visit" and len(people) == 1 and ev.location_country not in (None, people[0].country):
+                # a visit with no host named in its sentence ("Hollande arrived in Viet Nam for a state
+                # visit … Quang chaired the welcome ceremony"): the last person of the host country seen
+                host = [m.person for m in self.ctx.actors.mentions_in(0, sent.start)
+                        if m.person.named and m.person.country == ev.location_country]
+                people += host[-1:]
             if len(people) == 2 and people[0].country != people[1].country:
                 return [PersonMention(sent.start, sent.start, "", p, "pronoun") for p in people]
         return []

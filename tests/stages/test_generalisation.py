@@ -527,3 +527,12 @@ def test_a_headlines_talks_naming_one_side_are_the_talks_of_the_body(pipe):
             "on Monday.")
     talks = [e for e in run(pipe, text, "en") if e["subtype"] == "talks"]
     assert len(talks) == 1 and {p["name"] for p in talks[0]["participants"]} == {"Phạm Minh Chính", "Gabriel Boric"}
+
+
+def test_the_two_leaders_of_a_visit_with_no_host_named_are_the_visitor_and_the_last_host_seen(pipe):
+    text = ("Hôm 6/9, Tổng thống Chile Gabriel Boric đã đến Việt Nam, bắt đầu chuyến thăm cấp Nhà nước. "
+            "Sáng 7/9, Chủ tịch nước Lương Cường chủ trì lễ đón Tổng thống Chile tại Phủ Chủ tịch. "
+            "Hợp tác giữa hai nước cũng trải dài trên nhiều lĩnh vực. Sau lễ đón, hai nhà lãnh đạo đã có cuộc hội đàm.")
+    talks = [e for e in run(pipe, text, "vi", "2025-09-07") if e["subtype"] == "talks"]
+    assert [({p["name"] for p in e["participants"]}, tuple(e["countries"])) for e in talks] == [
+        ({"Gabriel Boric", "Lương Cường"}, ("CHL", "VNM"))]
