@@ -780,14 +780,15 @@ class ActorFinder:
             if c.kind != "demonym":
                 continue
             m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
-                         r"(leader|PM|premier|President|Prime Minister|guest|chief)\b", text[c.end:c.end + 30])
+                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b", text[c.end:c.end + 30])
             if not m:
                 continue
             prior = _last_person(actors.mentions, c.start, lambda x: x.person.country == c.iso3)
             e = c.end + m.end()
             if mentioned.overlaps(c.start, e):
                 continue  # already resolved as a bare title with its demonym
-            if any(e < x.start <= e + 2 and x.kind in ("name", "short", "ner") for x in actors.mentions):
+            if any(e < x.start <= e + 2 and text[e:x.start] in (" ", "\u00a0") and x.kind in ("name", "short", "ner")
+                   for x in actors.mentions):
                 continue  # "German President Frank-Walter Steinmeier": describes the name that follows
             if prior is not None:
                 actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior, "title"))

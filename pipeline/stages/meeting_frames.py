@@ -19,6 +19,10 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     return bool(m) and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
 
 
+# the envoys of a list of countries, named by their countries only
+_ENVOYS = re.compile(r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+|\b(?:Đại sứ|đại sứ)\s+(?:các nước\s+)?", re.I)
+
+
 class MeetingFrames:
     """Meetings, talks, receptions, calls: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
@@ -39,6 +43,8 @@ class MeetingFrames:
                                 self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
                 self.ctx.last_meeting = ev
             return [], []  # the people of a nominal mention are nobody's subject or object
+        if trig.subtype == "reception" and self._envoys_received(sent, trig, seg_start, nxt, dates):
+            return [], []
         agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
         objects = self._objects(trig, nxt, agents)
         agents, objects = self._from_parse(sent, trig, agents, objects)
@@ -88,6 +94,27 @@ class MeetingFrames:
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
         return agents, objects
+
+    def _envoys_received(self, sent, trig, seg_start, nxt, dates) -> bool:
+        """"The ambassadors of A, B and C presented their credentials to President X": envoys named
+        by their countries only, as the subject; each country's envoy is one reception by the host
+        named after the trigger. False when the sentence is not of that shape."""
+        head = self.ctx.text[seg_start:trig.start]
+        cue = _ENVOYS.search(head)
+        if not cue or any(m.person.named for m in self._mentions_between(seg_start, trig.start)):
+            return False
+        iso = [c.iso3 for c in self.ctx.actors.countries_in(seg_start + cue.end(), trig.start)]
+        hosts = [m for m in self._objects(trig, nxt, []) if m.person.country is not None]
+        if not iso or not hosts:
+            return False
+        host = hosts[0]
+        status = self._status(sent, trig.start)
+        date = self._pick_date(sent, trig, dates, status, "meeting")
+        for country in dict.fromkeys(iso):
+            if country != host.person.country:
+                self._emit(sent, trig, "meeting", trig.subtype, status, [self._participant(host, "participant")],
+                           {host.person.country, country}, date, self._location(sent))
+        return True
 
     def _implied_visit(self, sent, trig, agent, received, status, date, location) -> None:
         """Receiving a foreign guest at home implies the guest's trip ("tiếp Thủ tướng Lào ...",

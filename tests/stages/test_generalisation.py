@@ -536,3 +536,13 @@ def test_the_two_leaders_of_a_visit_with_no_host_named_are_the_visitor_and_the_l
     talks = [e for e in run(pipe, text, "vi", "2025-09-07") if e["subtype"] == "talks"]
     assert [({p["name"] for p in e["participants"]}, tuple(e["countries"])) for e in talks] == [
         ({"Gabriel Boric", "Lương Cường"}, ("CHL", "VNM"))]
+
+
+def test_envoys_named_by_their_countries_each_present_credentials_to_the_host(pipe):
+    text = ("Chilean President Gabriel Boric received the credentials of new ambassadors on Tuesday. "
+            "The ambassadors of Kenya, Norway and Peru presented their credentials to the Chilean head of state.\n"
+            "Gabriel Boric welcomed the diplomats.")
+    events = run(pipe, text, "en")
+    got = {tuple(e["countries"]) for e in events if e["type"] == "meeting"}
+    assert got == {("CHL", "KEN"), ("CHL", "NOR"), ("CHL", "PER")}
+    assert all([p["name"] for p in e["participants"]] == ["Gabriel Boric"] for e in events if e["type"] == "meeting")
