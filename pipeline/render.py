@@ -1,4 +1,4 @@
-"""Evidence view: an article or one event as HTML, marked in place, plus the notebook's plots.
+"""Evidence view: an article or one event as HTML, marked in place.
 
 Why this exists: an analyst trusts a row of the event table only after seeing
 the sentence behind it. So the view shows the article's own text with every
@@ -24,30 +24,25 @@ Why it is built the way it is:
   under ``.vne`` so the same fragment can sit inside a Jupyter notebook without
   restyling it.
 
-The helpers at the end (:func:`events_per_month`, :func:`country_network`,
-:func:`participant_summary` and the two ``plot_*`` functions) are here so the
-notebook ``notebooks/explore.ipynb`` only calls the package and holds no logic
-of its own. matplotlib is imported inside the plotting functions: it is an
-optional dependency and ``import pipeline.render`` must not need it.
+The notebook's tables and plots are in :mod:`pipeline.views` and
+:mod:`pipeline.plots`.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import html
-import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pandas as pd
 
 from pipeline.doc import Article
-from pipeline.schema import EVENT_TYPES
+from pipeline.palette import LABEL_COLOURS, OTHER_TYPE_COLOUR, TYPE_COLOURS
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from pipeline.api import ExtractionResult
@@ -60,23 +55,7 @@ __all__ = [
     "show",
     "find_article",
     "write_html",
-    "events_per_month",
-    "country_network",
-    "participant_summary",
-    "plot_timeline",
-    "plot_network",
 ]
-
-#: Colours per entity label (background, underline) and per event type.
-LABEL_COLOURS: dict[str, tuple[str, str]] = {
-    "PERSON": ("#dbeafe", "#2563eb"),
-    "COUNTRY": ("#dcfce7", "#16a34a"),
-    "PLACE": ("#ffedd5", "#ea580c"),
-    "TITLE": ("#f3e8ff", "#9333ea"),
-    "ORG": ("#e0f2fe", "#0891b2"),
-    "OTHER": ("#f1f5f9", "#64748b"),
-}
-TYPE_COLOURS: dict[str, str] = {"visit": "#2563eb", "meeting": "#16a34a", "agreement": "#9333ea"}
 
 # --------------------------------------------------------------------------- #
 # Small value helpers (DataFrame cells may be None, NaN, pd.NA, numpy arrays)
@@ -388,7 +367,7 @@ def _anchor_prefix(doc_id: str, event_id: str | None) -> str:
 def _card(ev: Mapping[str, Any], number: int | None, anchor: str | None) -> str:
     """A small card with what the event row says."""
     etype = _str(ev.get("type")) or "event"
-    colour = TYPE_COLOURS.get(etype, "#475569")
+    colour = TYPE_COLOURS.get(etype, OTHER_TYPE_COLOUR)
     head = _esc(etype) + (f' <span class="vne-sub">{_esc(ev.get("subtype"))}</span>' if _str(ev.get("subtype")) else "")
     status = _str(ev.get("status"))
     rows: list[tuple[str, str]] = []
@@ -749,197 +728,3 @@ def write_html(path: str | Path, page: str) -> Path:
     with _atomic_path(final) as tmp:
         tmp.write_text(page, encoding="utf-8", newline="\n")
     return final
-
-
-# --------------------------------------------------------------------------- #
-# Tables and plots for the notebook
-# --------------------------------------------------------------------------- #
-
-
-def events_per_month(events: pd.DataFrame) -> pd.DataFrame:
-    """Events per calendar month of ``date_start``, one column per event type, months without events as 0.
-
-    Events whose date is missing or only a year ('1959') have no month and are
-    left out: spreading them over twelve months would invent dates.
-    """
-    types = list(EVENT_TYPES)
-    months: list[tuple[str, str]] = []
-    for ev in _records(events):
-        iso, etype = _str(ev.get("date_start")), _str(ev.get("type"))
-        if iso and etype and len(iso) >= 7 and _iso_bounds(iso[:7]):
-            months.append((iso[:7], etype))
-            if etype not in types:
-                types.append(etype)
-    if not months:
-        empty = pd.DataFrame(columns=types, dtype="int64")
-        empty.index.name, empty.columns.name = "month", "type"
-        return empty
-    counts = Counter(months)
-    index = [str(p) for p in pd.period_range(min(m for m, _ in months), max(m for m, _ in months), freq="M")]
-    table = pd.DataFrame({t: [counts.get((m, t), 0) for m in index] for t in types}, index=index, dtype="int64")
-    table.index.name, table.columns.name = "month", "type"
-    return table
-
-
-def country_network(events: pd.DataFrame) -> pd.DataFrame:
-    """Country-to-country edges with a count of events: ``source``, ``target``, ``type``, ``count``.
-
-    A visit points from each visitor's country to each host country (host
-    participants' countries and the location's country, unless that is the
-    visitor's own); when the roles are missing, the event's other countries
-    fill in the missing side. A visit with no known direction gives no edge.
-    Meetings and agreements are symmetric, so each unordered pair of the
-    event's countries is one edge with ``source`` < ``target``. Counts are
-    rows of the table given: pass :func:`pipeline.views.real_events` (or use
-    ``result.country_network()``) to count each real event once; on the events
-    table the same visit reported by two articles counts twice.
-    """
-    from pipeline.views import visit_direction
-
-    counts: Counter[tuple[str, str, str]] = Counter()
-    for ev in _records(events):
-        etype = _str(ev.get("type"))
-        countries = sorted({str(c) for c in _list(ev.get("countries")) if _str(c)})
-        if etype is None:
-            continue
-        if etype == "visit":
-            visitors, hosts = visit_direction(ev)
-            for v in sorted(visitors):
-                for h in sorted(hosts):
-                    if v != h:
-                        counts[(v, h, "visit")] += 1
-        else:
-            for a, b in combinations(countries, 2):
-                counts[(a, b, etype)] += 1
-    rows = [(s, t, ty, n) for (s, t, ty), n in counts.items()]
-    order = {t: i for i, t in enumerate(EVENT_TYPES)}
-    rows.sort(key=lambda r: (order.get(r[2], len(order)), r[2], r[0], r[1]))
-    out = pd.DataFrame(rows, columns=["source", "target", "type", "count"])
-    out["count"] = out["count"].astype("int64")
-    return out
-
-
-def participant_summary(participants: pd.DataFrame) -> pd.DataFrame:
-    """People by number of events: ``name``, ``country``, ``events``, ``articles``, ``roles``
-    (e.g. 'visitor 3, host 1'), most active first."""
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    for p in _records(participants):
-        name = _str(p.get("name"))
-        if not name:
-            continue
-        key = (name, _str(p.get("country")) or "")
-        g = groups.setdefault(key, {"events": set(), "docs": set(), "roles": Counter()})
-        g["events"].add(_str(p.get("event_id")))
-        g["docs"].add(_str(p.get("doc_id")))
-        g["roles"][_str(p.get("role")) or "?"] += 1
-    rows = [{"name": name, "country": country or None, "events": len(g["events"]), "articles": len(g["docs"]),
-             "roles": ", ".join(f"{r} {n}" for r, n in g["roles"].most_common())}
-            for (name, country), g in groups.items()]
-    rows.sort(key=lambda r: (-r["events"], r["name"]))
-    return pd.DataFrame(rows, columns=["name", "country", "events", "articles", "roles"])
-
-
-def plot_timeline(events: pd.DataFrame, ax: Any = None, *, title: str = "Events per month (date_start)",
-                  ylabel: str = "events") -> Any:
-    """Stacked bars of events per month by type (see :func:`events_per_month`); returns the Axes.
-    Give ``result.event_clusters`` to count real events, ``result.events`` to count reports."""
-    import matplotlib.pyplot as plt
-
-    table = events_per_month(events)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(min(14.0, max(6.0, 0.45 * len(table) + 2)), 3.6), layout="constrained")
-    if table.empty:
-        ax.text(0.5, 0.5, "no events dated to a month", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return ax
-    x = list(range(len(table)))
-    bottom = [0] * len(table)
-    for etype in table.columns:
-        values = table[etype].tolist()
-        if sum(values):
-            ax.bar(x, values, bottom=bottom, label=etype, color=TYPE_COLOURS.get(etype), width=0.8)
-        bottom = [b + v for b, v in zip(bottom, values)]
-    step = max(1, math.ceil(len(x) / 24))  # at most ~24 month labels
-    ax.set_xticks(x[::step], labels=list(table.index[::step]), rotation=45 if len(x) > 6 else 0, ha="right"
-                  if len(x) > 6 else "center")
-    ax.set_xlim(-0.6 if len(x) > 2 else -1.5, len(x) - 0.4 if len(x) > 2 else len(x) + 0.5)  # one bar stays a bar
-    ax.set_xlabel("month of date_start")
-    ax.set_ylabel(ylabel)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(title)
-    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.spines[["top", "right"]].set_visible(False)
-    return ax
-
-
-def plot_network(events: pd.DataFrame, ax: Any = None, *,
-                 title: str = "Countries: visits, meetings and agreements (number = events)") -> Any:
-    """Countries on a circle, an arrow per visit direction (visitor → host) and a line per meeting or
-    agreement pair, width growing with the count; returns the Axes. Give
-    ``result.real_events()`` to count each real event once, ``result.events`` to count reports."""
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    edges = country_network(events)
-    nodes = sorted(set(edges["source"]) | set(edges["target"]))
-    if ax is None:
-        side = 6.5 if len(nodes) <= 10 else 8.5
-        _, ax = plt.subplots(figsize=(side, side), layout="constrained")
-    # positions carry no scale: no ticks or frame, but the axis label says how to read the drawing
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.spines[:].set_visible(False)
-    ax.set_xlabel("arrow: visitor's country → host country; line: countries meeting or signing; "
-                  "number: count", fontsize=9)
-    ax.set_title(title)
-    ax.set_aspect("equal")
-    if edges.empty:
-        ax.text(0.5, 0.5, "no pair of countries in any event", ha="center", va="center", transform=ax.transAxes)
-        return ax
-    # A hub (one country in most edges: Viet Nam in a Vietnamese news feed) goes in the centre,
-    # so its edges fan out instead of crossing the circle; the others sit on the circle.
-    degree: Counter[str] = Counter()
-    for row in edges.itertuples(index=False):
-        degree[row.source] += 1
-        degree[row.target] += 1
-    hub, hub_degree = degree.most_common(1)[0]
-    centre = hub if len(nodes) >= 4 and hub_degree * 2 > len(edges) else None
-    ring = [c for c in nodes if c != centre]
-    n = len(ring)
-    pos = {c: (math.cos(math.pi / 2 - 2 * math.pi * i / n), math.sin(math.pi / 2 - 2 * math.pi * i / n))
-           for i, c in enumerate(ring)}
-    if centre is not None:
-        pos[centre] = (0.0, 0.0)
-    size = 1100.0 if len(nodes) <= 10 else max(550.0, 11000.0 / len(nodes))
-    shrink = math.sqrt(size / math.pi) + 2  # points: arrows stop at the node's edge
-    # Visits curve gently (A→B and B→A bend to opposite sides); meetings and agreements bend
-    # further, to opposite sides, so three kinds of edge between one pair stay apart.
-    curve = {"visit": 0.12, "meeting": 0.3, "agreement": -0.3}
-    top = max(int(edges["count"].max()), 1)
-    for row in edges.itertuples(index=False):
-        (x1, y1), (x2, y2) = pos[row.source], pos[row.target]
-        rad = curve.get(row.type, 0.0)
-        colour = TYPE_COLOURS.get(row.type, "#475569")
-        width = 1.2 + 3.5 * math.log1p(row.count) / math.log1p(top)
-        style = "-|>,head_length=0.6,head_width=0.35" if row.type == "visit" else "-"
-        ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=1,
-                    arrowprops=dict(arrowstyle=style, color=colour, lw=width, alpha=0.75,
-                                    shrinkA=shrink, shrinkB=shrink,
-                                    connectionstyle=f"arc3,rad={rad}"))
-        # The middle of arc3's quadratic curve: the chord's midpoint pushed rad/2 of the chord sideways.
-        mx, my = (x1 + x2) / 2 + rad / 2 * (y2 - y1), (y1 + y2) / 2 - rad / 2 * (x2 - x1)
-        ax.text(mx, my, str(row.count), fontsize=8, color=colour, ha="center", va="center", zorder=2,
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9))
-    ax.scatter([pos[c][0] for c in nodes], [pos[c][1] for c in nodes], s=size, color="#f1f5f9",
-               edgecolors="#334155", linewidths=1.2, zorder=3)
-    for c in nodes:
-        ax.text(pos[c][0], pos[c][1], c, ha="center", va="center", fontsize=10 if size >= 1000 else 8,
-                fontweight="bold", zorder=4)
-    ax.set_xlim(-1.35, 1.35)
-    ax.set_ylim(-1.35, 1.35)
-    present = [t for t in curve if t in set(edges["type"])]
-    handles = [Line2D([], [], color=TYPE_COLOURS[t], lw=2.5, label=("visit (visitor → host)" if t == "visit" else t))
-               for t in present]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles), frameon=False,
-              fontsize=9)
-    return ax

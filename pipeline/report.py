@@ -33,9 +33,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from pipeline.doc import Article
 from pipeline.io import is_missing, iter_articles, table_to_records
-from pipeline.render import country_network, render_article, write_html
+from pipeline.render import render_article, write_html
 from pipeline.schema import EVENT_TYPES, LANGS, TABLES
-from pipeline.views import count_undated, real_events
+from pipeline.views import count_undated, country_network, real_events
 
 __all__ = ["RunTables", "read_run", "build_summary", "page_name", "write_report"]
 
