@@ -10,15 +10,22 @@ evidence sentence, which the event table does not locate.
 
 Why it is built the way it is:
 
-* The article text is untrusted input (scraped pages may contain ``<script>``),
-  so every piece of text and every attribute value goes through
-  :func:`html.escape`, and the stand-alone page also carries a
-  Content-Security-Policy that forbids scripts and external resources.
+* The article text and every table value are untrusted (scraped pages may
+  contain ``<script>``, a table may have been edited), and Jupyter shows
+  ``_repr_html_`` with no Content-Security-Policy. So the page, the cards and
+  the legend are Jinja2 templates (``pipeline/templates/evidence*.html``,
+  through the shared autoescaping environment of :mod:`pipeline.templating`),
+  and the few tags built here, the highlights laid over the text, are
+  ``markupsafe.Markup`` whose every value is escaped by ``Markup.format`` or
+  ``escape``: each value is escaped exactly once, attributes included. The
+  stand-alone page also carries a Content-Security-Policy that forbids
+  scripts and external resources.
 * Spans overlap freely (a PERSON "Azerbaijani Prime Minister" contains a
   COUNTRY and a TITLE; several events share one evidence sentence; an evidence
   sentence may cross another). :func:`_layer` emits tags with a stack and,
   where two spans cross, closes and reopens the inner one, so the HTML is
-  always well formed.
+  always well formed. That logic stays in Python: it is an algorithm over
+  offsets, not a layout.
 * The page is self-contained (inline CSS, no scripts, no fonts or images
   fetched), so it can be mailed, archived or opened offline. The CSS is scoped
   under ``.vne`` so the same fragment can sit inside a Jupyter notebook without
@@ -31,7 +38,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import re
 import unicodedata
 from collections import defaultdict
@@ -40,9 +46,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pandas as pd
+from markupsafe import Markup, escape
 
 from pipeline.doc import Article
 from pipeline.palette import LABEL_COLOURS, OTHER_TYPE_COLOUR, TYPE_COLOURS
+from pipeline.schema import LANGS, STATUSES
+from pipeline.templating import render_template
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from pipeline.api import ExtractionResult
@@ -106,15 +115,11 @@ def _dict(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, Mapping) else {}
 
 
-def _esc(value: Any) -> str:
-    """Escape text and attribute values alike (quotes too)."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
     if df is None or len(df) == 0:
         return []
     return df.to_dict("records")
+
 
 
 # --------------------------------------------------------------------------- #
@@ -126,22 +131,28 @@ def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
 class _Span:
     """One marked range [start, end) and the markup around it.
 
-    ``first`` is emitted inside the element only where the span begins (event
-    number badges), ``last`` only where it really ends (the entity label); a
-    span split at a crossing gets neither on its continuation pieces.
+    The tags are ``Markup`` built with :meth:`Markup.format`, so any value in
+    them (a tooltip) is already escaped once. ``first`` is emitted inside the
+    element only where the span begins (event number badges), ``last`` only
+    where it really ends (the entity label); a span split at a crossing gets
+    neither on its continuation pieces.
     """
 
     start: int
     end: int
     rank: int  # for equal extents: lower = outer
-    open: str
-    close: str
-    first: str = ""
-    last: str = ""
+    open: Markup
+    close: Markup
+    first: Markup = Markup()
+    last: Markup = Markup()
 
 
-def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None) -> str:
-    """HTML for text[lo:hi] with every span marked; crossing spans are split, never mis-nested."""
+def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None) -> Markup:
+    """HTML for text[lo:hi] with every span marked; crossing spans are split, never mis-nested.
+
+    Every piece of ``text`` is escaped here and the tags are ``Markup``, so the
+    result is safe to place in a template as it is.
+    """
     hi = len(text) if hi is None else hi
     kept: list[_Span] = []
     seen: set[tuple[int, int, str]] = set()
@@ -151,12 +162,12 @@ def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None
             continue
         seen.add((start, end, s.open))
         kept.append(_Span(start, end, s.rank, s.open, s.close,
-                          s.first if start == s.start else "", s.last if end == s.end else ""))
+                          s.first if start == s.start else Markup(), s.last if end == s.end else Markup()))
     starting: dict[int, list[_Span]] = defaultdict(list)
     for s in kept:
         starting[s.start].append(s)
     bounds = sorted({lo, hi} | {s.start for s in kept} | {s.end for s in kept})
-    out: list[str] = []
+    out: list[Markup] = []
     stack: list[_Span] = []
     for k, pos in enumerate(bounds):
         ending = [i for i, s in enumerate(stack) if s.end <= pos]
@@ -176,9 +187,9 @@ def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None
             out.append(s.open + s.first)
             stack.append(s)
         if k + 1 < len(bounds):
-            out.append(_esc(text[pos:bounds[k + 1]]))
+            out.append(escape(text[pos:bounds[k + 1]]))
     assert not stack, "every span ends within [lo, hi]"
-    return "".join(out)
+    return Markup("").join(out)
 
 
 # --------------------------------------------------------------------------- #
@@ -325,6 +336,16 @@ def _label(value: Any) -> str:
     return label if _LABEL_OK.match(label) and label in LABEL_COLOURS else "OTHER"
 
 
+def _html_lang(lang: str | None) -> str | None:
+    """The ``lang`` attribute: only a language the pipeline knows, never a value copied from a table."""
+    return lang if lang in LANGS else None
+
+
+def _mark(cls: str, tip: str) -> Markup:
+    """An entity highlight's opening tag; the tooltip is escaped by ``Markup.format``."""
+    return Markup('<mark class="{}" title="{}">').format(cls, tip)
+
+
 def _entity_span(e: Mapping[str, Any], extra_class: str = "") -> _Span:
     label = _label(e.get("label"))
     canonical, country = _str(e.get("canonical")), _str(e.get("country"))
@@ -332,8 +353,13 @@ def _entity_span(e: Mapping[str, Any], extra_class: str = "") -> _Span:
     if country and country != canonical:
         tip += f" ({country})"
     cls = f"vne-ent vne-{label}" + (f" {extra_class}" if extra_class else "")
-    return _Span(e["start"], e["end"], 1, f'<mark class="{cls}" title="{_esc(tip)}">', "</mark>",
-                 last=f'<span class="vne-lbl" data-l="{_esc(label)}"></span>')
+    return _Span(e["start"], e["end"], 1, _mark(cls, tip), Markup("</mark>"),
+                 last=Markup('<span class="vne-lbl" data-l="{}"></span>').format(label))
+
+
+def _tagged(tag: str, cls: str, tip: str) -> tuple[Markup, Markup]:
+    """Opening and closing tag of a highlight with a tooltip (``tag`` and ``cls`` are constants here)."""
+    return Markup('<{} class="{}" title="{}">').format(tag, cls, tip), Markup("</{}>").format(tag)
 
 
 def _dates_text(ev: Mapping[str, Any]) -> str | None:
@@ -364,113 +390,70 @@ def _anchor_prefix(doc_id: str, event_id: str | None) -> str:
     return "vne-" + hashlib.sha1(f"{doc_id}\x00{event_id or ''}".encode()).hexdigest()[:10]
 
 
-def _card(ev: Mapping[str, Any], number: int | None, anchor: str | None) -> str:
+@dataclass(frozen=True)
+class _Person:
+    """One participant line of a card."""
+
+    name: str
+    detail: str | None  # role, country
+    written: str | None  # the mention as written, when it differs from the name
+    title: str | None
+
+
+@dataclass(frozen=True)
+class _Card:
+    """What the card template shows of one event row: plain values, escaped by the template."""
+
+    event_id: str
+    type: str
+    subtype: str | None
+    status: str | None
+    status_class: str | None  # a known status only: class names are never copied from the data
+    colour: str
+    number: int | None
+    anchor: str | None
+    dates: str | None
+    precision: str | None
+    place: str | None
+    states: str | None
+    people: list[_Person]
+    document: str | None
+    trigger: str | None
+    confidence: str | None
+
+
+def _confidence(value: Any) -> str | None:
+    if _missing(value):
+        return None
+    try:
+        return f"{float(value):.2f}"
+    except (TypeError, ValueError):
+        return None
+
+
+def _card(ev: Mapping[str, Any], number: int | None, anchor: str | None) -> _Card:
     """A small card with what the event row says."""
     etype = _str(ev.get("type")) or "event"
-    colour = TYPE_COLOURS.get(etype, OTHER_TYPE_COLOUR)
-    head = _esc(etype) + (f' <span class="vne-sub">{_esc(ev.get("subtype"))}</span>' if _str(ev.get("subtype")) else "")
     status = _str(ev.get("status"))
-    rows: list[tuple[str, str]] = []
-    if _dates_text(ev):
-        prec = _str(ev.get("date_precision"))
-        rows.append(("date", _esc(_dates_text(ev)) + (f' <span class="vne-dim">({_esc(prec)})</span>' if prec else "")))
-    if _location_text(ev):
-        rows.append(("place", _esc(_location_text(ev))))
+    dates = _dates_text(ev)
     countries = [str(c) for c in _list(ev.get("countries")) if _str(c)]
-    if countries:
-        rows.append(("states", _esc(", ".join(countries))))
     people = []
-    for p in _list(ev.get("participants")):
-        p = _dict(p)
+    for p in map(_dict, _list(ev.get("participants"))):
         name = _str(p.get("name")) or _str(p.get("mention"))
         if not name:
             continue
         bits = [b for b in (_str(p.get("role")), _str(p.get("country"))) if b]
-        detail = f' <span class="vne-dim">{_esc(", ".join(bits))}</span>' if bits else ""
-        title = _str(p.get("title"))
         mention = _str(p.get("mention"))
-        written = f' <span class="vne-dim">“{_esc(mention)}”</span>' if mention and mention != name else ""
-        people.append(f"<li><b>{_esc(name)}</b>{detail}{written}"
-                      + (f'<br><span class="vne-dim">{_esc(title)}</span>' if title else "") + "</li>")
-    if people:
-        rows.append(("who", '<ul class="vne-people">' + "".join(people) + "</ul>"))
-    if _str(ev.get("title")):
-        rows.append(("document", _esc(ev.get("title"))))
-    if _str(ev.get("trigger")):
-        rows.append(("trigger", f"<b>{_esc(str(ev.get('trigger')).strip())}</b>"))
-    conf = ev.get("confidence")
-    if not _missing(conf):
-        try:
-            rows.append(("confidence", _esc(f"{float(conf):.2f}")))
-        except (TypeError, ValueError):
-            pass
-    badge = f'<span class="vne-num">{number}</span>' if number is not None else ""
-    status_html = f'<span class="vne-status vne-{_esc(status)}">{_esc(status)}</span>' if status else ""
-    id_attr = f' id="{anchor}"' if anchor else ""
-    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return (f'<div class="vne-card"{id_attr} style="border-left-color:{colour}">'
-            f'<div class="vne-head">{badge}<span class="vne-type" style="color:{colour}">{head}</span>'
-            f'{status_html}</div>'
-            f'<table>{body}</table><div class="vne-id">{_esc(ev.get("event_id"))}</div></div>')
-
-
-_CSS = """
-.vne{font-family:"Noto Sans","DejaVu Sans","Segoe UI",Roboto,Arial,sans-serif;color:#1f2328;background:#fff;
- padding:16px 20px;max-width:1280px;box-sizing:border-box}
-.vne h1{font-size:18px;margin:0 0 4px 0;font-weight:600}
-.vne .vne-meta{color:#57606a;font-size:13px;margin-bottom:10px}
-.vne .vne-legend{font-size:12px;margin-bottom:12px;line-height:2}
-.vne .vne-legend>*{margin-right:6px}
-.vne .vne-wrap{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
-.vne .vne-text{flex:3 1 520px;min-width:0;white-space:pre-wrap;font-size:16px;line-height:2.1;overflow-wrap:anywhere}
-.vne .vne-side{flex:1 1 300px;max-width:440px;font-size:13px;line-height:1.4}
-.vne mark.vne-ent{color:inherit;border-radius:3px;padding:1px 1px;border-bottom:2px solid;
- -webkit-box-decoration-break:clone;box-decoration-break:clone}
-.vne mark.vne-ent mark.vne-ent{padding:0}
-""" + "".join(
-    f".vne .vne-{label}{{background:{bg};border-bottom-color:{line}}}\n" for label, (bg, line) in LABEL_COLOURS.items()
-) + """
-.vne .vne-lbl::after{content:attr(data-l);font-size:9px;font-weight:600;letter-spacing:.02em;color:#57606a;
- vertical-align:super;margin-left:2px;line-height:1}
-.vne .vne-ev{text-decoration:underline wavy #d97706;text-decoration-thickness:1px;text-underline-offset:6px;
- background:#fffbeb}
-.vne .vne-focus{background:#fef3c7}
-.vne .vne-trig{font-weight:700;color:#9a3412}
-.vne .vne-date{outline:2px solid #0d9488;outline-offset:0;border-radius:3px}
-.vne .vne-loc{outline:2px dashed #ea580c;border-radius:3px}
-.vne .vne-part{outline:2px solid #2563eb;border-radius:3px}
-.vne a.vne-evn,.vne .vne-num{display:inline-block;min-width:1.4em;padding:0 4px;margin-right:3px;border-radius:9px;
- background:#d97706;color:#fff;font-size:11px;font-weight:700;line-height:1.5;text-align:center;
- text-decoration:none;vertical-align:middle}
-.vne .vne-card{border:1px solid #d0d7de;border-left:5px solid;border-radius:6px;padding:6px 10px;margin:0 0 10px 0;
- background:#f8fafc}
-.vne .vne-head{margin-bottom:4px}
-.vne .vne-type{font-weight:700;margin-right:6px}
-.vne .vne-sub{font-weight:400}
-.vne .vne-status{font-size:11px;padding:1px 6px;border-radius:8px;background:#e5e7eb}
-.vne .vne-occurred{background:#dcfce7}
-.vne .vne-planned{background:#fef9c3}
-.vne .vne-card table{border-collapse:collapse;width:100%}
-.vne .vne-card th{text-align:left;vertical-align:top;color:#57606a;font-weight:400;padding:1px 8px 1px 0;width:5.5em}
-.vne .vne-card td{padding:1px 0;vertical-align:top}
-.vne .vne-people{margin:0;padding-left:1.1em}
-.vne .vne-dim{color:#57606a;font-size:12px}
-.vne .vne-id{color:#8c959f;font-size:10px;margin-top:3px;font-family:monospace;word-break:break-all}
-.vne .vne-gap{color:#8c959f}
-"""
-
-
-def _legend(labels: Iterable[str], event_view: bool = False) -> str:
-    items = [f'<mark class="vne-ent vne-{lab}">{lab.lower()}</mark>' for lab in labels]
-    items += ['<span class="vne-ev">evidence sentence</span>', '<span class="vne-trig">trigger</span>',
-              '<span class="vne-date">date</span>']
-    if event_view:
-        items += ['<span class="vne-part">participant</span>', '<span class="vne-loc">place</span>']
-    return '<div class="vne-legend">' + " ".join(items) + "</div>"
-
-
-def _wrap(body: str) -> str:
-    return f'<div class="vne"><style>{_CSS}</style>{body}</div>'
+        people.append(_Person(name, ", ".join(bits) or None, mention if mention and mention != name else None,
+                              _str(p.get("title"))))
+    trigger = _str(ev.get("trigger"))
+    return _Card(event_id=_str(ev.get("event_id")) or "", type=etype, subtype=_str(ev.get("subtype")),
+                 status=status, status_class=status if status in STATUSES else None,
+                 colour=TYPE_COLOURS.get(etype, OTHER_TYPE_COLOUR), number=number, anchor=anchor,
+                 dates=dates, precision=_str(ev.get("date_precision")) if dates else None,
+                 place=_location_text(ev), states=", ".join(countries) or None, people=people,
+                 document=_str(ev.get("title")), trigger=trigger.strip() if trigger else None,
+                 confidence=_confidence(ev.get("confidence")))
 
 
 def _page(fragment: str, title: str, lang: str | None) -> str:
@@ -479,13 +462,12 @@ def _page(fragment: str, title: str, lang: str | None) -> str:
     The CSP forbids scripts, frames and every external fetch: defence in depth
     should a future change ever let unescaped article text through.
     """
-    lang_attr = f' lang="{_esc(lang)}"' if lang in ("vi", "en") else ""
-    return ("<!DOCTYPE html>\n"
-            f"<html{lang_attr}><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{_esc(title)}</title></head><body style=\"margin:0;background:#fff\">\n"
-            f"{fragment}\n</body></html>\n")
+    return render_template("evidence_page.html", fragment=fragment, title=title, lang=_html_lang(lang))
+
+
+def _fragment(**view: Any) -> str:
+    """The scoped ``<div class="vne">`` of a view (the templates/evidence.html fields)."""
+    return render_template("evidence.html", label_colours=LABEL_COLOURS, **view)
 
 
 def _doc_lang(events: list[dict[str, Any]]) -> str | None:
@@ -524,27 +506,25 @@ def _article_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entit
             by_date[d].append(n)
     for (start, end), ns in by_evidence.items():
         tip = "; ".join(f"[{n}] {_event_summary(evs[n - 1])}" for n in ns)
-        badges = "".join(f'<a class="vne-evn" href="#{prefix}-{n}" title="{_esc(_event_summary(evs[n - 1]))}">{n}</a>'
-                         for n in ns)
-        spans.append(_Span(start, end, 0, f'<span class="vne-ev" title="{_esc(tip)}">', "</span>", first=badges))
+        badges = Markup("").join(Markup('<a class="vne-evn" href="#{}-{}" title="{}">{}</a>').format(
+            prefix, n, _event_summary(evs[n - 1]), n) for n in ns)
+        spans.append(_Span(start, end, 0, *_tagged("span", "vne-ev", tip), first=badges))
     for (start, end), ns in by_trigger.items():
         tip = "trigger of event " + ", ".join(str(n) for n in ns)
-        spans.append(_Span(start, end, 3, f'<b class="vne-trig" title="{_esc(tip)}">', "</b>"))
+        spans.append(_Span(start, end, 3, *_tagged("b", "vne-trig", tip)))
     for (start, end), ns in by_date.items():
         tip = "; ".join(f"date of event {n}: {_dates_text(evs[n - 1])}" for n in ns)
-        spans.append(_Span(start, end, 2, f'<span class="vne-date" title="{_esc(tip)}">', "</span>"))
+        spans.append(_Span(start, end, 2, *_tagged("span", "vne-date", tip)))
 
     lang = _doc_lang(evs)
-    lang_attr = f' lang="{lang}"' if lang else ""
-    labels = [lab for lab in LABEL_COLOURS if any(_label(e.get("label")) == lab for e in ents)]
     n_events = len(evs)
     meta = (f"{n_events} event{'s' if n_events != 1 else ''} · {len(ents)} entities"
             + (f" · language {lang}" if lang else ""))
-    cards = "".join(_card(ev, n, f"{prefix}-{n}") for n, ev in numbered) or '<div class="vne-dim">no events</div>'
-    body = (f"<h1>{_esc(doc_id)}</h1><div class=\"vne-meta\">{_esc(meta)}</div>{_legend(labels)}"
-            f'<div class="vne-wrap"><div class="vne-text"{lang_attr}>{_layer(text, spans)}</div>'
-            f'<div class="vne-side">{cards}</div></div>')
-    return _wrap(body), lang
+    fragment = _fragment(heading=doc_id, meta=meta,
+                         labels=[lab for lab in LABEL_COLOURS if any(_label(e.get("label")) == lab for e in ents)],
+                         event_view=False, lang=_html_lang(lang), gap_before=False, gap_after=False,
+                         layered=_layer(text, spans), cards=[_card(ev, n, f"{prefix}-{n}") for n, ev in numbered])
+    return fragment, lang
 
 
 def render_article(text: str, doc_id: str, events: pd.DataFrame, entities: pd.DataFrame, *,
@@ -577,12 +557,12 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
     hi = ends[context - 1] if context > 0 and len(ends) >= context else (ends[-1] if context > 0 and ends else ce)
     lo, hi = min(lo, cs), max(hi, ce)
 
-    spans = [_Span(cs, ce, 0, '<span class="vne-ev vne-focus" title="evidence">', "</span>")]
+    spans = [_Span(cs, ce, 0, *_tagged("span", "vne-ev vne-focus", "evidence"))]
     trig = _trigger_span(text, ev, evidence)
     if trig:
-        spans.append(_Span(trig[0], trig[1], 3, '<b class="vne-trig" title="trigger">', "</b>"))
+        spans.append(_Span(trig[0], trig[1], 3, *_tagged("b", "vne-trig", "trigger")))
     for d in _date_spans(text, ev, evidence):
-        spans.append(_Span(d[0], d[1], 2, f'<span class="vne-date" title="date: {_esc(_dates_text(ev))}">', "</span>"))
+        spans.append(_Span(d[0], d[1], 2, *_tagged("span", "vne-date", f"date: {_dates_text(ev)}")))
     # Participants: their entity mentions in the excerpt, else the mention as written in the evidence.
     ents = [e for e in _entity_rows(entities, doc_id, text) if e["start"] < hi and e["end"] > lo]
     people = [_dict(p) for p in _list(ev.get("participants"))]
@@ -601,8 +581,7 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
             m = pattern.search(text, cs, ce) if pattern else None
             if m:
                 tip = f"PERSON: {_str(p.get('name')) or mention}"
-                spans.append(_Span(m.start(), m.end(), 1,
-                                   f'<mark class="vne-ent vne-PERSON vne-part" title="{_esc(tip)}">', "</mark>"))
+                spans.append(_Span(m.start(), m.end(), 1, _mark("vne-ent vne-PERSON vne-part", tip), Markup("</mark>")))
     loc = _dict(ev.get("location"))
     loc_name, loc_country = _str(loc.get("name")), _str(loc.get("country"))
     for e in ents:
@@ -615,14 +594,10 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
             spans.append(_entity_span(e, "vne-loc"))
 
     lang = _str(ev.get("lang"))
-    lang_attr = f' lang="{_esc(lang)}"' if lang in ("vi", "en") else ""
-    before = '<span class="vne-gap">… </span>' if lo > 0 else ""
-    after = '<span class="vne-gap"> …</span>' if hi < len(text) else ""
-    body = (f"<h1>{_esc(doc_id)} · {_esc(_event_summary(ev))}</h1>"
-            f'<div class="vne-meta">characters {cs}–{ce} of {len(text)}</div>{_legend((), event_view=True)}'
-            f'<div class="vne-wrap"><div class="vne-text"{lang_attr}>{before}{_layer(text, spans, lo, hi)}{after}</div>'
-            f'<div class="vne-side">{_card(ev, None, None)}</div></div>')
-    return _wrap(body), lang
+    fragment = _fragment(heading=f"{doc_id} · {_event_summary(ev)}", meta=f"characters {cs}–{ce} of {len(text)}",
+                         labels=[], event_view=True, lang=_html_lang(lang), gap_before=lo > 0,
+                         gap_after=hi < len(text), layered=_layer(text, spans, lo, hi), cards=[_card(ev, None, None)])
+    return fragment, lang
 
 
 def render_event(text: str, doc_id: str, events: pd.DataFrame, entities: pd.DataFrame | None, event_id: str, *,

@@ -2,7 +2,7 @@
 
 The article, entities and events here are written by hand, with offsets
 asserted when the fixture is built, so every expected count below can be
-verified by reading the text.
+verified by reading the text. Hostile values in every field: test_render_escaping.py.
 """
 from __future__ import annotations
 
@@ -166,7 +166,7 @@ def test_article_text_and_fields_are_escaped():
                               participants=[{"name": "<i>X</i>", "mention": "A", "role": "visitor",
                                              "title": None, "country": "VNM"}])])
     page = render_article(text, "<b>d</b>", ev, ents)
-    assert "<script" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "<script" not in page and "&lt;script&gt;alert(" in page
     assert "<img" not in page and "<b>d</b>" not in page and "<i>X</i>" not in page
     p = parse(page)
     assert p.article == text
