@@ -59,10 +59,8 @@ class ExtractionResult:
         return views.count_undated(self.event_clusters)
 
     def country_network(self) -> pd.DataFrame:
-        """Country edges counted once per real event (see :func:`pipeline.render.country_network`)."""
-        from pipeline.render import country_network
-
-        return country_network(self.real_events())
+        """Country edges counted once per real event (see :func:`pipeline.views.country_network`)."""
+        return views.country_network(self.real_events())
 
     def to_excel(self, path: str | Path) -> Path:
         """All six tables as one workbook, a sheet each (see :mod:`pipeline.xlsx`), written atomically."""

@@ -1,4 +1,4 @@
-"""Evidence view: an article or one event as HTML, marked in place, plus the notebook's plots.
+"""Evidence view: an article or one event as HTML, marked in place.
 
 Why this exists: an analyst trusts a row of the event table only after seeing
 the sentence behind it. So the view shows the article's own text with every
@@ -10,44 +10,48 @@ evidence sentence, which the event table does not locate.
 
 Why it is built the way it is:
 
-* The article text is untrusted input (scraped pages may contain ``<script>``),
-  so every piece of text and every attribute value goes through
-  :func:`html.escape`, and the stand-alone page also carries a
-  Content-Security-Policy that forbids scripts and external resources.
+* The article text and every table value are untrusted (scraped pages may
+  contain ``<script>``, a table may have been edited), and Jupyter shows
+  ``_repr_html_`` with no Content-Security-Policy. So the page, the cards and
+  the legend are Jinja2 templates (``pipeline/templates/evidence*.html``,
+  through the shared autoescaping environment of :mod:`pipeline.templating`),
+  and the few tags built here, the highlights laid over the text, are
+  ``markupsafe.Markup`` whose every value is escaped by ``Markup.format`` or
+  ``escape``: each value is escaped exactly once, attributes included. The
+  stand-alone page also carries a Content-Security-Policy that forbids
+  scripts and external resources.
 * Spans overlap freely (a PERSON "Azerbaijani Prime Minister" contains a
   COUNTRY and a TITLE; several events share one evidence sentence; an evidence
   sentence may cross another). :func:`_layer` emits tags with a stack and,
   where two spans cross, closes and reopens the inner one, so the HTML is
-  always well formed.
+  always well formed. That logic stays in Python: it is an algorithm over
+  offsets, not a layout.
 * The page is self-contained (inline CSS, no scripts, no fonts or images
   fetched), so it can be mailed, archived or opened offline. The CSS is scoped
   under ``.vne`` so the same fragment can sit inside a Jupyter notebook without
   restyling it.
 
-The helpers at the end (:func:`events_per_month`, :func:`country_network`,
-:func:`participant_summary` and the two ``plot_*`` functions) are here so the
-notebook ``notebooks/explore.ipynb`` only calls the package and holds no logic
-of its own. matplotlib is imported inside the plotting functions: it is an
-optional dependency and ``import pipeline.render`` must not need it.
+The notebook's tables and plots are in :mod:`pipeline.views` and
+:mod:`pipeline.plots`.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
-import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pandas as pd
+from markupsafe import Markup, escape
 
 from pipeline.doc import Article
-from pipeline.schema import EVENT_TYPES
+from pipeline.palette import LABEL_COLOURS, OTHER_TYPE_COLOUR, TYPE_COLOURS
+from pipeline.schema import LANGS, STATUSES
+from pipeline.templating import render_template
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from pipeline.api import ExtractionResult
@@ -60,23 +64,7 @@ __all__ = [
     "show",
     "find_article",
     "write_html",
-    "events_per_month",
-    "country_network",
-    "participant_summary",
-    "plot_timeline",
-    "plot_network",
 ]
-
-#: Colours per entity label (background, underline) and per event type.
-LABEL_COLOURS: dict[str, tuple[str, str]] = {
-    "PERSON": ("#dbeafe", "#2563eb"),
-    "COUNTRY": ("#dcfce7", "#16a34a"),
-    "PLACE": ("#ffedd5", "#ea580c"),
-    "TITLE": ("#f3e8ff", "#9333ea"),
-    "ORG": ("#e0f2fe", "#0891b2"),
-    "OTHER": ("#f1f5f9", "#64748b"),
-}
-TYPE_COLOURS: dict[str, str] = {"visit": "#2563eb", "meeting": "#16a34a", "agreement": "#9333ea"}
 
 # --------------------------------------------------------------------------- #
 # Small value helpers (DataFrame cells may be None, NaN, pd.NA, numpy arrays)
@@ -127,15 +115,11 @@ def _dict(value: Any) -> dict[str, Any]:
     return dict(value) if isinstance(value, Mapping) else {}
 
 
-def _esc(value: Any) -> str:
-    """Escape text and attribute values alike (quotes too)."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
     if df is None or len(df) == 0:
         return []
     return df.to_dict("records")
+
 
 
 # --------------------------------------------------------------------------- #
@@ -147,22 +131,28 @@ def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
 class _Span:
     """One marked range [start, end) and the markup around it.
 
-    ``first`` is emitted inside the element only where the span begins (event
-    number badges), ``last`` only where it really ends (the entity label); a
-    span split at a crossing gets neither on its continuation pieces.
+    The tags are ``Markup`` built with :meth:`Markup.format`, so any value in
+    them (a tooltip) is already escaped once. ``first`` is emitted inside the
+    element only where the span begins (event number badges), ``last`` only
+    where it really ends (the entity label); a span split at a crossing gets
+    neither on its continuation pieces.
     """
 
     start: int
     end: int
     rank: int  # for equal extents: lower = outer
-    open: str
-    close: str
-    first: str = ""
-    last: str = ""
+    open: Markup
+    close: Markup
+    first: Markup = Markup()
+    last: Markup = Markup()
 
 
-def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None) -> str:
-    """HTML for text[lo:hi] with every span marked; crossing spans are split, never mis-nested."""
+def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None) -> Markup:
+    """HTML for text[lo:hi] with every span marked; crossing spans are split, never mis-nested.
+
+    Every piece of ``text`` is escaped here and the tags are ``Markup``, so the
+    result is safe to place in a template as it is.
+    """
     hi = len(text) if hi is None else hi
     kept: list[_Span] = []
     seen: set[tuple[int, int, str]] = set()
@@ -172,12 +162,12 @@ def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None
             continue
         seen.add((start, end, s.open))
         kept.append(_Span(start, end, s.rank, s.open, s.close,
-                          s.first if start == s.start else "", s.last if end == s.end else ""))
+                          s.first if start == s.start else Markup(), s.last if end == s.end else Markup()))
     starting: dict[int, list[_Span]] = defaultdict(list)
     for s in kept:
         starting[s.start].append(s)
     bounds = sorted({lo, hi} | {s.start for s in kept} | {s.end for s in kept})
-    out: list[str] = []
+    out: list[Markup] = []
     stack: list[_Span] = []
     for k, pos in enumerate(bounds):
         ending = [i for i, s in enumerate(stack) if s.end <= pos]
@@ -197,9 +187,9 @@ def _layer(text: str, spans: Iterable[_Span], lo: int = 0, hi: int | None = None
             out.append(s.open + s.first)
             stack.append(s)
         if k + 1 < len(bounds):
-            out.append(_esc(text[pos:bounds[k + 1]]))
+            out.append(escape(text[pos:bounds[k + 1]]))
     assert not stack, "every span ends within [lo, hi]"
-    return "".join(out)
+    return Markup("").join(out)
 
 
 # --------------------------------------------------------------------------- #
@@ -346,6 +336,16 @@ def _label(value: Any) -> str:
     return label if _LABEL_OK.match(label) and label in LABEL_COLOURS else "OTHER"
 
 
+def _html_lang(lang: str | None) -> str | None:
+    """The ``lang`` attribute: only a language the pipeline knows, never a value copied from a table."""
+    return lang if lang in LANGS else None
+
+
+def _mark(cls: str, tip: str) -> Markup:
+    """An entity highlight's opening tag; the tooltip is escaped by ``Markup.format``."""
+    return Markup('<mark class="{}" title="{}">').format(cls, tip)
+
+
 def _entity_span(e: Mapping[str, Any], extra_class: str = "") -> _Span:
     label = _label(e.get("label"))
     canonical, country = _str(e.get("canonical")), _str(e.get("country"))
@@ -353,8 +353,13 @@ def _entity_span(e: Mapping[str, Any], extra_class: str = "") -> _Span:
     if country and country != canonical:
         tip += f" ({country})"
     cls = f"vne-ent vne-{label}" + (f" {extra_class}" if extra_class else "")
-    return _Span(e["start"], e["end"], 1, f'<mark class="{cls}" title="{_esc(tip)}">', "</mark>",
-                 last=f'<span class="vne-lbl" data-l="{_esc(label)}"></span>')
+    return _Span(e["start"], e["end"], 1, _mark(cls, tip), Markup("</mark>"),
+                 last=Markup('<span class="vne-lbl" data-l="{}"></span>').format(label))
+
+
+def _tagged(tag: str, cls: str, tip: str) -> tuple[Markup, Markup]:
+    """Opening and closing tag of a highlight with a tooltip (``tag`` and ``cls`` are constants here)."""
+    return Markup('<{} class="{}" title="{}">').format(tag, cls, tip), Markup("</{}>").format(tag)
 
 
 def _dates_text(ev: Mapping[str, Any]) -> str | None:
@@ -385,113 +390,70 @@ def _anchor_prefix(doc_id: str, event_id: str | None) -> str:
     return "vne-" + hashlib.sha1(f"{doc_id}\x00{event_id or ''}".encode()).hexdigest()[:10]
 
 
-def _card(ev: Mapping[str, Any], number: int | None, anchor: str | None) -> str:
+@dataclass(frozen=True)
+class _Person:
+    """One participant line of a card."""
+
+    name: str
+    detail: str | None  # role, country
+    written: str | None  # the mention as written, when it differs from the name
+    title: str | None
+
+
+@dataclass(frozen=True)
+class _Card:
+    """What the card template shows of one event row: plain values, escaped by the template."""
+
+    event_id: str
+    type: str
+    subtype: str | None
+    status: str | None
+    status_class: str | None  # a known status only: class names are never copied from the data
+    colour: str
+    number: int | None
+    anchor: str | None
+    dates: str | None
+    precision: str | None
+    place: str | None
+    states: str | None
+    people: list[_Person]
+    document: str | None
+    trigger: str | None
+    confidence: str | None
+
+
+def _confidence(value: Any) -> str | None:
+    if _missing(value):
+        return None
+    try:
+        return f"{float(value):.2f}"
+    except (TypeError, ValueError):
+        return None
+
+
+def _card(ev: Mapping[str, Any], number: int | None, anchor: str | None) -> _Card:
     """A small card with what the event row says."""
     etype = _str(ev.get("type")) or "event"
-    colour = TYPE_COLOURS.get(etype, "#475569")
-    head = _esc(etype) + (f' <span class="vne-sub">{_esc(ev.get("subtype"))}</span>' if _str(ev.get("subtype")) else "")
     status = _str(ev.get("status"))
-    rows: list[tuple[str, str]] = []
-    if _dates_text(ev):
-        prec = _str(ev.get("date_precision"))
-        rows.append(("date", _esc(_dates_text(ev)) + (f' <span class="vne-dim">({_esc(prec)})</span>' if prec else "")))
-    if _location_text(ev):
-        rows.append(("place", _esc(_location_text(ev))))
+    dates = _dates_text(ev)
     countries = [str(c) for c in _list(ev.get("countries")) if _str(c)]
-    if countries:
-        rows.append(("states", _esc(", ".join(countries))))
     people = []
-    for p in _list(ev.get("participants")):
-        p = _dict(p)
+    for p in map(_dict, _list(ev.get("participants"))):
         name = _str(p.get("name")) or _str(p.get("mention"))
         if not name:
             continue
         bits = [b for b in (_str(p.get("role")), _str(p.get("country"))) if b]
-        detail = f' <span class="vne-dim">{_esc(", ".join(bits))}</span>' if bits else ""
-        title = _str(p.get("title"))
         mention = _str(p.get("mention"))
-        written = f' <span class="vne-dim">“{_esc(mention)}”</span>' if mention and mention != name else ""
-        people.append(f"<li><b>{_esc(name)}</b>{detail}{written}"
-                      + (f'<br><span class="vne-dim">{_esc(title)}</span>' if title else "") + "</li>")
-    if people:
-        rows.append(("who", '<ul class="vne-people">' + "".join(people) + "</ul>"))
-    if _str(ev.get("title")):
-        rows.append(("document", _esc(ev.get("title"))))
-    if _str(ev.get("trigger")):
-        rows.append(("trigger", f"<b>{_esc(str(ev.get('trigger')).strip())}</b>"))
-    conf = ev.get("confidence")
-    if not _missing(conf):
-        try:
-            rows.append(("confidence", _esc(f"{float(conf):.2f}")))
-        except (TypeError, ValueError):
-            pass
-    badge = f'<span class="vne-num">{number}</span>' if number is not None else ""
-    status_html = f'<span class="vne-status vne-{_esc(status)}">{_esc(status)}</span>' if status else ""
-    id_attr = f' id="{anchor}"' if anchor else ""
-    body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
-    return (f'<div class="vne-card"{id_attr} style="border-left-color:{colour}">'
-            f'<div class="vne-head">{badge}<span class="vne-type" style="color:{colour}">{head}</span>'
-            f'{status_html}</div>'
-            f'<table>{body}</table><div class="vne-id">{_esc(ev.get("event_id"))}</div></div>')
-
-
-_CSS = """
-.vne{font-family:"Noto Sans","DejaVu Sans","Segoe UI",Roboto,Arial,sans-serif;color:#1f2328;background:#fff;
- padding:16px 20px;max-width:1280px;box-sizing:border-box}
-.vne h1{font-size:18px;margin:0 0 4px 0;font-weight:600}
-.vne .vne-meta{color:#57606a;font-size:13px;margin-bottom:10px}
-.vne .vne-legend{font-size:12px;margin-bottom:12px;line-height:2}
-.vne .vne-legend>*{margin-right:6px}
-.vne .vne-wrap{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}
-.vne .vne-text{flex:3 1 520px;min-width:0;white-space:pre-wrap;font-size:16px;line-height:2.1;overflow-wrap:anywhere}
-.vne .vne-side{flex:1 1 300px;max-width:440px;font-size:13px;line-height:1.4}
-.vne mark.vne-ent{color:inherit;border-radius:3px;padding:1px 1px;border-bottom:2px solid;
- -webkit-box-decoration-break:clone;box-decoration-break:clone}
-.vne mark.vne-ent mark.vne-ent{padding:0}
-""" + "".join(
-    f".vne .vne-{label}{{background:{bg};border-bottom-color:{line}}}\n" for label, (bg, line) in LABEL_COLOURS.items()
-) + """
-.vne .vne-lbl::after{content:attr(data-l);font-size:9px;font-weight:600;letter-spacing:.02em;color:#57606a;
- vertical-align:super;margin-left:2px;line-height:1}
-.vne .vne-ev{text-decoration:underline wavy #d97706;text-decoration-thickness:1px;text-underline-offset:6px;
- background:#fffbeb}
-.vne .vne-focus{background:#fef3c7}
-.vne .vne-trig{font-weight:700;color:#9a3412}
-.vne .vne-date{outline:2px solid #0d9488;outline-offset:0;border-radius:3px}
-.vne .vne-loc{outline:2px dashed #ea580c;border-radius:3px}
-.vne .vne-part{outline:2px solid #2563eb;border-radius:3px}
-.vne a.vne-evn,.vne .vne-num{display:inline-block;min-width:1.4em;padding:0 4px;margin-right:3px;border-radius:9px;
- background:#d97706;color:#fff;font-size:11px;font-weight:700;line-height:1.5;text-align:center;
- text-decoration:none;vertical-align:middle}
-.vne .vne-card{border:1px solid #d0d7de;border-left:5px solid;border-radius:6px;padding:6px 10px;margin:0 0 10px 0;
- background:#f8fafc}
-.vne .vne-head{margin-bottom:4px}
-.vne .vne-type{font-weight:700;margin-right:6px}
-.vne .vne-sub{font-weight:400}
-.vne .vne-status{font-size:11px;padding:1px 6px;border-radius:8px;background:#e5e7eb}
-.vne .vne-occurred{background:#dcfce7}
-.vne .vne-planned{background:#fef9c3}
-.vne .vne-card table{border-collapse:collapse;width:100%}
-.vne .vne-card th{text-align:left;vertical-align:top;color:#57606a;font-weight:400;padding:1px 8px 1px 0;width:5.5em}
-.vne .vne-card td{padding:1px 0;vertical-align:top}
-.vne .vne-people{margin:0;padding-left:1.1em}
-.vne .vne-dim{color:#57606a;font-size:12px}
-.vne .vne-id{color:#8c959f;font-size:10px;margin-top:3px;font-family:monospace;word-break:break-all}
-.vne .vne-gap{color:#8c959f}
-"""
-
-
-def _legend(labels: Iterable[str], event_view: bool = False) -> str:
-    items = [f'<mark class="vne-ent vne-{lab}">{lab.lower()}</mark>' for lab in labels]
-    items += ['<span class="vne-ev">evidence sentence</span>', '<span class="vne-trig">trigger</span>',
-              '<span class="vne-date">date</span>']
-    if event_view:
-        items += ['<span class="vne-part">participant</span>', '<span class="vne-loc">place</span>']
-    return '<div class="vne-legend">' + " ".join(items) + "</div>"
-
-
-def _wrap(body: str) -> str:
-    return f'<div class="vne"><style>{_CSS}</style>{body}</div>'
+        people.append(_Person(name, ", ".join(bits) or None, mention if mention and mention != name else None,
+                              _str(p.get("title"))))
+    trigger = _str(ev.get("trigger"))
+    return _Card(event_id=_str(ev.get("event_id")) or "", type=etype, subtype=_str(ev.get("subtype")),
+                 status=status, status_class=status if status in STATUSES else None,
+                 colour=TYPE_COLOURS.get(etype, OTHER_TYPE_COLOUR), number=number, anchor=anchor,
+                 dates=dates, precision=_str(ev.get("date_precision")) if dates else None,
+                 place=_location_text(ev), states=", ".join(countries) or None, people=people,
+                 document=_str(ev.get("title")), trigger=trigger.strip() if trigger else None,
+                 confidence=_confidence(ev.get("confidence")))
 
 
 def _page(fragment: str, title: str, lang: str | None) -> str:
@@ -500,13 +462,12 @@ def _page(fragment: str, title: str, lang: str | None) -> str:
     The CSP forbids scripts, frames and every external fetch: defence in depth
     should a future change ever let unescaped article text through.
     """
-    lang_attr = f' lang="{_esc(lang)}"' if lang in ("vi", "en") else ""
-    return ("<!DOCTYPE html>\n"
-            f"<html{lang_attr}><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{_esc(title)}</title></head><body style=\"margin:0;background:#fff\">\n"
-            f"{fragment}\n</body></html>\n")
+    return render_template("evidence_page.html", fragment=fragment, title=title, lang=_html_lang(lang))
+
+
+def _fragment(**view: Any) -> str:
+    """The scoped ``<div class="vne">`` of a view (the templates/evidence.html fields)."""
+    return render_template("evidence.html", label_colours=LABEL_COLOURS, **view)
 
 
 def _doc_lang(events: list[dict[str, Any]]) -> str | None:
@@ -545,27 +506,25 @@ def _article_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entit
             by_date[d].append(n)
     for (start, end), ns in by_evidence.items():
         tip = "; ".join(f"[{n}] {_event_summary(evs[n - 1])}" for n in ns)
-        badges = "".join(f'<a class="vne-evn" href="#{prefix}-{n}" title="{_esc(_event_summary(evs[n - 1]))}">{n}</a>'
-                         for n in ns)
-        spans.append(_Span(start, end, 0, f'<span class="vne-ev" title="{_esc(tip)}">', "</span>", first=badges))
+        badges = Markup("").join(Markup('<a class="vne-evn" href="#{}-{}" title="{}">{}</a>').format(
+            prefix, n, _event_summary(evs[n - 1]), n) for n in ns)
+        spans.append(_Span(start, end, 0, *_tagged("span", "vne-ev", tip), first=badges))
     for (start, end), ns in by_trigger.items():
         tip = "trigger of event " + ", ".join(str(n) for n in ns)
-        spans.append(_Span(start, end, 3, f'<b class="vne-trig" title="{_esc(tip)}">', "</b>"))
+        spans.append(_Span(start, end, 3, *_tagged("b", "vne-trig", tip)))
     for (start, end), ns in by_date.items():
         tip = "; ".join(f"date of event {n}: {_dates_text(evs[n - 1])}" for n in ns)
-        spans.append(_Span(start, end, 2, f'<span class="vne-date" title="{_esc(tip)}">', "</span>"))
+        spans.append(_Span(start, end, 2, *_tagged("span", "vne-date", tip)))
 
     lang = _doc_lang(evs)
-    lang_attr = f' lang="{lang}"' if lang else ""
-    labels = [lab for lab in LABEL_COLOURS if any(_label(e.get("label")) == lab for e in ents)]
     n_events = len(evs)
     meta = (f"{n_events} event{'s' if n_events != 1 else ''} · {len(ents)} entities"
             + (f" · language {lang}" if lang else ""))
-    cards = "".join(_card(ev, n, f"{prefix}-{n}") for n, ev in numbered) or '<div class="vne-dim">no events</div>'
-    body = (f"<h1>{_esc(doc_id)}</h1><div class=\"vne-meta\">{_esc(meta)}</div>{_legend(labels)}"
-            f'<div class="vne-wrap"><div class="vne-text"{lang_attr}>{_layer(text, spans)}</div>'
-            f'<div class="vne-side">{cards}</div></div>')
-    return _wrap(body), lang
+    fragment = _fragment(heading=doc_id, meta=meta,
+                         labels=[lab for lab in LABEL_COLOURS if any(_label(e.get("label")) == lab for e in ents)],
+                         event_view=False, lang=_html_lang(lang), gap_before=False, gap_after=False,
+                         layered=_layer(text, spans), cards=[_card(ev, n, f"{prefix}-{n}") for n, ev in numbered])
+    return fragment, lang
 
 
 def render_article(text: str, doc_id: str, events: pd.DataFrame, entities: pd.DataFrame, *,
@@ -598,12 +557,12 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
     hi = ends[context - 1] if context > 0 and len(ends) >= context else (ends[-1] if context > 0 and ends else ce)
     lo, hi = min(lo, cs), max(hi, ce)
 
-    spans = [_Span(cs, ce, 0, '<span class="vne-ev vne-focus" title="evidence">', "</span>")]
+    spans = [_Span(cs, ce, 0, *_tagged("span", "vne-ev vne-focus", "evidence"))]
     trig = _trigger_span(text, ev, evidence)
     if trig:
-        spans.append(_Span(trig[0], trig[1], 3, '<b class="vne-trig" title="trigger">', "</b>"))
+        spans.append(_Span(trig[0], trig[1], 3, *_tagged("b", "vne-trig", "trigger")))
     for d in _date_spans(text, ev, evidence):
-        spans.append(_Span(d[0], d[1], 2, f'<span class="vne-date" title="date: {_esc(_dates_text(ev))}">', "</span>"))
+        spans.append(_Span(d[0], d[1], 2, *_tagged("span", "vne-date", f"date: {_dates_text(ev)}")))
     # Participants: their entity mentions in the excerpt, else the mention as written in the evidence.
     ents = [e for e in _entity_rows(entities, doc_id, text) if e["start"] < hi and e["end"] > lo]
     people = [_dict(p) for p in _list(ev.get("participants"))]
@@ -622,8 +581,7 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
             m = pattern.search(text, cs, ce) if pattern else None
             if m:
                 tip = f"PERSON: {_str(p.get('name')) or mention}"
-                spans.append(_Span(m.start(), m.end(), 1,
-                                   f'<mark class="vne-ent vne-PERSON vne-part" title="{_esc(tip)}">', "</mark>"))
+                spans.append(_Span(m.start(), m.end(), 1, _mark("vne-ent vne-PERSON vne-part", tip), Markup("</mark>")))
     loc = _dict(ev.get("location"))
     loc_name, loc_country = _str(loc.get("name")), _str(loc.get("country"))
     for e in ents:
@@ -636,14 +594,10 @@ def _event_fragment(text: str, doc_id: str, events: pd.DataFrame | None, entitie
             spans.append(_entity_span(e, "vne-loc"))
 
     lang = _str(ev.get("lang"))
-    lang_attr = f' lang="{_esc(lang)}"' if lang in ("vi", "en") else ""
-    before = '<span class="vne-gap">… </span>' if lo > 0 else ""
-    after = '<span class="vne-gap"> …</span>' if hi < len(text) else ""
-    body = (f"<h1>{_esc(doc_id)} · {_esc(_event_summary(ev))}</h1>"
-            f'<div class="vne-meta">characters {cs}–{ce} of {len(text)}</div>{_legend((), event_view=True)}'
-            f'<div class="vne-wrap"><div class="vne-text"{lang_attr}>{before}{_layer(text, spans, lo, hi)}{after}</div>'
-            f'<div class="vne-side">{_card(ev, None, None)}</div></div>')
-    return _wrap(body), lang
+    fragment = _fragment(heading=f"{doc_id} · {_event_summary(ev)}", meta=f"characters {cs}–{ce} of {len(text)}",
+                         labels=[], event_view=True, lang=_html_lang(lang), gap_before=lo > 0,
+                         gap_after=hi < len(text), layered=_layer(text, spans, lo, hi), cards=[_card(ev, None, None)])
+    return fragment, lang
 
 
 def render_event(text: str, doc_id: str, events: pd.DataFrame, entities: pd.DataFrame | None, event_id: str, *,
@@ -749,197 +703,3 @@ def write_html(path: str | Path, page: str) -> Path:
     with _atomic_path(final) as tmp:
         tmp.write_text(page, encoding="utf-8", newline="\n")
     return final
-
-
-# --------------------------------------------------------------------------- #
-# Tables and plots for the notebook
-# --------------------------------------------------------------------------- #
-
-
-def events_per_month(events: pd.DataFrame) -> pd.DataFrame:
-    """Events per calendar month of ``date_start``, one column per event type, months without events as 0.
-
-    Events whose date is missing or only a year ('1959') have no month and are
-    left out: spreading them over twelve months would invent dates.
-    """
-    types = list(EVENT_TYPES)
-    months: list[tuple[str, str]] = []
-    for ev in _records(events):
-        iso, etype = _str(ev.get("date_start")), _str(ev.get("type"))
-        if iso and etype and len(iso) >= 7 and _iso_bounds(iso[:7]):
-            months.append((iso[:7], etype))
-            if etype not in types:
-                types.append(etype)
-    if not months:
-        empty = pd.DataFrame(columns=types, dtype="int64")
-        empty.index.name, empty.columns.name = "month", "type"
-        return empty
-    counts = Counter(months)
-    index = [str(p) for p in pd.period_range(min(m for m, _ in months), max(m for m, _ in months), freq="M")]
-    table = pd.DataFrame({t: [counts.get((m, t), 0) for m in index] for t in types}, index=index, dtype="int64")
-    table.index.name, table.columns.name = "month", "type"
-    return table
-
-
-def country_network(events: pd.DataFrame) -> pd.DataFrame:
-    """Country-to-country edges with a count of events: ``source``, ``target``, ``type``, ``count``.
-
-    A visit points from each visitor's country to each host country (host
-    participants' countries and the location's country, unless that is the
-    visitor's own); when the roles are missing, the event's other countries
-    fill in the missing side. A visit with no known direction gives no edge.
-    Meetings and agreements are symmetric, so each unordered pair of the
-    event's countries is one edge with ``source`` < ``target``. Counts are
-    rows of the table given: pass :func:`pipeline.views.real_events` (or use
-    ``result.country_network()``) to count each real event once; on the events
-    table the same visit reported by two articles counts twice.
-    """
-    from pipeline.views import visit_direction
-
-    counts: Counter[tuple[str, str, str]] = Counter()
-    for ev in _records(events):
-        etype = _str(ev.get("type"))
-        countries = sorted({str(c) for c in _list(ev.get("countries")) if _str(c)})
-        if etype is None:
-            continue
-        if etype == "visit":
-            visitors, hosts = visit_direction(ev)
-            for v in sorted(visitors):
-                for h in sorted(hosts):
-                    if v != h:
-                        counts[(v, h, "visit")] += 1
-        else:
-            for a, b in combinations(countries, 2):
-                counts[(a, b, etype)] += 1
-    rows = [(s, t, ty, n) for (s, t, ty), n in counts.items()]
-    order = {t: i for i, t in enumerate(EVENT_TYPES)}
-    rows.sort(key=lambda r: (order.get(r[2], len(order)), r[2], r[0], r[1]))
-    out = pd.DataFrame(rows, columns=["source", "target", "type", "count"])
-    out["count"] = out["count"].astype("int64")
-    return out
-
-
-def participant_summary(participants: pd.DataFrame) -> pd.DataFrame:
-    """People by number of events: ``name``, ``country``, ``events``, ``articles``, ``roles``
-    (e.g. 'visitor 3, host 1'), most active first."""
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    for p in _records(participants):
-        name = _str(p.get("name"))
-        if not name:
-            continue
-        key = (name, _str(p.get("country")) or "")
-        g = groups.setdefault(key, {"events": set(), "docs": set(), "roles": Counter()})
-        g["events"].add(_str(p.get("event_id")))
-        g["docs"].add(_str(p.get("doc_id")))
-        g["roles"][_str(p.get("role")) or "?"] += 1
-    rows = [{"name": name, "country": country or None, "events": len(g["events"]), "articles": len(g["docs"]),
-             "roles": ", ".join(f"{r} {n}" for r, n in g["roles"].most_common())}
-            for (name, country), g in groups.items()]
-    rows.sort(key=lambda r: (-r["events"], r["name"]))
-    return pd.DataFrame(rows, columns=["name", "country", "events", "articles", "roles"])
-
-
-def plot_timeline(events: pd.DataFrame, ax: Any = None, *, title: str = "Events per month (date_start)",
-                  ylabel: str = "events") -> Any:
-    """Stacked bars of events per month by type (see :func:`events_per_month`); returns the Axes.
-    Give ``result.event_clusters`` to count real events, ``result.events`` to count reports."""
-    import matplotlib.pyplot as plt
-
-    table = events_per_month(events)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(min(14.0, max(6.0, 0.45 * len(table) + 2)), 3.6), layout="constrained")
-    if table.empty:
-        ax.text(0.5, 0.5, "no events dated to a month", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
-        return ax
-    x = list(range(len(table)))
-    bottom = [0] * len(table)
-    for etype in table.columns:
-        values = table[etype].tolist()
-        if sum(values):
-            ax.bar(x, values, bottom=bottom, label=etype, color=TYPE_COLOURS.get(etype), width=0.8)
-        bottom = [b + v for b, v in zip(bottom, values)]
-    step = max(1, math.ceil(len(x) / 24))  # at most ~24 month labels
-    ax.set_xticks(x[::step], labels=list(table.index[::step]), rotation=45 if len(x) > 6 else 0, ha="right"
-                  if len(x) > 6 else "center")
-    ax.set_xlim(-0.6 if len(x) > 2 else -1.5, len(x) - 0.4 if len(x) > 2 else len(x) + 0.5)  # one bar stays a bar
-    ax.set_xlabel("month of date_start")
-    ax.set_ylabel(ylabel)
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(title)
-    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.spines[["top", "right"]].set_visible(False)
-    return ax
-
-
-def plot_network(events: pd.DataFrame, ax: Any = None, *,
-                 title: str = "Countries: visits, meetings and agreements (number = events)") -> Any:
-    """Countries on a circle, an arrow per visit direction (visitor → host) and a line per meeting or
-    agreement pair, width growing with the count; returns the Axes. Give
-    ``result.real_events()`` to count each real event once, ``result.events`` to count reports."""
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    edges = country_network(events)
-    nodes = sorted(set(edges["source"]) | set(edges["target"]))
-    if ax is None:
-        side = 6.5 if len(nodes) <= 10 else 8.5
-        _, ax = plt.subplots(figsize=(side, side), layout="constrained")
-    # positions carry no scale: no ticks or frame, but the axis label says how to read the drawing
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.spines[:].set_visible(False)
-    ax.set_xlabel("arrow: visitor's country → host country; line: countries meeting or signing; "
-                  "number: count", fontsize=9)
-    ax.set_title(title)
-    ax.set_aspect("equal")
-    if edges.empty:
-        ax.text(0.5, 0.5, "no pair of countries in any event", ha="center", va="center", transform=ax.transAxes)
-        return ax
-    # A hub (one country in most edges: Viet Nam in a Vietnamese news feed) goes in the centre,
-    # so its edges fan out instead of crossing the circle; the others sit on the circle.
-    degree: Counter[str] = Counter()
-    for row in edges.itertuples(index=False):
-        degree[row.source] += 1
-        degree[row.target] += 1
-    hub, hub_degree = degree.most_common(1)[0]
-    centre = hub if len(nodes) >= 4 and hub_degree * 2 > len(edges) else None
-    ring = [c for c in nodes if c != centre]
-    n = len(ring)
-    pos = {c: (math.cos(math.pi / 2 - 2 * math.pi * i / n), math.sin(math.pi / 2 - 2 * math.pi * i / n))
-           for i, c in enumerate(ring)}
-    if centre is not None:
-        pos[centre] = (0.0, 0.0)
-    size = 1100.0 if len(nodes) <= 10 else max(550.0, 11000.0 / len(nodes))
-    shrink = math.sqrt(size / math.pi) + 2  # points: arrows stop at the node's edge
-    # Visits curve gently (A→B and B→A bend to opposite sides); meetings and agreements bend
-    # further, to opposite sides, so three kinds of edge between one pair stay apart.
-    curve = {"visit": 0.12, "meeting": 0.3, "agreement": -0.3}
-    top = max(int(edges["count"].max()), 1)
-    for row in edges.itertuples(index=False):
-        (x1, y1), (x2, y2) = pos[row.source], pos[row.target]
-        rad = curve.get(row.type, 0.0)
-        colour = TYPE_COLOURS.get(row.type, "#475569")
-        width = 1.2 + 3.5 * math.log1p(row.count) / math.log1p(top)
-        style = "-|>,head_length=0.6,head_width=0.35" if row.type == "visit" else "-"
-        ax.annotate("", xy=(x2, y2), xytext=(x1, y1), zorder=1,
-                    arrowprops=dict(arrowstyle=style, color=colour, lw=width, alpha=0.75,
-                                    shrinkA=shrink, shrinkB=shrink,
-                                    connectionstyle=f"arc3,rad={rad}"))
-        # The middle of arc3's quadratic curve: the chord's midpoint pushed rad/2 of the chord sideways.
-        mx, my = (x1 + x2) / 2 + rad / 2 * (y2 - y1), (y1 + y2) / 2 - rad / 2 * (x2 - x1)
-        ax.text(mx, my, str(row.count), fontsize=8, color=colour, ha="center", va="center", zorder=2,
-                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.9))
-    ax.scatter([pos[c][0] for c in nodes], [pos[c][1] for c in nodes], s=size, color="#f1f5f9",
-               edgecolors="#334155", linewidths=1.2, zorder=3)
-    for c in nodes:
-        ax.text(pos[c][0], pos[c][1], c, ha="center", va="center", fontsize=10 if size >= 1000 else 8,
-                fontweight="bold", zorder=4)
-    ax.set_xlim(-1.35, 1.35)
-    ax.set_ylim(-1.35, 1.35)
-    present = [t for t in curve if t in set(edges["type"])]
-    handles = [Line2D([], [], color=TYPE_COLOURS[t], lw=2.5, label=("visit (visitor → host)" if t == "visit" else t))
-               for t in present]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=len(handles), frameon=False,
-              fontsize=9)
-    return ax

@@ -16,7 +16,8 @@ samples) and an article whose text does not match the run's offsets gets no
 page rather than a wrong one.
 
 The page is a Jinja2 template (``pipeline/templates/report.html``) rendered
-with autoescaping, so no article id, name or error message can inject markup.
+with autoescaping (the shared environment of :mod:`pipeline.templating`), so
+no article id, name or error message can inject markup.
 """
 from __future__ import annotations
 
@@ -29,13 +30,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from pipeline.doc import Article
 from pipeline.io import is_missing, iter_articles, table_to_records
-from pipeline.render import country_network, render_article, write_html
+from pipeline.render import render_article, write_html
 from pipeline.schema import EVENT_TYPES, LANGS, TABLES
-from pipeline.views import count_undated, real_events
+from pipeline.templating import render_template
+from pipeline.views import count_undated, country_network, real_events
 
 __all__ = ["RunTables", "read_run", "build_summary", "page_name", "write_report"]
 
@@ -161,11 +162,6 @@ def _matches(text: str, rows: Iterable[dict[str, Any]]) -> bool:
     return True
 
 
-def _environment() -> Environment:
-    return Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
-
-
 def write_report(out_dir: str | Path, source: Any, report: str | Path | None = None,
                  max_articles: int = 500) -> tuple[Path, dict[str, Any]]:
     """Write the report (default ``OUT_DIR/report.html``) and, in ``<report>-articles/`` beside it, an
@@ -207,7 +203,7 @@ def write_report(out_dir: str | Path, source: Any, report: str | Path | None = N
     summary.update(articles=articles, n_listed=len(shown), n_with_events=len(doc_ids),
                    folder=str(run.folder), missing=run.missing, source=str(source) if source is not None else None,
                    pages_dir=pages_dir.name)
-    page = _environment().get_template("report.html").render(**summary)
+    page = render_template("report.html", **summary)
     write_html(final, page)
     summary["pages"] = [a["doc_id"] for a in articles if a["link"]]
     summary["no_page"] = [a["doc_id"] for a in articles if not a["link"]]

@@ -6,9 +6,17 @@ starts from ``event_clusters`` (one row per real-world event) and takes only
 what a cluster row lacks, the participants' roles and countries, from the
 cluster's reports in ``events``. Undated events are kept (their year is
 missing) rather than silently dropped; :func:`count_undated` says how many.
+
+The three table helpers the notebook plots (:func:`events_per_month`,
+:func:`country_network`, :func:`participant_summary`) count whatever rows they
+are given: pass ``event_clusters`` or :func:`real_events` to count real
+events, the events table to count reports. They were in ``pipeline.render``;
+they are counts, not rendering, and the plots of :mod:`pipeline.plots` draw them.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Any, Iterable, Mapping
@@ -16,6 +24,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from pipeline.io import is_missing
+from pipeline.schema import EVENT_TYPES
 
 __all__ = [
     "real_events",
@@ -24,6 +33,9 @@ __all__ = [
     "who_met_whom",
     "trips",
     "count_undated",
+    "events_per_month",
+    "country_network",
+    "participant_summary",
 ]
 
 
@@ -50,7 +62,7 @@ def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
 
 def real_events(event_clusters: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """``event_clusters`` with ``participants`` as dicts (name, role, country) gathered from the
-    cluster's reports, so the event-row helpers (e.g. :func:`pipeline.render.country_network`) count
+    cluster's reports, so the event-row helpers (e.g. :func:`country_network`) count
     real events. A name given different roles by different reports keeps each role once."""
     people: dict[str, dict[tuple, dict[str, Any]]] = defaultdict(dict)
     for ev in _records(events):
@@ -193,3 +205,97 @@ def trips(event_clusters: pd.DataFrame, events: pd.DataFrame, person: str) -> pd
 def count_undated(event_clusters: pd.DataFrame) -> int:
     """How many real events have no date at all (left out of any per-month or per-year count)."""
     return sum(1 for c in _records(event_clusters) if _str(c.get("date_start")) is None)
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+
+
+def _month(iso: str | None) -> str | None:
+    """'YYYY-MM' of an ISO date of month or day precision; None for a year alone, no date or no real month."""
+    m = _MONTH.match(iso or "")
+    if m is None:
+        return None
+    try:
+        dt.date(int(m[1]), int(m[2]), 1)
+    except ValueError:
+        return None
+    return m.group()
+
+
+def events_per_month(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per calendar month of ``date_start``, one column per event type, months without events as 0.
+
+    Events whose date is missing or only a year ('1959') have no month and are
+    left out: spreading them over twelve months would invent dates.
+    """
+    types = list(EVENT_TYPES)
+    months: list[tuple[str, str]] = []
+    for ev in _records(events):
+        month, etype = _month(_str(ev.get("date_start"))), _str(ev.get("type"))
+        if month and etype:
+            months.append((month, etype))
+            if etype not in types:
+                types.append(etype)
+    if not months:
+        empty = pd.DataFrame(columns=types, dtype="int64")
+        empty.index.name, empty.columns.name = "month", "type"
+        return empty
+    counts = Counter(months)
+    index = [str(p) for p in pd.period_range(min(m for m, _ in months), max(m for m, _ in months), freq="M")]
+    table = pd.DataFrame({t: [counts.get((m, t), 0) for m in index] for t in types}, index=index, dtype="int64")
+    table.index.name, table.columns.name = "month", "type"
+    return table
+
+
+def country_network(events: pd.DataFrame) -> pd.DataFrame:
+    """Country-to-country edges with a count of events: ``source``, ``target``, ``type``, ``count``.
+
+    A visit points from each visitor's country to each host country (see
+    :func:`visit_direction`); a visit with no known direction gives no edge.
+    Meetings and agreements are symmetric, so each unordered pair of the
+    event's countries is one edge with ``source`` < ``target``. Counts are
+    rows of the table given: pass :func:`real_events` (or use
+    ``result.country_network()``) to count each real event once; on the events
+    table the same visit reported by two articles counts twice.
+    """
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for ev in _records(events):
+        etype = _str(ev.get("type"))
+        countries = sorted({str(c) for c in _list(ev.get("countries")) if _str(c)})
+        if etype is None:
+            continue
+        if etype == "visit":
+            visitors, hosts = visit_direction(ev)
+            for v in sorted(visitors):
+                for h in sorted(hosts):
+                    if v != h:
+                        counts[(v, h, "visit")] += 1
+        else:
+            for a, b in combinations(countries, 2):
+                counts[(a, b, etype)] += 1
+    rows = [(s, t, ty, n) for (s, t, ty), n in counts.items()]
+    order = {t: i for i, t in enumerate(EVENT_TYPES)}
+    rows.sort(key=lambda r: (order.get(r[2], len(order)), r[2], r[0], r[1]))
+    out = pd.DataFrame(rows, columns=["source", "target", "type", "count"])
+    out["count"] = out["count"].astype("int64")
+    return out
+
+
+def participant_summary(participants: pd.DataFrame) -> pd.DataFrame:
+    """People by number of events: ``name``, ``country``, ``events``, ``articles``, ``roles``
+    (e.g. 'visitor 3, host 1'), most active first."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for p in _records(participants):
+        name = _str(p.get("name"))
+        if not name:
+            continue
+        key = (name, _str(p.get("country")) or "")
+        g = groups.setdefault(key, {"events": set(), "docs": set(), "roles": Counter()})
+        g["events"].add(_str(p.get("event_id")))
+        g["docs"].add(_str(p.get("doc_id")))
+        g["roles"][_str(p.get("role")) or "?"] += 1
+    rows = [{"name": name, "country": country or None, "events": len(g["events"]), "articles": len(g["docs"]),
+             "roles": ", ".join(f"{r} {n}" for r, n in g["roles"].most_common())}
+            for (name, country), g in groups.items()]
+    rows.sort(key=lambda r: (-r["events"], r["name"]))
+    return pd.DataFrame(rows, columns=["name", "country", "events", "articles", "roles"])

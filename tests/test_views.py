@@ -7,8 +7,8 @@ import pytest
 
 import pipeline
 from pipeline.api import ExtractionResult
-from pipeline.render import country_network
 from pipeline.schema import column_names
+from pipeline.views import country_network
 
 
 def _p(name, country, role):
