@@ -391,6 +391,12 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []
 
+    def _describes_the_one_met(self, trig: Trigger, later: Trigger) -> bool:
+        """"received visiting X", "met the visiting X": the later "visiting" describes whom the
+        meeting verb takes; it is no event of its own."""
+        return (trig.type == "meeting" and later.text.strip().lower() == "visiting"
+                and bool(_BEFORE_ATTRIBUTE.fullmatch(self.ctx.text, trig.end, later.start)))
+
     def _article_pair(self, sent: Sentence) -> list[PersonMention]:
         """The two people a description such as "the two leaders" or "host and guest" stands for:
         the visitor and host of the latest visit, else the two sides of the latest meeting."""
@@ -431,9 +437,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             self._clause_start = sent.start
             for i, trig in enumerate(triggers):
                 # "received visiting X", "met the visiting X": an attribute of the one met
-                later = [t for t in triggers[i + 1:]
-                         if not (t.text.lower() == "visiting"
-                                 and _BEFORE_ATTRIBUTE.fullmatch(ctx.text, trig.end, t.start))]
+                later = [t for t in triggers[i + 1:] if not self._describes_the_one_met(trig, t)]
+                if i and self._describes_the_one_met(triggers[i - 1], trig):
+                    continue
                 nxt = later[0].start if later else sent.end
                 if i and [m for m in self._mentions_between(seg_start, trig.start)
                           if m.kind != "ner" and all(m.person is not o.person for o in prev_objects)]:

@@ -546,3 +546,13 @@ def test_envoys_named_by_their_countries_each_present_credentials_to_the_host(pi
     got = {tuple(e["countries"]) for e in events if e["type"] == "meeting"}
     assert got == {("CHL", "KEN"), ("CHL", "NOR"), ("CHL", "PER")}
     assert all([p["name"] for p in e["participants"]] == ["Gabriel Boric"] for e in events if e["type"] == "meeting")
+
+
+def test_hosting_her_counterpart_and_receiving_a_visiting_minister_are_receptions(pipe):
+    hosted = run(pipe, "Australian Foreign Minister Penny Wong hosted her Chilean counterpart Alberto van Klaveren "
+                       "in Canberra on Friday.", "en")
+    assert ("meeting", "reception", ("AUS", "CHL")) in kinds(hosted)
+    received = run(pipe, "Malaysian Prime Minister Anwar Ibrahim received visiting Chilean Foreign Minister Alberto "
+                         "van Klaveren in Putrajaya.", "en")
+    assert ("meeting", "reception", ("CHL", "MYS")) in kinds(received)
+    assert not any(e["subtype"] == "courtesy_call" for e in received)  # 'visiting' only describes the guest
