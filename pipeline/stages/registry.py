@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from pipeline.stages.actors import ActorFinder
     from pipeline.stages.confidence import ConfidenceModel
 
-__all__ = ["ChainError", "Rejected", "Resources", "Stage", "StageInfo", "StageOutputError", "StageRegistry",
+__all__ = ["ChainError", "Rejected", "Resources", "Stage", "StageInfo", "StageOutputError", "StageRegistry", "Step",
            "STAGES", "register_stage", "INITIAL", "RESULT", "ROUTE"]
 
 INITIAL: tuple[str, ...] = ("source", "duplicate_id")  # what the run puts in a new record
@@ -169,10 +169,6 @@ class StageRegistry:
         where = f"language {lang!r}" if lang else "articles whose language is not known yet"
         raise ChainError(f"no stage {name!r} is registered for {where}" + (
             "" if lang else f" (a language-specific stage runs only after a stage provides {ROUTE!r})"))
-
-    def names(self, lang: str | None = None) -> list[str]:
-        """Every stage name registered for ``lang`` or for any language (those already imported)."""
-        return sorted(set(self._table(None).get_all()) | (set(self._table(lang).get_all()) if lang else set()))
 
     def chain(self, names: Sequence[str], lang: str) -> list[Step]:
         """The stages ``names`` resolve to for an article in ``lang``, checked in order.
