@@ -4,7 +4,7 @@ Two inputs, each replicated to N articles (default 2,000; half Vietnamese, half 
 
   dev    the dev articles, whose people are mostly in the gazetteer;
   train  held-out-like: ../shared/eval/train, whose people the gazetteer does not know, so
-         more sentences reach the Vietnamese NER gate (``pipeline.runner``).
+         more sentences reach the Vietnamese NER gate (``pipeline/stages/ner_stage.py``).
 
 For each input this measures
 
@@ -177,9 +177,9 @@ class StageClock:
     the callee, not its caller); ``other`` is the rest of the run."""
 
     def __init__(self) -> None:
-        from pipeline import runner
         from pipeline.lang.vi.crf_chain import CRFChain, _Layer
         from pipeline.lang.vi.underthesea_backend import UndertheseaBackend
+        from pipeline.stages import confidence_stage, ner_stage
         from pipeline.stages.actors import ActorFinder
         from pipeline.stages.frames import FrameFiller
 
@@ -188,11 +188,11 @@ class StageClock:
             (CRFChain, "segment", lambda a: "NER: word segmentation"),
             (CRFChain, "__call__", lambda a: "NER: glue between layers"),
             (_Layer, "tag", lambda a: f"NER: {a[0].name} CRF (features + tagging)"),
-            (runner, "find_triggers", lambda a: "NER gate (triggers, unexplained names)"),
+            (ner_stage, "find_triggers", lambda a: "NER gate (triggers, unexplained names)"),
             (ActorFinder, "unexplained_names", lambda a: "NER gate (triggers, unexplained names)"),
             (ActorFinder, "find", lambda a: "actors (titles, gazetteers, name shapes)"),
             (FrameFiller, "fill", lambda a: "frames (events, roles, dates, places)"),
-            (runner, "score_article", lambda a: "confidence"),
+            (confidence_stage, "score_article", lambda a: "confidence"),
         ]
         self.seconds: dict[str, float] = {}
         self._saved: list[tuple[object, str, Callable]] = []

@@ -3,12 +3,19 @@
 Every position is a character offset into the article's original text, so a
 Vietnamese multi-syllable token or a stripped dateline never shifts a later
 stage. Backends (underthesea, spaCy, stanza) are converted into these records
-at their boundary; their own shapes never leak inward.
+at their boundary; their own shapes never leak inward. :class:`Document` holds
+one article and everything the stages have found in it so far; it is the one
+thing every stage takes and returns (``pipeline/stages/__init__.py``).
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # stage results: imported for the annotations only (the stages import this module)
+    from pipeline.stages.actors import ArticleActors
+    from pipeline.stages.dateline import Dateline
 
 
 @dataclass
@@ -125,3 +132,31 @@ class Event:
     yearless_days: tuple[str, ...] = ()  # 'MM-DD' days an undatable article states without a year
     day_hint: str | None = None  # 'MM-DD': the day without a year the narrative is on at this undated event
     mentions: int = 1  # how many frames consolidation merged into this event
+
+
+@dataclass
+class Document:
+    """One article on its way through the stages, and what they have found in it.
+
+    The run starts a record with ``source`` (and ``duplicate_id``) only; every other
+    attribute is None until the stage that provides it has run, and the stage
+    registry checks, when a pipeline is built, that each stage's ``requires`` are
+    provided by an earlier stage (:mod:`pipeline.stages.registry`). Offsets are
+    into ``article.text``; ``text`` has the same length, so they hold for both.
+    """
+
+    source: Article                     # the article as given; error rows report its id and lang
+    duplicate_id: bool = False          # an earlier article of the same run has this id (Pipeline.run)
+    article: Article | None = None      # validate: NFC text, lang and published normalised
+    text: str | None = None             # validate: article.text with HTML markup blanked, same length
+    lang: str | None = None             # langid: 'vi' or 'en'; language-specific stages are chosen by it
+    sentences: list[Sentence] | None = None   # backend; ingest drops page clutter and the dateline
+    ner: list[Entity] | None = None     # backend: statistical NER over the whole text (maybe none)
+    ner_extra: list[Entity] | None = None     # ner: on-demand NER of the sentences that need it
+    dateline: Dateline | None = None    # ingest: where and when the article says it was filed
+    published: str | None = None        # ingest: the publication date, or the dateline's
+    reference: dt.date | None = None    # ingest: the day relative dates count from (None: none usable)
+    reference_source: str | None = None  # ingest: 'publication' or 'dateline'
+    actors: ArticleActors | None = None  # actors: people, titles, countries and places
+    events: list[Event] | None = None   # frames; consolidate, confidence refine them
+    entities: list[Entity] | None = None  # consolidate: the entities reported for the article

@@ -13,7 +13,7 @@ the event's ``confidence``.
 Everything the model sees is computed here, by :func:`event_features`, from
 the final event record and the article text only (plus the other events of
 the same article). The same function runs in the pipeline
-(:func:`score_article`, called by ``Pipeline.process`` after consolidation)
+(:func:`score_article`, called by the ``confidence`` stage after consolidation)
 and in training (``python -m pipeline.train_confidence``), so the features a
 model was fitted on are by construction the features it gets at run time.
 

@@ -1,0 +1,10 @@
+"""Stage ``backend`` for English: sentences and NER from spaCy unless another backend is chosen."""
+from __future__ import annotations
+
+from pipeline.stages.backend_stage import BackendStage
+from pipeline.stages.registry import Resources, register_stage
+
+
+@register_stage("backend", lang="en", requires=("text",), provides=("sentences", "ner"))
+def english_backend(resources: Resources) -> BackendStage:
+    return BackendStage(resources, "en")
