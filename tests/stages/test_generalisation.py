@@ -556,3 +556,10 @@ def test_hosting_her_counterpart_and_receiving_a_visiting_minister_are_reception
                          "van Klaveren in Putrajaya.", "en")
     assert ("meeting", "reception", ("CHL", "MYS")) in kinds(received)
     assert not any(e["subtype"] == "courtesy_call" for e in received)  # 'visiting' only describes the guest
+
+
+def test_their_summit_is_a_meeting_of_the_two_leaders_but_the_asean_summit_is_not(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric and Indonesian President Joko Widodo agreed to expand "
+                       "trade during their summit in Jakarta.", "en")
+    assert ("meeting", "talks", ("CHL", "IDN")) in kinds(events)
+    assert run(pipe, "Chilean President Gabriel Boric spoke at the ASEAN summit on trade.", "en") == []
