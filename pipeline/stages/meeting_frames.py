@@ -19,6 +19,8 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     return bool(m) and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
 
 
+# a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
+_PLACE_BEFORE_TITLE = re.compile(r"(?:\bPhủ|\btại|\bở|\bat|\bin)\s+(?:the\s+)?$")
 # the envoys of a list of countries, named by their countries only
 _ENVOYS = re.compile(r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+|\b(?:Đại sứ|đại sứ)\s+(?:các nước\s+)?", re.I)
 
@@ -231,7 +233,8 @@ class MeetingFrames:
             if iso:
                 return [([], {c}) for c in iso]
         bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t[0] < nxt
-                       and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160]
+                       and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160
+                       and not _PLACE_BEFORE_TITLE.search(text, max(0, t[0] - 14), t[0])]
         if bare_titles:
             units = []
             for t in bare_titles:

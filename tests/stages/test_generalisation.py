@@ -563,3 +563,10 @@ def test_their_summit_is_a_meeting_of_the_two_leaders_but_the_asean_summit_is_no
                        "trade during their summit in Jakarta.", "en")
     assert ("meeting", "talks", ("CHL", "IDN")) in kinds(events)
     assert run(pipe, "Chilean President Gabriel Boric spoke at the ASEAN summit on trade.", "en") == []
+
+
+def test_an_intimate_exchange_of_two_leaders_is_their_meeting_and_the_palace_is_no_counterpart(pipe):
+    events = run(pipe, "Tối 10/6, Chủ tịch nước Lương Cường và Tổng thống Chile Gabriel Boric đã trao đổi thân mật "
+                       "tại Phủ Chủ tịch.", "vi", "2025-06-11")
+    assert [(e["type"], tuple(e["countries"]), {p["name"] for p in e["participants"]}) for e in events] == [
+        ("meeting", ("CHL", "VNM"), {"Lương Cường", "Gabriel Boric"})]
