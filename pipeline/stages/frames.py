@@ -183,7 +183,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             near = [d for d in allowed if self._sentence_adverbial(sent, d)]
             shared = bool(near)
         if not near:
-            near = [d for d in allowed if (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110)
+            near = [d for d in allowed if (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
+                                           or len(allowed) == 1)  # a long list between, one date in all
                     and self._same_clause(trig, d)]
         if not near:
             same = [e for e in self.ctx.events if e.char_start == sent.start and e.date_start and not e.date_inferred

@@ -570,3 +570,12 @@ def test_an_intimate_exchange_of_two_leaders_is_their_meeting_and_the_palace_is_
                        "tại Phủ Chủ tịch.", "vi", "2025-06-11")
     assert [(e["type"], tuple(e["countries"]), {p["name"] for p in e["participants"]}) for e in events] == [
         ("meeting", ("CHL", "VNM"), {"Lương Cường", "Gabriel Boric"})]
+
+
+def test_the_one_date_of_a_sentence_dates_a_meeting_with_a_long_list_between(pipe):
+    text = ("Chilean President Gabriel Boric met with the newly-appointed ambassadors of the Republic of Iceland, "
+            "the Republic of Tunisia, the United Republic of Tanzania, the Republic of Guatemala and the Republic "
+            "of Mali presenting their credentials in Santiago on September 17.")
+    events = run(pipe, text, "en", "2024-09-18")
+    assert {(tuple(e["countries"]), e["date_start"]) for e in events if e["type"] == "meeting"} == {
+        (("CHL", c), "2024-09-17") for c in ("ISL", "TUN", "TZA", "GTM", "MLI")}
