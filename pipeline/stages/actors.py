@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 from pipeline import lexicon
 from pipeline.doc import Entity
+from pipeline.lang import profile
 from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
@@ -297,6 +298,7 @@ class ActorFinder:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.rules = profile(lang).names
         self.countries = CountryGazetteer.load()
         self.places = PlaceGazetteer.load()
         self.people = PeopleGazetteer.load()
@@ -312,7 +314,7 @@ class ActorFinder:
         that no person, title, country or place found so far accounts for: only then is a
         statistical NER worth its cost."""
         overlaps_known = actors.overlaps_known
-        compounds = lexicon.vietnamese_capitalised_compounds() if self.lang == "vi" else ()
+        compounds = self.rules.capitalised_compounds
         for m in _RUN.finditer(sentence.text):
             s, e = sentence.start + m.start(), sentence.start + m.end()
             toks = [t for t in m.group().split() if not (t.isupper() and len(t.strip(".")) >= 2)]  # no acronyms
@@ -399,7 +401,7 @@ class ActorFinder:
                     actors.people.append(person)
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
-            if self.lang == "en":  # "House of Representatives Kono Yohei": the body's last words are no name
+            if self.rules.strip_leading_body_words:  # "House of Representatives Kono Yohei": not all a name
                 s = self._skip_leading_body_words(text, s, e)
                 mention_text = text[s:e]
                 title = self._title_before(actors.titles, text, s)
@@ -418,7 +420,7 @@ class ActorFinder:
             # a short mention of someone already seen?
             short = self._resolve_short(actors.people, mention_text)
             anchored = title is not None or honor
-            if short is not None and (anchored or len(tokens) == 1 and self.lang == "en"
+            if short is not None and (anchored or len(tokens) == 1 and self.rules.lone_word_short_mention
                                       or len(tokens) >= 2):
                 self._add(actors, short, s, e, mention_text, "short", title, text)
                 continue
@@ -498,11 +500,11 @@ class ActorFinder:
         return cue is not None and " " not in text[s:e].strip() and cue.end() > e
 
     def _stopped(self, tokens: list[str]) -> bool:
-        """English organisation words anywhere ("Heydar Aliyev International Airport"); Vietnamese
-        ones only first ("Văn phòng" is an office, "Võ Văn Thưởng" a person)."""
-        if self.lang == "vi":
-            return bool(tokens) and tokens[0] in self.stop
-        return any(t in self.stop for t in tokens)
+        """An organisation word anywhere ("Heydar Aliyev International Airport") or, where the
+        language's rules say so, only first ("Văn phòng" is an office, "Võ Văn Thưởng" a person)."""
+        if self.rules.stop_words_anywhere:
+            return any(t in self.stop for t in tokens)
+        return bool(tokens) and tokens[0] in self.stop
 
     @staticmethod
     def _name_shaped(tokens: list[str]) -> bool:
@@ -669,7 +671,7 @@ class ActorFinder:
             chain = re.match(r"\s*(?:,|and|và|&)\s*", text[e:e + 8])
             if chain and any(t2[0] == e + chain.end() for t2 in actors.titles):
                 continue  # "Party General Secretary and President To Lam": one person, two titles
-            if nxt[:1] == "," and self.lang == "vi":
+            if nxt[:1] == "," and self.rules.comma_chains_titles:
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
             of_country = self._country_after_of(actors, text, e)
             appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, s), s)
@@ -715,7 +717,7 @@ class ActorFinder:
         for cue in lexicon.delegation_cue(self.lang).finditer(text):
             country = None
             before = [c for c in actors.countries if c.kind == "demonym" and 0 <= cue.start() - c.end <= 1]
-            if self.lang == "en" and before:
+            if self.rules.demonym_delegations and before:
                 country, s, e = before[-1], before[-1].start, cue.end()
             else:
                 for c in actors.countries:
@@ -756,7 +758,7 @@ class ActorFinder:
     def _add_demonym_mentions(self, actors: ArticleActors, text: str) -> None:
         """'the Vietnamese leader', 'the Japanese PM', 'the Chinese leader' refer to the most
         recently mentioned person of that country."""
-        if self.lang != "en":
+        if not self.rules.demonym_leader_mentions:
             return
         mentioned = _SpanOverlaps(actors.mentions)
         for c in actors.countries:

@@ -8,8 +8,7 @@ import re
 from pipeline.doc import Participant, Sentence
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.frame_base import PickedDate, Trigger, dedupe
-from pipeline.stages.frame_cues import (AGREEMENT_CUE, AGREEMENT_NOT, CONTINUED_LIST, COUNTED_DOCS, GENERIC_DOCS,
-                                        LIST_ITEM, NOMINAL_BEFORE, NUMBER_WORDS, TITLE_END, TWO_LEADERS, WITNESS)
+from pipeline.stages.frame_cues import COUNTED_DOCS, GENERIC_DOCS, LIST_ITEM, NUMBER_WORDS, TITLE_END
 
 
 class AgreementFrames:
@@ -18,7 +17,7 @@ class AgreementFrames:
     def _agreement(self, sent, trig, seg_start, nxt, dates, prev_agents):
         text = self.ctx.text
         before = text[sent.start:trig.start]
-        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and NOMINAL_BEFORE[self.lang].search(
+        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and self.cues.nominal_before.search(
                 text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
             return []  # "Sau Lễ ký kết, ...": the signing already reported
         if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
@@ -29,10 +28,10 @@ class AgreementFrames:
             prior_agreement = any(e.type == "agreement" for e in self.ctx.events)
             listed = prior_agreement and (
                 (LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
-                or bool(CONTINUED_LIST[self.lang].match(sent.text)) or self._after_list_opener(trig))
-            if not AGREEMENT_CUE[self.lang].search(sent.text) and not listed:
+                or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
+            if not self.cues.agreement.search(sent.text) and not listed:
                 return []
-            if AGREEMENT_NOT[self.lang].search(text[max(sent.start, trig.start - 50):trig.start]):
+            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]):
                 return []
         else:
             # an upgrade named inside a document's title is that document, not a separate event
@@ -42,10 +41,10 @@ class AgreementFrames:
                 return []
         status = self._status(sent, trig.start)
         in_sentence = self._mentions_between(sent.start, sent.end)
-        role = "witness" if WITNESS[self.lang].search(sent.text) else "signatory"
+        role = "witness" if self.cues.witness.search(sent.text) else "signatory"
         people: list[PersonMention | Person] = [m for m in in_sentence if m.kind != "title"] or \
-            ([] if TWO_LEADERS[self.lang].search(sent.text) else list(in_sentence))
-        if not people and TWO_LEADERS[self.lang].search(sent.text) and self.ctx.last_meeting is not None:
+            ([] if self.cues.two_leaders.search(sent.text) else list(in_sentence))
+        if not people and self.cues.two_leaders.search(sent.text) and self.ctx.last_meeting is not None:
             parts = [Participant(p.name, p.mention, role, p.title, p.country)
                      for p in self.ctx.last_meeting.participants]
         else:

@@ -14,12 +14,12 @@ import re
 
 from pipeline import lexicon
 from pipeline.doc import Event, Participant, Sentence
+from pipeline.lang import profile
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
-from pipeline.stages.frame_cues import (DATE_NOT_EVENT, HAS_DIGIT, INTENT, REPORT_AFTER,
-                                        MODIFIER_CUE, NOT_EVENT_AFTER, PLANNED, PRONOUN_HEAD, TWO_LEADERS)
+from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PRONOUN_HEAD, REPORT_AFTER
 from pipeline.stages.meeting_frames import MeetingFrames
 from pipeline.stages.visit_frames import VisitFrames
 
@@ -72,6 +72,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
         self.lang = ctx.lang
+        self.cues = profile(ctx.lang).cues
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:
@@ -264,12 +265,12 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if getattr(self, "_clause_start", None) is not None and sent.start <= self._clause_start < lo:
             lo = self._clause_start  # "X will hold talks with A and call on B": B's call is planned too
         before = self.ctx.text[lo:trig_start]
-        return "planned" if PLANNED[self.lang].search(before) else "occurred"
+        return "planned" if self.cues.planned.search(before) else "occurred"
 
     def _is_intention(self, sent: Sentence, trig: Trigger) -> bool:
         before = self.ctx.text[max(sent.start, trig.start - 70):trig.start]
         after = self.ctx.text[trig.end:min(sent.end, trig.end + 25)]
-        return bool(INTENT[self.lang].search(before) or NOT_EVENT_AFTER[self.lang].search(after))
+        return bool(self.cues.intent.search(before) or self.cues.not_event_after.search(after))
 
     def _location(self, sent: Sentence, default_country: str | None = None) -> tuple[str | None, str | None]:
         places = self.ctx.actors.places_in(sent.start, sent.end)
@@ -319,7 +320,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         text = self.ctx.text
         window = text[max(0, m.start - 100):m.start]
         cue = None
-        for c in MODIFIER_CUE[self.lang].finditer(window):
+        for c in self.cues.modifier.finditer(window):
             cue = c
         if cue is None:
             return False
@@ -377,7 +378,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 else:
                     break
             return group
-        if TWO_LEADERS[self.lang].search(self.ctx.text[seg_start:trig.start]):
+        if self.cues.two_leaders.search(self.ctx.text[seg_start:trig.start]):
             pair = self._article_pair(sent)
             if pair:
                 return pair  # "the two leaders held talks", "hai nhà lãnh đạo đã hội đàm"

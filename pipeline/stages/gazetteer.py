@@ -41,6 +41,8 @@ from typing import Generic, Iterator, TypeVar
 
 from anyascii import anyascii
 
+from pipeline.lang import languages
+
 __all__ = [
     "DATA_DIR",
     "fold",
@@ -54,7 +56,7 @@ __all__ = [
 
 DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
 
-LANGS: tuple[str, ...] = ("vi", "en")
+LANGS: tuple[str, ...] = languages()  # the gazetteers' lang column names one of these (or "any")
 COUNTRY_KINDS: tuple[str, ...] = ("name", "demonym", "alias", "pair_short")
 PLACE_KINDS: tuple[str, ...] = ("capital", "city", "province", "venue")
 
@@ -317,7 +319,7 @@ class CountryGazetteer:
         return self._codes
 
     def find(self, text: str, lang: str) -> list[CountryMention]:
-        """Country mentions in ``text`` written in ``lang`` ('vi' or 'en').
+        """Country mentions in ``text`` written in ``lang`` (a code of ``pipeline.lang.languages()``).
 
         Longest-match, non-overlapping, on word boundaries (Vietnamese syllables
         and diacritics count as word characters), case-sensitive on the written
@@ -472,7 +474,7 @@ class PlaceGazetteer:
         return self._written.get(fold(name))
 
     def find(self, text: str, lang: str) -> list[PlaceMention]:
-        """Place mentions in ``text`` written in ``lang`` ('vi' or 'en').
+        """Place mentions in ``text`` written in ``lang`` (a code of ``pipeline.lang.languages()``).
 
         Uses the names listed for that language and for 'any'; same matching
         rules as :meth:`CountryGazetteer.find` (longest match, word boundaries,

@@ -9,7 +9,7 @@ from pipeline.doc import Sentence
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.deprel import verb_arguments
-from pipeline.stages.frame_cues import NOMINAL_BEFORE, OBJECT_STOP
+from pipeline.stages.frame_cues import OBJECT_STOP
 
 
 def _new_predicate_after_semicolon(gap: str) -> bool:
@@ -26,7 +26,7 @@ class MeetingFrames:
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
-        nominal = bool(NOMINAL_BEFORE[self.lang].search(text[max(sent.start, trig.start - 25):trig.start]))
+        nominal = bool(self.cues.nominal_before.search(text[max(sent.start, trig.start - 25):trig.start]))
         if nominal and any(e.type == "meeting" for e in self.ctx.events):
             return [], []  # "At the talks, ...": a meeting the article has already reported
         if nominal:

@@ -1,0 +1,16 @@
+"""The Vietnamese profile: its frame cues, name rules, date grammar and letters."""
+from __future__ import annotations
+
+from pipeline.lang.base import DateGrammar, LanguageProfile
+from pipeline.lang.vi import dates
+from pipeline.lang.vi.cues import CUES
+from pipeline.lang.vi.names import RULES
+
+PROFILE = LanguageProfile(
+    code="vi",
+    cues=CUES,
+    names=RULES,
+    dates=DateGrammar(candidates=dates.candidates, durations=dates.durations,
+                      prefilter_words=dates.PREFILTER_WORDS),
+    letters=frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"),
+)
