@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from pipeline import lexicon
 from pipeline.doc import Entity
@@ -39,6 +39,16 @@ _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồn
                            r"|\b(?:led|headed)\s+by\b)")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
+
+
+class TitleMention(NamedTuple):
+    """A title written in the text ("Thủ tướng", "the Party chief"), with the lexicon's key and country."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    country: str | None  # the country the title itself names ("Chủ tịch nước" is Vietnam's), if any
 
 
 @dataclass
@@ -74,7 +84,7 @@ class ArticleActors:
     mentions: list[PersonMention] = field(default_factory=list)
     countries: list = field(default_factory=list)  # CountryMention
     places: list = field(default_factory=list)  # PlaceMention
-    titles: list[tuple[int, int, str, str, str | None]] = field(default_factory=list)  # start, end, text, key, country
+    titles: list[TitleMention] = field(default_factory=list)
     used_titles: set[int] = field(default_factory=set)  # starts of titles that introduce a named person
 
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # list name -> (key, starts)
@@ -88,11 +98,11 @@ class ArticleActors:
     def places_in(self, start: int, end: int) -> list:
         return self._within("places", start, end)
 
-    def titles_in(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+    def titles_in(self, start: int, end: int) -> list[TitleMention]:
         """The titles starting in [start, end] (callers keep their own exact test), in list order."""
         cached = self._starts.get("titles")
         if cached is None or cached[0] is not self.titles or cached[1] != _shape(self.titles):
-            starts = [t[0] for t in self.titles]
+            starts = [t.start for t in self.titles]
             cached = (self.titles, _shape(self.titles), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
             self._starts["titles"] = cached
         starts = cached[2]
@@ -107,7 +117,7 @@ class ArticleActors:
         if cached is None or cached[0] != shape or any(
                 a is not getattr(self, n) for a, n in zip(cached[1], ("mentions", "countries", "places", "titles"))):
             spans = [(m.start, m.end) for m in self.mentions] + [(c.start, c.end) for c in self.countries] \
-                + [(p.start, p.end) for p in self.places] + [(t[0], t[1]) for t in self.titles]
+                + [(p.start, p.end) for p in self.places] + [(t.start, t.end) for t in self.titles]
             test = _covers(spans, lambda probe, span_end: probe.end < span_end)
             cached = (shape, tuple(getattr(self, n) for n in ("mentions", "countries", "places", "titles")), test)
             self._starts["known"] = cached
@@ -147,7 +157,7 @@ class ArticleActors:
                 for c in self.countries]
         out += [Entity(p.start, p.end, p.text, "PLACE", p.name, p.iso3, source="gazetteer")
                 for p in self.places]
-        out += [Entity(s, e, t, "TITLE", k, c, source="lexicon") for s, e, t, k, c in self.titles]
+        out += [Entity(t.start, t.end, t.text, "TITLE", t.key, t.country, source="lexicon") for t in self.titles]
         return sorted(out, key=lambda e: (e.start, e.end))
 
 
@@ -249,12 +259,12 @@ def _shape(items: list) -> tuple:
 _ENDS: list = [None]  # (titles list, its shape, its ends): the last list of titles seen
 
 
-def _ending_between(titles: list, lo: int, hi: int) -> list:
-    """The titles (start, end, ...) whose end lies in [lo, hi], in list order; titles come from
+def _ending_between(titles: list[TitleMention], lo: int, hi: int) -> list[TitleMention]:
+    """The titles whose end lies in [lo, hi], in list order; titles come from
     one regex scan, so their ends increase and a bisect finds them (else: all of them)."""
     cached = _ENDS[0]
     if cached is None or cached[0] is not titles or cached[1] != _shape(titles):
-        ends = [t[1] for t in titles]
+        ends = [t.end for t in titles]
         cached = (titles, _shape(titles), ends if all(a <= b for a, b in zip(ends, ends[1:])) else None)
         _ENDS[0] = cached
     ends = cached[2]
@@ -341,13 +351,13 @@ class ActorFinder:
         return found
 
     # ------------------------------------------------------------------ spans
-    def _titles(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
+    def _titles(self, text: str) -> list[TitleMention]:
         out = []
         for m in self.title_re.finditer(text):
             t = self.title_by_text.get(" ".join(m.group().lower().split()))
             if t is None:
                 continue
-            out.append((m.start(), m.end(), m.group(), t.key, t.country))
+            out.append(TitleMention(m.start(), m.end(), m.group(), t.key, t.country))
         return out
 
     def find(self, text: str, ner: list[Entity] | None = None,
@@ -356,7 +366,7 @@ class ActorFinder:
         actors.titles = self._titles(text)
         known = self.people.find(text)
         inside_known = _covers([(s, e) for s, e, _ in known], lambda x, e: x.end <= e)
-        title_ends = {e for _, e, *_ in actors.titles}
+        title_ends = {t.end for t in actors.titles}
         after_title = lambda c: c.start - 1 in title_ends and text[c.start - 1] == " "  # "Tổng thống Nga Vladimir Putin"
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
@@ -365,10 +375,10 @@ class ActorFinder:
         actors.places = [p for p in self.places.find(text, self.lang)
                          if not in_country(p)
                          and not inside_known(p)
-                         and not (getattr(p, "ambiguous", False) and _in_name_run(text, p.start, p.end))]
+                         and not (p.ambiguous and _in_name_run(text, p.start, p.end))]
         mask = bytearray(len(text))
-        for s, e, *_ in actors.titles:
-            mask[s:e] = b"\x01" * (e - s)
+        for t in actors.titles:
+            mask[t.start:t.end] = b"\x01" * (t.end - t.start)
         for c in actors.countries:
             mask[c.start:c.end] = b"\x01" * (c.end - c.start)
         for p in actors.places:
@@ -571,13 +581,13 @@ class ActorFinder:
     def _tokens(canonical: str, mention: str) -> frozenset[str]:
         return frozenset(fold(t) for t in (canonical + " " + mention).split() if len(t) > 1)
 
-    def _title_before(self, titles, text: str, start: int) -> tuple[int, int, str, str, str | None] | None:
+    def _title_before(self, titles: list[TitleMention], text: str, start: int) -> TitleMention | None:
         """The title that introduces a name: adjacent, or separated only by a country/organisation
         phrase of at most ~90 characters with no sentence or clause break."""
         best = None
         for t in _ending_between(titles, start - 90, start):
-            if t[1] <= start and start - t[1] <= 90:
-                gap = text[t[1]:start]
+            if t.end <= start and start - t.end <= 90:
+                gap = text[t.end:start]
                 if re.search(r"[.;:!?\n]|\band\b|\bvà\b|,\s+(?:and|và)\b", gap):
                     continue
                 if re.search(r"\b(?:who|which|with|met|held|received|to)\b", gap):
@@ -603,7 +613,8 @@ class ActorFinder:
         before = text[max(0, start - 12):start]
         return any(before.endswith(h + " ") for h in self.honorifics)
 
-    def _country_from_context(self, actors: ArticleActors, text: str, start: int, title) -> str | None:
+    def _country_from_context(self, actors: ArticleActors, text: str, start: int,
+                              title: TitleMention | None) -> str | None:
         """Country named between the title (or a demonym right before it) and the name."""
         if title is None:
             window_start = max(0, start - 40)
@@ -615,13 +626,13 @@ class ActorFinder:
                 if c.end <= start and not text[c.end:start].strip() and start - c.end <= 1:
                     return c.iso3
             return None
-        if title[4]:
-            return title[4]
-        lo = title[0] - 25
+        if title.country:
+            return title.country
+        lo = title.start - 25
         for c in reversed(actors.starting_between("countries", lo, start)):
             if lo <= c.start and c.end <= start:
-                if c.end <= title[0]:
-                    if c.kind == "demonym" or text[c.end:title[0]].strip() in ("", "'s", "’s"):
+                if c.end <= title.start:
+                    if c.kind == "demonym" or text[c.end:title.start].strip() in ("", "'s", "’s"):
                         return c.iso3
                     continue
                 prefix = text[max(0, c.start - 6):c.start].lower()
@@ -640,11 +651,11 @@ class ActorFinder:
         return None
 
     def _add(self, actors: ArticleActors, person: Person, s: int, e: int, mention: str, kind: str,
-             title, text: str) -> None:
+             title: TitleMention | None, text: str) -> None:
         title_text = title_key = None
         if title is not None:
-            actors.used_titles.add(title[0])
-            title_text, title_key = title[2], title[3]
+            actors.used_titles.add(title.start)
+            title_text, title_key = title.text, title.key
             if person.title is None:
                 person.title, person.title_key = title_text, title_key
             if person.country is None:
@@ -669,7 +680,7 @@ class ActorFinder:
             if s in actors.used_titles:
                 continue
             chain = re.match(r"\s*(?:,|and|và|&)\s*", text[e:e + 8])
-            if chain and any(t2[0] == e + chain.end() for t2 in actors.titles):
+            if chain and any(t2.start == e + chain.end() for t2 in actors.titles):
                 continue  # "Party General Secretary and President To Lam": one person, two titles
             if nxt[:1] == "," and self.rules.comma_chains_titles:
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"

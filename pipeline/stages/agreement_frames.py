@@ -79,7 +79,8 @@ class AgreementFrames:
         for t in titles:
             ev = self._emit(sent, trig, "agreement", trig.subtype, status, dedupe(parts), set(countries), date, loc,
                             title=t)
-            ev.listed = bool(listed)
+            if listed:
+                self._listed.add(id(ev))
         return []
 
     def _after_list_opener(self, trig: Trigger) -> bool:
@@ -107,9 +108,9 @@ class AgreementFrames:
         """When the documents signed are listed one by one, each is an event and the unnamed
         umbrella ('14 cooperation documents') is not; the items take its witnesses, date and place."""
         events = self.ctx.events
-        for umbrella in [e for e in events if e.type == "agreement" and not getattr(e, "listed", False)
+        for umbrella in [e for e in events if e.type == "agreement" and id(e) not in self._listed
                          and GENERIC_DOCS.search(e.title or e.trigger)]:
-            items = [e for e in events if getattr(e, "listed", False) and e.trigger_start > umbrella.trigger_start]
+            items = [e for e in events if id(e) in self._listed and e.trigger_start > umbrella.trigger_start]
             if not items:
                 continue
             for e in items:
