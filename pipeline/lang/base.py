@@ -35,6 +35,28 @@ class FrameCues:
 
 
 @dataclass(frozen=True)
+class SharedCueWords:
+    """What a language adds to the cues tried on every article whatever its language (quotes, names
+    and list layouts cross languages): regular-expression alternatives, "" where it adds nothing.
+    ``pipeline/stages/frame_cues.py`` joins every registered language's words into one pattern each."""
+
+    said_after: str  # a verb of saying right after a date: the date is the day it was said ("cho hay")
+    said_before: str  # a verb of saying right before a date: the date is the day it was said ("announced on")
+    said_before_day: str  # a verb of saying before a date that is then the day it was said ...
+    past_day_words: tuple[str, ...]  # ... only when the date starts with one of these ("cho biết hôm 7/5")
+    holiday: str  # a holiday or anniversary named by its date ("Quốc khánh 2/9"): no event's date
+    period_start: str  # a period's start, a founding, a taking of office: governs its clause's date
+    object_stop: str  # speech, purpose or a relative clause: the list of people met has ended
+    generic_doc_quantity: str  # "several", "các" before a generic name of documents
+    generic_doc_modifier: str  # "cooperation" before it
+    generic_doc_heads: str  # "documents", "văn kiện": documents not named one by one
+    today: str  # words for today: a sentence without a digit may still state the day
+    pronoun_head: str  # a sentence opening whose subject is the article's protagonist ("He", "Ông")
+    title_end: str  # where a document's name ends ("vào ngày", ", which")
+    split_counted_list: Callable[[str], list[str]] | None  # "three protocols on A, B and C": three names
+
+
+@dataclass(frozen=True)
 class NameRules:
     """How names and titles are written in the language."""
 
@@ -63,6 +85,7 @@ class LanguageProfile:
 
     code: str
     cues: FrameCues
+    shared: SharedCueWords
     names: NameRules
     dates: DateGrammar
     letters: frozenset[str]  # letters only this language writes (language identification of short text)

@@ -8,7 +8,7 @@ import re
 from pipeline.doc import Participant, Sentence
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.frame_base import PickedDate, Trigger, dedupe
-from pipeline.stages.frame_cues import COUNTED_DOCS, GENERIC_DOCS, LIST_ITEM, NUMBER_WORDS, TITLE_END
+from pipeline.stages.frame_cues import GENERIC_DOCS, LIST_ITEM, TITLE_END, split_counted_list
 
 
 class AgreementFrames:
@@ -73,7 +73,7 @@ class AgreementFrames:
         if count:  # "three protocols on A, B, and C": up to the end of the list item
             item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
                             text[trig.start:sent.end])
-            titles = self._split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
+            titles = split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
             if len(titles) == 1:
                 titles = [title]
         for t in titles:
@@ -89,20 +89,6 @@ class AgreementFrames:
         text = self.ctx.text
         return bool(re.search(r"(?:include|includes|included|as follows|gồm|bao gồm)\b[^.]{0,400}$",
                               text[max(0, trig.start - 420):trig.start]))
-
-    @staticmethod
-    def _split_counted_list(title: str) -> list[str]:
-        """'three protocols on A, B, and C' names three documents: 'protocol on A', 'protocol on B', ..."""
-        m = COUNTED_DOCS.match(title)
-        if not m:
-            return [title]
-        n = NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?", m.group(3)) if x.strip()]
-        if n < 2 or len(items) != n:
-            return [title]
-        noun = m.group(2)
-        singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-        return [f"{singular} on {item}" for item in items]
 
     def finish_lists(self) -> None:
         """When the documents signed are listed one by one, each is an event and the unnamed

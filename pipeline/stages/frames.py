@@ -20,7 +20,7 @@ from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
-from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PRONOUN_HEAD, REPORT_AFTER
+from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PAST_DAY_WORDS, PRONOUN_HEAD, REPORT_AFTER
 from pipeline.stages.meeting_frames import MeetingFrames, VisitIndex
 from pipeline.stages.visit_frames import VisitFrames
 
@@ -116,8 +116,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                     continue
                 if cue["fixed"]:
                     continue
-                if cue["report_vi"]:
-                    if d.text.lower().startswith("hôm"):  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is content
+                if cue["report_day"]:
+                    if d.text.lower().startswith(PAST_DAY_WORDS):  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is content
                         self._reported.setdefault(sent.start, d)
                         continue
                     cue = None

@@ -88,3 +88,13 @@ def test_durations_come_from_the_language_grammar_or_from_all_for_an_unknown_lan
     assert [d for _, _, d in find_durations(text, "en")] == [3]
     assert [d for _, _, d in find_durations(text, "vi")] == [3]
     assert len(find_durations(text, "any")) == 2
+
+
+def test_cues_tried_on_every_article_hold_every_language_words():
+    from pipeline.stages.frame_cues import DATE_NOT_EVENT, PAST_DAY_WORDS, REPORT_AFTER
+
+    assert DATE_NOT_EVENT.search("The ministry announced on")["report"]
+    assert DATE_NOT_EVENT.search("Bộ Ngoại giao cho biết")["report_day"] and PAST_DAY_WORDS == ("hôm",)
+    assert DATE_NOT_EVENT.search("dịp kỷ niệm")["fixed"] and DATE_NOT_EVENT.search("on the anniversary")["fixed"]
+    assert REPORT_AFTER.match(", cho hay") and REPORT_AFTER.match(" announced")
+    assert not DATE_NOT_EVENT.search("Thủ tướng hội đàm với") and not REPORT_AFTER.match(" met")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.base import FrameCues
+from pipeline.lang.base import FrameCues, SharedCueWords
+from pipeline.lang.en.documents import split_counted_list
 
 CUES = FrameCues(
     planned=re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|scheduled to|"
@@ -42,4 +43,27 @@ CUES = FrameCues(
                               r"(?:bilateral\s+)?$", re.I),
     continued_list=re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
                               r"Other documents)\b"),
+)
+
+# What English adds to the cues tried on every article (pipeline/stages/frame_cues.py).
+SHARED = SharedCueWords(
+    said_after=r"\s*,?\s*(?:said|says|announced|told|confirmed|stated|reported|declared)\b",
+    said_before=(r"\b(?:announced|said|told\s+\w+|stated|confirmed|reported|declared|wrote)"
+                 r"(?:\s+(?:in\s+a\s+statement|late|early|earlier|on|the\s+(?:morning|afternoon|evening|night)\s+of))*"
+                 r"|\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|announcement|press\s+release|post|"
+                 r"interview|letter|message|speech)(?:\s+(?:on|issued|released|published))*"),
+    said_before_day="",
+    past_day_words=(),
+    holiday=r"anniversary|National Day|Independence Day",
+    period_start=r"\bsince|established|establishment of|founded|took office|taking office|assumed office|elected|election",
+    object_stop=r"said|says|quoted|according|as saying|told|to discuss|in order to|who|which|while|after|before",
+    generic_doc_quantity=r"several\s+|a number of\s+|important\s+",
+    generic_doc_modifier=r"cooperation\s+",
+    generic_doc_heads=r"documents|deals|agreements",
+    today=r"today|yesterday",
+    pronoun_head=r"He|She|The (?:Party chief|Vietnamese|host|guest)|During",
+    title_end=(r" and (?:a|an) |, (?:which|contributing)|"
+               r",? (?:on|during|at|in the presence of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+               r"the sidelines|his|her|their|[A-Z][a-z]+ \d)|, (?:during|at|in) |, (?!and\b)(?=[a-z])"),
+    split_counted_list=split_counted_list,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.base import FrameCues
+from pipeline.lang.base import FrameCues, SharedCueWords
 
 CUES = FrameCues(
     planned=re.compile(r"(?:\bsẽ\b|\bsắp\b|\bdự kiến\b|\bchuẩn bị\b)"),
@@ -28,4 +28,22 @@ CUES = FrameCues(
     modifier=re.compile(r"(?:(?<![Qq]uốc thư )\bcủa|\bthay mặt|\bdo|\bdẫn đầu bởi|\blời mời của|\bchuyển lời[^,.;]{0,40}?)\s+"),
     nominal_before=re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
     continued_list=re.compile(r"\s*(?:Ngoài ra,? (?:còn )?(?:có)?|Các văn kiện khác)"),
+)
+
+# What Vietnamese adds to the cues tried on every article (pipeline/stages/frame_cues.py).
+SHARED = SharedCueWords(
+    said_after=r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định)\b",
+    said_before="",
+    said_before_day=r"(?:cho biết|thông báo|tuyên bố|phát biểu|nói)(?:\s+vào)?",
+    past_day_words=("hôm",),  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is what was said
+    holiday=r"kỷ niệm|Quốc khánh|ngày lễ|dịp lễ",
+    period_start=r"kể từ|\btừ năm|thiết lập quan hệ|thành lập|nhậm chức|\bbầu\b",
+    object_stop=r"theo|cho biết|trong khi|khi|sau khi|trước khi",
+    generic_doc_quantity=r"các\s+",
+    generic_doc_modifier="",
+    generic_doc_heads=r"văn kiện",
+    today=r"hôm nay|chiều nay|sáng nay|tối nay",
+    pronoun_head=r"Ông|Bà|Trong",
+    title_end=r" và (?!Đào tạo)|, thể hiện| (?:vào|trong|tại) (?:ngày|sáng|chiều|tối|dịp|khuôn khổ|lễ|Lễ)",
+    split_counted_list=None,
 )

@@ -51,3 +51,14 @@ def test_the_grammar_reads_english_days_weekdays_and_weeks_and_no_vietnamese_for
 def test_durations_in_days_and_weeks():
     text = "a two-day visit, then a week-long tour"
     assert [(text[s:e], n) for s, e, n in dates.durations(text)] == [("two-day", 2), ("week-long", 7)]
+
+
+def test_a_count_of_documents_on_listed_topics_names_one_document_per_topic():
+    from pipeline.stages.frame_cues import split_counted_list
+
+    assert split_counted_list("three protocols on trade, health, and education") == [
+        "protocol on trade", "protocol on health", "protocol on education"]
+    assert split_counted_list("two MoUs on trade, health, and education") == [
+        "two MoUs on trade, health, and education"]  # the count disagrees with the list: one title
+    assert split_counted_list("ba văn kiện về thương mại, y tế và giáo dục") == [
+        "ba văn kiện về thương mại, y tế và giáo dục"]
