@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from pipeline.stages.date_calendar import Cand
+from pipeline.lang.date_calendar import Cand
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,11 @@ class DateGrammar:
     candidates: Callable[[str, datetime.date | None, list[Cand]], None]  # appends its candidates
     durations: Callable[[str], list[tuple[int, int, int]]]  # (start, end, days)
     prefilter_words: str  # an alternation of words without which no expression of the language matches
+    # words that join two days into one span, for every text (a range may be written across languages)
+    join_consecutive: str  # "và", "and": two consecutive days
+    join_range: str  # "đến", "to", "until": any two days up to a month apart
+    range_from: str  # "từ", "from": before the first of two joined weekdays
+    day_words: str  # "ngày", "on": may stand before the second day
 
 
 @dataclass(frozen=True)

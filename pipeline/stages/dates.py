@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from pipeline.lang import has_profile, profile, profiles
 from pipeline.lang.base import DateGrammar
-from pipeline.stages.date_calendar import YEAR, Cand, day_cand, resolve_weekday, shift_days, valid_day
+from pipeline.lang.date_calendar import YEAR, Cand, day_cand, resolve_weekday, shift_days, valid_day
 
 __all__ = ["DateMention", "find_dates", "resolve_weekday", "find_durations", "shift_days"]
 
@@ -118,26 +118,36 @@ def _merge_anchors(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-# Two days joined into one span: "tối 20/9 và sáng 21/9", "from Sunday to Tuesday", "May 5 to May 7".
-_JOIN_GAP = re.compile(r"\s*(?:(?P<and>và|and|,)|đến|tới|to|until|till|through|[-–—])\s*(?:(?:ngày|hôm|on)\s+)?\Z", re.I)
-_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|between|từ)\s+(?:(?:ngày|hôm|on)\s+)?\Z", re.I)
+def _joined(field: str) -> str:
+    return "|".join(getattr(p.dates, field) for p in profiles())
+
+
+@lru_cache(maxsize=1)
+def _join_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may stand between two days joined into one span ("tối 20/9 và sáng 21/9", "May 5 to May 7"),
+    and before the first of two joined weekdays ("from Sunday to Tuesday"), in every language's words."""
+    day_word = rf"(?:(?:{_joined('day_words')})\s+)?\Z"
+    gap = re.compile(rf"\s*(?:(?P<and>{_joined('join_consecutive')}|,)|{_joined('join_range')}|[-–—])\s*{day_word}", re.I)
+    before = re.compile(rf"(?<!\w)(?:{_joined('range_from')})\s+{day_word}", re.I)
+    return gap, before
 
 
 def _join_ranges(text: str, cands: list[Cand]) -> list[Cand]:
     """Join two single days into a range when only "and"/"to"/"đến" stands between them: two
     consecutive days joined by "and" (an event over an evening and the next morning), any two days
     up to a month apart joined by "to"; two weekdays after "from"/"từ" ("from Sunday to Tuesday")."""
+    join_gap, from_before = _join_patterns()
     out: list[Cand] = []
     for c in cands:
         p = out[-1] if out else None
         if p is not None and p.date_start and c.date_start and p.date_start == p.date_end \
                 and c.date_start == c.date_end and len(p.date_start) == 10 == len(c.date_start):
-            gap = _JOIN_GAP.match(text, p.end, c.start)
+            gap = join_gap.match(text, p.end, c.start)
             if gap and c.start - p.end <= 12:
                 a, b = datetime.date.fromisoformat(p.date_start), datetime.date.fromisoformat(c.date_start)
                 both_days = p.kind == "day" and c.kind == "day"
                 weekdays = p.weekday is not None and c.weekday is not None
-                if weekdays and _FROM_BEFORE.search(text, max(0, p.start - 12), p.start) and not gap["and"]:
+                if weekdays and from_before.search(text, max(0, p.start - 12), p.start) and not gap["and"]:
                     b = a + datetime.timedelta(days=(c.weekday - p.weekday) % 7)
                     out[-1] = Cand(p.start, c.end, a.isoformat(), b.isoformat(), weekday=p.weekday,
                                     relative=True, kind="anchor")

@@ -12,6 +12,7 @@ PROFILE = LanguageProfile(
     shared=SHARED,
     names=RULES,
     dates=DateGrammar(candidates=dates.candidates, durations=dates.durations,
-                      prefilter_words=dates.PREFILTER_WORDS),
+                      prefilter_words=dates.PREFILTER_WORDS, join_consecutive="and",
+                      join_range="to|until|till|through", range_from="from|between", day_words="on"),
     letters=frozenset(),
 )

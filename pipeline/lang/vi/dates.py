@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime
 import re
 
-from pipeline.stages.date_calendar import (DAY, MONTH, YEAR, Cand, closest_day, day_cand, month_year, opt_int,
-                                           range_days, resolve_weekday, shift_days, shift_month, valid_day, week_month,
-                                           ym)
+from pipeline.lang.date_calendar import (DAY, MONTH, YEAR, Cand, closest_day, day_cand, month_year, opt_int,
+                                         range_days, resolve_weekday, shift_days, shift_month, valid_day, week_month,
+                                         ym)
 
 # words without which no Vietnamese expression matches (the shared stage's quick test, with digits)
 PREFILTER_WORDS = r"nay|qua|mai|kia|thứ|chủ\s+nhật|tháng|tuần|tới|trước|sau"

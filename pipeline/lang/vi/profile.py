@@ -12,6 +12,7 @@ PROFILE = LanguageProfile(
     shared=SHARED,
     names=RULES,
     dates=DateGrammar(candidates=dates.candidates, durations=dates.durations,
-                      prefilter_words=dates.PREFILTER_WORDS),
+                      prefilter_words=dates.PREFILTER_WORDS, join_consecutive="và", join_range="đến|tới",
+                      range_from="từ", day_words="ngày|hôm"),
     letters=frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"),
 )
