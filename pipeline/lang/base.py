@@ -68,6 +68,14 @@ class NameRules:
     comma_chains_titles: bool  # "Tổng Bí thư, Chủ tịch nước X": a comma after a title continues a chain
     demonym_leader_mentions: bool  # "the Vietnamese leader" refers to the last person of that country
     demonym_delegations: bool  # "the Japanese delegation": a demonym before a delegation word
+    # words of title handling, joined over every language (a title and a name may be written
+    # in the other language's text): regex alternatives, "" where the language has none
+    title_gap_words: frozenset[str]  # lower-case words that may stand between a title and its name
+    title_gap_breaks: str  # words between a title and a name that show the title is not the name's
+    conjunctions: str  # "and", "và": two titles of one person, or two people
+    of_words: str  # "of", "của": "President of India"
+    articles: str  # "the" after "of"
+    state_prefixes: str  # "Republic of", "nước" between "of" and a country's name
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any, Callable, NamedTuple
 
 from pipeline import lexicon
 from pipeline.doc import Entity
-from pipeline.lang import profile
+from pipeline.lang import profile, profiles
 from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
@@ -27,13 +27,6 @@ _RUN = re.compile(rf"[{lexicon.UPPER}]{_WORD}(?:[ \u00a0][{lexicon.UPPER}]{_WORD
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
-# linking words that may stand between a title and the name it introduces
-_TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to", "nước", "của", "tại", "ở", "và",
-                              "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
-                              "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
-                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương",
-                              "hòa", "hoà", "xã", "nghĩa", "hiệp",  # "Cộng hòa Xã hội chủ nghĩa …"
-                              "ông", "bà", "ngài"})  # "Tổng thống Cộng hòa Chile, ông X"
 # a delegation's named leader after it: "Đoàn … do ông X dẫn đầu", "a delegation led by X"
 _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?{lexicon.UPPER_CLASS}"
                            r"|\b(?:led|headed)\s+by\b)")
@@ -271,6 +264,39 @@ def _ending_between(titles: list[TitleMention], lo: int, hi: int) -> list[TitleM
     if ends is None:
         return titles
     return titles[bisect_left(ends, lo):bisect_right(ends, hi)]
+
+
+class _TitleCues(NamedTuple):
+    """Title handling's words, joined over every language's name rules (a title and its name may
+    be written in another language's text, as they always could)."""
+
+    gap_words: frozenset[str]  # lower-case words that may stand between a title and its name
+    gap_break: re.Pattern[str]  # a sentence or clause break between them
+    gap_verb: re.Pattern[str]  # a word showing the title is not the name's
+    chain: re.Pattern[str]  # "and" between two titles of one person
+    of: re.Pattern[str]  # "of" right after a title
+    of_head: re.Pattern[str]  # "of (the)" right after a title
+    of_country: re.Pattern[str]  # "of (the Republic of)" right after a title
+
+
+def _joined(field: str) -> str:
+    found = [words for p in profiles() if (words := getattr(p.names, field))]
+    return "|".join(found) if found else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> _TitleCues:
+    conj, of = _joined("conjunctions"), _joined("of_words")
+    article = rf"(?:(?:{_joined('articles')})\s+)?"
+    return _TitleCues(
+        gap_words=frozenset().union(*(p.names.title_gap_words for p in profiles())),
+        gap_break=re.compile(rf"[.;:!?\n]|\b(?:{conj})\b|,\s+(?:{conj})\b"),
+        gap_verb=re.compile(rf"\b(?:{_joined('title_gap_breaks')})\b"),
+        chain=re.compile(rf"\s*(?:,|{conj}|&)\s*"),
+        of=re.compile(rf"\s+(?:{of})\b"),
+        of_head=re.compile(rf"\s+(?:{of})\s+{article}"),
+        of_country=re.compile(rf"\s+(?:{of})\s+{article}(?:{_joined('state_prefixes')})?"),
+    )
 
 
 @lru_cache(maxsize=None)
@@ -585,17 +611,18 @@ class ActorFinder:
         """The title that introduces a name: adjacent, or separated only by a country/organisation
         phrase of at most ~90 characters with no sentence or clause break."""
         best = None
+        cues = _title_cues()
         for t in _ending_between(titles, start - 90, start):
             if t.end <= start and start - t.end <= 90:
                 gap = text[t.end:start]
-                if re.search(r"[.;:!?\n]|\band\b|\bvà\b|,\s+(?:and|và)\b", gap):
+                if cues.gap_break.search(gap):
                     continue
-                if re.search(r"\b(?:who|which|with|met|held|received|to)\b", gap):
+                if cues.gap_verb.search(gap):
                     continue
                 # between a title and its name stand only names of bodies and countries:
                 # capitalised words and a few linking words, never a verb ("sẽ tham dự Hội nghị")
                 words = re.findall(r"[^\W\d_][\w'’-]*", gap)
-                if any(w[:1].islower() and w.lower() not in _TITLE_GAP_WORDS for w in words):
+                if any(w[:1].islower() and w.lower() not in cues.gap_words for w in words):
                     if not self._gap_is_country_names(gap):
                         continue
                 best = t
@@ -606,7 +633,8 @@ class ActorFinder:
         rest = gap
         for c in self.countries.find(gap, self.lang):
             rest = rest.replace(c.text, " ")
-        return not any(w[:1].islower() and w.lower() not in _TITLE_GAP_WORDS
+        gap_words = _title_cues().gap_words
+        return not any(w[:1].islower() and w.lower() not in gap_words
                        for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
     def _honorific_before(self, text: str, start: int) -> bool:
@@ -675,11 +703,12 @@ class ActorFinder:
         for i, m in enumerate(actors.mentions):
             ends.setdefault(m.end, []).append(i)
         mentioned = _SpanOverlaps(actors.mentions)
+        cues = _title_cues()
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
                 continue
-            chain = re.match(r"\s*(?:,|and|và|&)\s*", text[e:e + 8])
+            chain = cues.chain.match(text[e:e + 8])
             if chain and any(t2.start == e + chain.end() for t2 in actors.titles):
                 continue  # "Party General Secretary and President To Lam": one person, two titles
             if nxt[:1] == "," and self.rules.comma_chains_titles:
@@ -692,7 +721,7 @@ class ActorFinder:
                 if person.country is None and of_country is not None and person.named:
                     person.country = of_country.iso3
                 continue  # "X, President of India": describes X
-            if re.match(r"\s+(?:of|của)\b", text[e:e + 6]) and of_country is None:
+            if cues.of.match(text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
             longest = actors.longest("countries")
             follow = [c for c in actors.starting_between("countries", e, e + 2) if e <= c.start <= e + 2]
@@ -757,12 +786,11 @@ class ActorFinder:
     @staticmethod
     def _country_after_of(actors: ArticleActors, text: str, end: int):
         """The country in "President of (the Republic of) India", "Thủ tướng của Lào" right after a title."""
-        m = re.match(r"\s+(?:of|của)\s+(?:the\s+)?(?:(?:Socialist\s+|Federal\s+|Democratic\s+|People's\s+|"
-                     r"Islamic\s+|Arab\s+)?Republic\s+of\s+(?:the\s+)?|Kingdom\s+of\s+|State\s+of\s+|nước\s+)?",
-                     text[end:end + 60])
+        cues = _title_cues()
+        m = cues.of_country.match(text[end:end + 60])
         if not m:
             return None
-        head = re.match(r"\s+(?:of|của)\s+(?:the\s+)?", text[end:end + 20])
+        head = cues.of_head.match(text[end:end + 20])
         starts = {end + m.end(), end + head.end()}  # "of India", "of the Republic of Kenya" as one name or two
         return next((c for c in actors.countries if c.start in starts and c.kind != "demonym"), None)
 

@@ -20,4 +20,11 @@ RULES = NameRules(
     comma_chains_titles=False,
     demonym_leader_mentions=True,
     demonym_delegations=True,
+    title_gap_words=frozenset({"of", "the", "for", "and", "in", "at", "on", "to"}),
+    title_gap_breaks="who|which|with|met|held|received|to",
+    conjunctions="and",
+    of_words="of",
+    articles="the",
+    state_prefixes=(r"(?:Socialist\s+|Federal\s+|Democratic\s+|People's\s+|Islamic\s+|Arab\s+)?Republic\s+of\s+"
+                    r"(?:the\s+)?|Kingdom\s+of\s+|State\s+of\s+"),
 )

@@ -20,4 +20,16 @@ RULES = NameRules(
     comma_chains_titles=True,
     demonym_leader_mentions=False,
     demonym_delegations=False,
+    title_gap_words=frozenset({"nước", "của", "tại", "ở", "và",
+                               "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung",
+                               "ương", "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện",
+                               "ủy", "uỷ", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang",
+                               "vương",
+                               "hòa", "hoà", "xã", "nghĩa", "hiệp",  # "Cộng hòa Xã hội chủ nghĩa …"
+                               "ông", "bà", "ngài"}),  # "Tổng thống Cộng hòa Chile, ông X"
+    title_gap_breaks="",
+    conjunctions="và",
+    of_words="của",
+    articles="",
+    state_prefixes=r"nước\s+",
 )
