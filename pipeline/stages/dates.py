@@ -127,7 +127,8 @@ def _join_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What may stand between two days joined into one span ("tối 20/9 và sáng 21/9", "May 5 to May 7"),
     and before the first of two joined weekdays ("from Sunday to Tuesday"), in every language's words."""
     day_word = rf"(?:(?:{_joined('day_words')})\s+)?\Z"
-    gap = re.compile(rf"\s*(?:(?P<and>{_joined('join_consecutive')}|,)|{_joined('join_range')}|[-–—])\s*{day_word}", re.I)
+    gap = re.compile(rf"\s*(?:(?P<and>{_joined('join_consecutive')}|,)|{_joined('join_range')}|[-–—])"
+                     rf"\s*{day_word}", re.I)
     before = re.compile(rf"(?<!\w)(?:{_joined('range_from')})\s+{day_word}", re.I)
     return gap, before
 

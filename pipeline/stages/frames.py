@@ -117,7 +117,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 if cue["fixed"]:
                     continue
                 if cue["report_day"]:
-                    if d.text.lower().startswith(PAST_DAY_WORDS):  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is content
+                    # "cho biết hôm 7/5" is the day it was said; "cho biết ngày 7/5 sẽ …" is what was said
+                    if d.text.lower().startswith(PAST_DAY_WORDS):
                         self._reported.setdefault(sent.start, d)
                         continue
                     cue = None

@@ -19,7 +19,8 @@ CUES = FrameCues(
                       r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                       r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
                       r"(?:is|are|was|were) likely to|could|would|may|might|early|towards|aim(?:s|ed)? to|"
-                      r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|in talks to)\b"
+                      r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|"
+                      r"in talks to)\b"
                       r"(?:\s+(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
     not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),
     host=re.compile(r"\b(?:invitation of|invited by|hosted by|welcomed|welcomes|welcoming|chaired the official welcome|"
@@ -35,8 +36,10 @@ CUES = FrameCues(
                              r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$", re.I),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
-                           r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|Speakers))\b"),
-    anaphoric_country=re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}(?:nation|country|kingdom|republic)\b"),
+                           r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"
+                           r"Speakers))\b"),
+    anaphoric_country=re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}"
+                                 r"(?:nation|country|kingdom|republic)\b"),
     modifier=re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                         r"message from|invitation of)\s+"),
     nominal_before=re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
@@ -55,7 +58,8 @@ SHARED = SharedCueWords(
     said_before_day="",
     past_day_words=(),
     holiday=r"anniversary|National Day|Independence Day",
-    period_start=r"\bsince|established|establishment of|founded|took office|taking office|assumed office|elected|election",
+    period_start=(r"\bsince|established|establishment of|founded|took office|taking office|assumed office|"
+                  r"elected|election"),
     object_stop=r"said|says|quoted|according|as saying|told|to discuss|in order to|who|which|while|after|before",
     generic_doc_quantity=r"several\s+|a number of\s+|important\s+",
     generic_doc_modifier=r"cooperation\s+",
