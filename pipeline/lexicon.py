@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.lang import profile
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_DIR = DATA_DIR / "lexicons"
 
@@ -24,7 +26,8 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
-def _read_list(name: str) -> list[str]:
+def read_list(name: str) -> list[str]:
+    """The non-empty, non-comment lines of a word list in ``data/lexicons``."""
     with open(LEXICON_DIR / name, encoding="utf-8") as f:
         return [ln.strip() for ln in f if ln.strip() and not ln.startswith("#")]
 
@@ -56,16 +59,15 @@ def titles(lang: str) -> tuple[Title, ...]:
 def title_regex(lang: str) -> re.Pattern[str]:
     """One alternation of all titles of a language, longest first, on word boundaries.
 
-    English titles match case-insensitively only in their first letter ("President",
-    "president"); Vietnamese titles as written, with the first letter either case.
+    Titles match with their first letter in either case ("President", "president"), or in any
+    case where the language's profile says its press capitalises titles freely ("Nhà Vua",
+    "Thủ Tướng"). "Đại sứ quán" is an embassy, not an ambassador.
     """
     alts = []
     for t in titles(lang):
         first, rest = t.text[0], re.escape(t.text[1:]).replace(r"\ ", r"\s+")
         alts.append(f"[{first.upper()}{first.lower()}]{rest}")
-    # Vietnamese news capitalises titles freely ("Nhà Vua", "Thủ Tướng"): match them in any case.
-    # "Đại sứ quán" is an embassy, not an ambassador.
-    flags = re.IGNORECASE if lang == "vi" else 0
+    flags = re.IGNORECASE if profile(lang).names.titles_any_case else 0
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])(?! quán)", flags)
 
 
@@ -146,15 +148,10 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
 
 @lru_cache(maxsize=1)
 def vietnamese_surnames() -> frozenset[str]:
-    return frozenset(_read_list("vi_surnames.txt"))
+    return frozenset(read_list("vi_surnames.txt"))
 
 
 @lru_cache(maxsize=None)
 def honorifics(lang: str) -> tuple[str, ...]:
     words = [r["word"] for r in _read_tsv("honorifics.tsv") if r["lang"] == lang]
     return tuple(sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def vietnamese_capitalised_compounds() -> tuple[str, ...]:
-    return tuple(_read_list("vi_capitalised_compounds.txt"))

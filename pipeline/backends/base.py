@@ -25,12 +25,13 @@ class Backend(Protocol):
         ...
 
 
-# (name, lang) -> "module:Class"; modules are imported only when selected.
+# (name, lang) -> "module:Class"; modules are imported only when selected. A backend for one
+# language lives in pipeline/lang/<code>/, one serving several languages in pipeline/lang/.
 _REGISTRY: dict[tuple[str, str], str] = {
     ("underthesea", "vi"): "pipeline.lang.vi.underthesea_backend:UndertheseaBackend",
     ("spacy", "en"): "pipeline.lang.en.spacy_backend:SpacyBackend",
-    ("stanza", "vi"): "pipeline.backends.stanza_backend:StanzaBackend",
-    ("stanza", "en"): "pipeline.backends.stanza_backend:StanzaBackend",
+    ("stanza", "vi"): "pipeline.lang.stanza_backend:StanzaBackend",
+    ("stanza", "en"): "pipeline.lang.stanza_backend:StanzaBackend",
 }
 
 DEFAULT_BACKENDS: dict[str, str] = {"vi": "underthesea", "en": "spacy"}

@@ -15,10 +15,11 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from pipeline import lexicon
 from pipeline.doc import Entity
+from pipeline.lang import profile, profiles
 from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
@@ -39,18 +40,21 @@ def name_run(lang: str) -> re.Pattern[str]:
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
-# linking words that may stand between a title and the name it introduces
-_TITLE_GAP_WORDS = frozenset({"of", "the", "for", "and", "in", "at", "on", "to", "nước", "của", "tại", "ở", "và",
-                              "đặc", "mệnh", "toàn", "quyền", "thường", "trực", "ban", "chấp", "hành", "trung", "ương",
-                              "đảng", "cộng", "sản", "bộ", "chính", "trị", "quốc", "hội", "phủ", "viện", "ủy", "uỷ",
-                              "thường", "vụ", "nhân", "dân", "hạ", "thượng", "chủ", "tịch", "liên", "bang", "vương",
-                              "hòa", "hoà", "xã", "nghĩa", "hiệp",  # "Cộng hòa Xã hội chủ nghĩa …"
-                              "ông", "bà", "ngài"})  # "Tổng thống Cộng hòa Chile, ông X"
 # a delegation's named leader after it: "Đoàn … do ông X dẫn đầu", "a delegation led by X"
 _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?{lexicon.UPPER_CLASS}"
                            r"|\b(?:led|headed)\s+by\b)")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
+
+
+class TitleMention(NamedTuple):
+    """A title written in the text ("Thủ tướng", "the Party chief"), with the lexicon's key and country."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    country: str | None  # the country the title itself names ("Chủ tịch nước" is Vietnam's), if any
 
 
 @dataclass
@@ -86,7 +90,7 @@ class ArticleActors:
     mentions: list[PersonMention] = field(default_factory=list)
     countries: list = field(default_factory=list)  # CountryMention
     places: list = field(default_factory=list)  # PlaceMention
-    titles: list[tuple[int, int, str, str, str | None]] = field(default_factory=list)  # start, end, text, key, country
+    titles: list[TitleMention] = field(default_factory=list)
     used_titles: set[int] = field(default_factory=set)  # starts of titles that introduce a named person
 
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # list name -> (key, starts)
@@ -100,11 +104,11 @@ class ArticleActors:
     def places_in(self, start: int, end: int) -> list:
         return self._within("places", start, end)
 
-    def titles_in(self, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+    def titles_in(self, start: int, end: int) -> list[TitleMention]:
         """The titles starting in [start, end] (callers keep their own exact test), in list order."""
         cached = self._starts.get("titles")
         if cached is None or cached[0] is not self.titles or cached[1] != _shape(self.titles):
-            starts = [t[0] for t in self.titles]
+            starts = [t.start for t in self.titles]
             cached = (self.titles, _shape(self.titles), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
             self._starts["titles"] = cached
         starts = cached[2]
@@ -119,7 +123,7 @@ class ArticleActors:
         if cached is None or cached[0] != shape or any(
                 a is not getattr(self, n) for a, n in zip(cached[1], ("mentions", "countries", "places", "titles"))):
             spans = [(m.start, m.end) for m in self.mentions] + [(c.start, c.end) for c in self.countries] \
-                + [(p.start, p.end) for p in self.places] + [(t[0], t[1]) for t in self.titles]
+                + [(p.start, p.end) for p in self.places] + [(t.start, t.end) for t in self.titles]
             test = _covers(spans, lambda probe, span_end: probe.end < span_end)
             cached = (shape, tuple(getattr(self, n) for n in ("mentions", "countries", "places", "titles")), test)
             self._starts["known"] = cached
@@ -159,7 +163,7 @@ class ArticleActors:
                 for c in self.countries]
         out += [Entity(p.start, p.end, p.text, "PLACE", p.name, p.iso3, source="gazetteer")
                 for p in self.places]
-        out += [Entity(s, e, t, "TITLE", k, c, source="lexicon") for s, e, t, k, c in self.titles]
+        out += [Entity(t.start, t.end, t.text, "TITLE", t.key, t.country, source="lexicon") for t in self.titles]
         return sorted(out, key=lambda e: (e.start, e.end))
 
 
@@ -261,18 +265,51 @@ def _shape(items: list) -> tuple:
 _ENDS: list = [None]  # (titles list, its shape, its ends): the last list of titles seen
 
 
-def _ending_between(titles: list, lo: int, hi: int) -> list:
-    """The titles (start, end, ...) whose end lies in [lo, hi], in list order; titles come from
+def _ending_between(titles: list[TitleMention], lo: int, hi: int) -> list[TitleMention]:
+    """The titles whose end lies in [lo, hi], in list order; titles come from
     one regex scan, so their ends increase and a bisect finds them (else: all of them)."""
     cached = _ENDS[0]
     if cached is None or cached[0] is not titles or cached[1] != _shape(titles):
-        ends = [t[1] for t in titles]
+        ends = [t.end for t in titles]
         cached = (titles, _shape(titles), ends if all(a <= b for a, b in zip(ends, ends[1:])) else None)
         _ENDS[0] = cached
     ends = cached[2]
     if ends is None:
         return titles
     return titles[bisect_left(ends, lo):bisect_right(ends, hi)]
+
+
+class _TitleCues(NamedTuple):
+    """Title handling's words, joined over every language's name rules (a title and its name may
+    be written in another language's text, as they always could)."""
+
+    gap_words: frozenset[str]  # lower-case words that may stand between a title and its name
+    gap_break: re.Pattern[str]  # a sentence or clause break between them
+    gap_verb: re.Pattern[str]  # a word showing the title is not the name's
+    chain: re.Pattern[str]  # "and" between two titles of one person
+    of: re.Pattern[str]  # "of" right after a title
+    of_head: re.Pattern[str]  # "of (the)" right after a title
+    of_country: re.Pattern[str]  # "of (the Republic of)" right after a title
+
+
+def _joined(field: str) -> str:
+    found = [words for p in profiles() if (words := getattr(p.names, field))]
+    return "|".join(found) if found else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def _title_cues() -> _TitleCues:
+    conj, of = _joined("conjunctions"), _joined("of_words")
+    article = rf"(?:(?:{_joined('articles')})\s+)?"
+    return _TitleCues(
+        gap_words=frozenset().union(*(p.names.title_gap_words for p in profiles())),
+        gap_break=re.compile(rf"[.;:!?\n]|\b(?:{conj})\b|,\s+(?:{conj})\b"),
+        gap_verb=re.compile(rf"\b(?:{_joined('title_gap_breaks')})\b"),
+        chain=re.compile(rf"\s*(?:,|{conj}|&)\s*"),
+        of=re.compile(rf"\s+(?:{of})\b"),
+        of_head=re.compile(rf"\s+(?:{of})\s+{article}"),
+        of_country=re.compile(rf"\s+(?:{of})\s+{article}(?:{_joined('state_prefixes')})?"),
+    )
 
 
 @lru_cache(maxsize=None)
@@ -310,6 +347,7 @@ class ActorFinder:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
+        self.rules = profile(lang).names
         self.countries = CountryGazetteer.load()
         self.places = PlaceGazetteer.load()
         self.people = PeopleGazetteer.load()
@@ -325,7 +363,7 @@ class ActorFinder:
         that no person, title, country or place found so far accounts for: only then is a
         statistical NER worth its cost."""
         overlaps_known = actors.overlaps_known
-        compounds = lexicon.vietnamese_capitalised_compounds() if self.lang == "vi" else ()
+        compounds = self.rules.capitalised_compounds
         for m in _RUN.finditer(sentence.text):
             s, e = sentence.start + m.start(), sentence.start + m.end()
             toks = [t for t in m.group().split() if not (t.isupper() and len(t.strip(".")) >= 2)]  # no acronyms
@@ -352,13 +390,13 @@ class ActorFinder:
         return found
 
     # ------------------------------------------------------------------ spans
-    def _titles(self, text: str) -> list[tuple[int, int, str, str, str | None]]:
+    def _titles(self, text: str) -> list[TitleMention]:
         out = []
         for m in self.title_re.finditer(text):
             t = self.title_by_text.get(" ".join(m.group().lower().split()))
             if t is None:
                 continue
-            out.append((m.start(), m.end(), m.group(), t.key, t.country))
+            out.append(TitleMention(m.start(), m.end(), m.group(), t.key, t.country))
         return out
 
     def find(self, text: str, ner: list[Entity] | None = None,
@@ -367,7 +405,7 @@ class ActorFinder:
         actors.titles = self._titles(text)
         known = self.people.find(text)
         inside_known = _covers([(s, e) for s, e, _ in known], lambda x, e: x.end <= e)
-        title_ends = {e for _, e, *_ in actors.titles}
+        title_ends = {t.end for t in actors.titles}
         after_title = lambda c: c.start - 1 in title_ends and text[c.start - 1] == " "  # "Tổng thống Nga Vladimir Putin"
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
@@ -376,10 +414,10 @@ class ActorFinder:
         actors.places = [p for p in self.places.find(text, self.lang)
                          if not in_country(p)
                          and not inside_known(p)
-                         and not (getattr(p, "ambiguous", False) and _in_name_run(text, p.start, p.end))]
+                         and not (p.ambiguous and _in_name_run(text, p.start, p.end))]
         mask = bytearray(len(text))
-        for s, e, *_ in actors.titles:
-            mask[s:e] = b"\x01" * (e - s)
+        for t in actors.titles:
+            mask[t.start:t.end] = b"\x01" * (t.end - t.start)
         for c in actors.countries:
             mask[c.start:c.end] = b"\x01" * (c.end - c.start)
         for p in actors.places:
@@ -412,7 +450,7 @@ class ActorFinder:
                     actors.people.append(person)
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
-            if self.lang == "en":  # "House of Representatives Kono Yohei": the body's last words are no name
+            if self.rules.strip_leading_body_words:  # "House of Representatives Kono Yohei": not all a name
                 s = self._skip_leading_body_words(text, s, e)
                 mention_text = text[s:e]
                 title = self._title_before(actors.titles, text, s)
@@ -431,7 +469,7 @@ class ActorFinder:
             # a short mention of someone already seen?
             short = self._resolve_short(actors.people, mention_text)
             anchored = title is not None or honor
-            if short is not None and (anchored or len(tokens) == 1 and self.lang == "en"
+            if short is not None and (anchored or len(tokens) == 1 and self.rules.lone_word_short_mention
                                       or len(tokens) >= 2):
                 self._add(actors, short, s, e, mention_text, "short", title, text)
                 continue
@@ -512,9 +550,9 @@ class ActorFinder:
         return cue is not None and " " not in text[s:e].strip() and cue.end() > e
 
     def _stopped(self, tokens: list[str]) -> bool:
-        """English organisation words anywhere ("Heydar Aliyev International Airport"); Vietnamese
-        ones only first ("Văn phòng" is an office, "Võ Văn Thưởng" a person)."""
-        if self.lang == "vi":
+        """An organisation word anywhere ("Heydar Aliyev International Airport") or, where the
+        language's rules say so, only first ("Văn phòng" is an office, "Võ Văn Thưởng" a person)."""
+        if not self.rules.stop_words_anywhere:
             return bool(tokens) and tokens[0] in self.stop
         if looks_vietnamese(" ".join(tokens)):
             # a Vietnamese name without its diacritics: "Nguyen The Thao" (Thế), not the article "The"
@@ -586,21 +624,22 @@ class ActorFinder:
     def _tokens(canonical: str, mention: str) -> frozenset[str]:
         return frozenset(fold(t) for t in (canonical + " " + mention).split() if len(t) > 1)
 
-    def _title_before(self, titles, text: str, start: int) -> tuple[int, int, str, str, str | None] | None:
+    def _title_before(self, titles: list[TitleMention], text: str, start: int) -> TitleMention | None:
         """The title that introduces a name: adjacent, or separated only by a country/organisation
         phrase of at most ~90 characters with no sentence or clause break."""
         best = None
+        cues = _title_cues()
         for t in _ending_between(titles, start - 90, start):
-            if t[1] <= start and start - t[1] <= 90:
-                gap = text[t[1]:start]
-                if re.search(r"[.;:!?\n]|\band\b|\bvà\b|,\s+(?:and|và)\b", gap):
+            if t.end <= start and start - t.end <= 90:
+                gap = text[t.end:start]
+                if cues.gap_break.search(gap):
                     continue
-                if re.search(r"\b(?:who|which|with|met|held|received|to)\b", gap):
+                if cues.gap_verb.search(gap):
                     continue
                 # between a title and its name stand only names of bodies and countries:
                 # capitalised words and a few linking words, never a verb ("sẽ tham dự Hội nghị")
                 words = re.findall(r"[^\W\d_][\w'’-]*", gap)
-                if any(w[:1].islower() and w.lower() not in _TITLE_GAP_WORDS for w in words):
+                if any(w[:1].islower() and w.lower() not in cues.gap_words for w in words):
                     if not self._gap_is_country_names(gap):
                         continue
                 best = t
@@ -611,14 +650,16 @@ class ActorFinder:
         rest = gap
         for c in self.countries.find(gap, self.lang):
             rest = rest.replace(c.text, " ")
-        return not any(w[:1].islower() and w.lower() not in _TITLE_GAP_WORDS
+        gap_words = _title_cues().gap_words
+        return not any(w[:1].islower() and w.lower() not in gap_words
                        for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
     def _honorific_before(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12):start]
         return any(before.endswith(h + " ") for h in self.honorifics)
 
-    def _country_from_context(self, actors: ArticleActors, text: str, start: int, title) -> str | None:
+    def _country_from_context(self, actors: ArticleActors, text: str, start: int,
+                              title: TitleMention | None) -> str | None:
         """Country named between the title (or a demonym right before it) and the name."""
         if title is None:
             window_start = max(0, start - 40)
@@ -630,13 +671,13 @@ class ActorFinder:
                 if c.end <= start and not text[c.end:start].strip() and start - c.end <= 1:
                     return c.iso3
             return None
-        if title[4]:
-            return title[4]
-        lo = title[0] - 25
+        if title.country:
+            return title.country
+        lo = title.start - 25
         for c in reversed(actors.starting_between("countries", lo, start)):
             if lo <= c.start and c.end <= start:
-                if c.end <= title[0]:
-                    if c.kind == "demonym" or text[c.end:title[0]].strip() in ("", "'s", "’s"):
+                if c.end <= title.start:
+                    if c.kind == "demonym" or text[c.end:title.start].strip() in ("", "'s", "’s"):
                         return c.iso3
                     continue
                 prefix = text[max(0, c.start - 6):c.start].lower()
@@ -655,11 +696,11 @@ class ActorFinder:
         return None
 
     def _add(self, actors: ArticleActors, person: Person, s: int, e: int, mention: str, kind: str,
-             title, text: str) -> None:
+             title: TitleMention | None, text: str) -> None:
         title_text = title_key = None
         if title is not None:
-            actors.used_titles.add(title[0])
-            title_text, title_key = title[2], title[3]
+            actors.used_titles.add(title.start)
+            title_text, title_key = title.text, title.key
             if person.title is None:
                 person.title, person.title_key = title_text, title_key
             if person.country is None:
@@ -679,14 +720,15 @@ class ActorFinder:
         for i, m in enumerate(actors.mentions):
             ends.setdefault(m.end, []).append(i)
         mentioned = _SpanOverlaps(actors.mentions)
+        cues = _title_cues()
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
                 continue
-            chain = re.match(r"\s*(?:,|and|và|&)\s*", text[e:e + 8])
-            if chain and any(t2[0] == e + chain.end() for t2 in actors.titles):
+            chain = cues.chain.match(text[e:e + 8])
+            if chain and any(t2.start == e + chain.end() for t2 in actors.titles):
                 continue  # "Party General Secretary and President To Lam": one person, two titles
-            if nxt[:1] == "," and self.lang == "vi":
+            if nxt[:1] == "," and self.rules.comma_chains_titles:
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
             of_country = self._country_after_of(actors, text, e)
             appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, s), s)
@@ -696,7 +738,7 @@ class ActorFinder:
                 if person.country is None and of_country is not None and person.named:
                     person.country = of_country.iso3
                 continue  # "X, President of India": describes X
-            if re.match(r"\s+(?:of|của)\b", text[e:e + 6]) and of_country is None:
+            if cues.of.match(text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
             longest = actors.longest("countries")
             follow = [c for c in actors.starting_between("countries", e, e + 2) if e <= c.start <= e + 2]
@@ -732,7 +774,7 @@ class ActorFinder:
         for cue in lexicon.delegation_cue(self.lang).finditer(text):
             country = None
             before = [c for c in actors.countries if c.kind == "demonym" and 0 <= cue.start() - c.end <= 1]
-            if self.lang == "en" and before:
+            if self.rules.demonym_delegations and before:
                 country, s, e = before[-1], before[-1].start, cue.end()
             else:
                 for c in actors.countries:
@@ -761,19 +803,18 @@ class ActorFinder:
     @staticmethod
     def _country_after_of(actors: ArticleActors, text: str, end: int):
         """The country in "President of (the Republic of) India", "Thủ tướng của Lào" right after a title."""
-        m = re.match(r"\s+(?:of|của)\s+(?:the\s+)?(?:(?:Socialist\s+|Federal\s+|Democratic\s+|People's\s+|"
-                     r"Islamic\s+|Arab\s+)?Republic\s+of\s+(?:the\s+)?|Kingdom\s+of\s+|State\s+of\s+|nước\s+)?",
-                     text[end:end + 60])
+        cues = _title_cues()
+        m = cues.of_country.match(text[end:end + 60])
         if not m:
             return None
-        head = re.match(r"\s+(?:of|của)\s+(?:the\s+)?", text[end:end + 20])
+        head = cues.of_head.match(text[end:end + 20])
         starts = {end + m.end(), end + head.end()}  # "of India", "of the Republic of Kenya" as one name or two
         return next((c for c in actors.countries if c.start in starts and c.kind != "demonym"), None)
 
     def _add_demonym_mentions(self, actors: ArticleActors, text: str) -> None:
         """'the Vietnamese leader', 'the Japanese PM', 'the Chinese leader' refer to the most
         recently mentioned person of that country."""
-        if self.lang != "en":
+        if not self.rules.demonym_leader_mentions:
             return
         mentioned = _SpanOverlaps(actors.mentions)
         for c in actors.countries:

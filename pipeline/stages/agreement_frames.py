@@ -8,8 +8,7 @@ import re
 from pipeline.doc import Participant, Sentence
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.frame_base import PickedDate, Trigger, dedupe
-from pipeline.stages.frame_cues import (AGREEMENT_CUE, AGREEMENT_NOT, CONTINUED_LIST, COUNTED_DOCS, GENERIC_DOCS,
-                                        LIST_ITEM, NOMINAL_BEFORE, NUMBER_WORDS, TITLE_END, TWO_LEADERS, WITNESS)
+from pipeline.stages.frame_cues import GENERIC_DOCS, LIST_ITEM, TITLE_END, split_counted_list
 
 
 class AgreementFrames:
@@ -18,7 +17,7 @@ class AgreementFrames:
     def _agreement(self, sent, trig, seg_start, nxt, dates, prev_agents):
         text = self.ctx.text
         before = text[sent.start:trig.start]
-        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and NOMINAL_BEFORE[self.lang].search(
+        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and self.cues.nominal_before.search(
                 text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
             return []  # "Sau Lễ ký kết, ...": the signing already reported
         if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
@@ -29,10 +28,10 @@ class AgreementFrames:
             prior_agreement = any(e.type == "agreement" for e in self.ctx.events)
             listed = prior_agreement and (
                 (LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
-                or bool(CONTINUED_LIST[self.lang].match(sent.text)) or self._after_list_opener(trig))
-            if not AGREEMENT_CUE[self.lang].search(sent.text) and not listed:
+                or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
+            if not self.cues.agreement.search(sent.text) and not listed:
                 return []
-            if AGREEMENT_NOT[self.lang].search(text[max(sent.start, trig.start - 50):trig.start]):
+            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]):
                 return []
         else:
             # an upgrade named inside a document's title is that document, not a separate event
@@ -42,10 +41,10 @@ class AgreementFrames:
                 return []
         status = self._status(sent, trig.start)
         in_sentence = self._mentions_between(sent.start, sent.end)
-        role = "witness" if WITNESS[self.lang].search(sent.text) else "signatory"
+        role = "witness" if self.cues.witness.search(sent.text) else "signatory"
         people: list[PersonMention | Person] = [m for m in in_sentence if m.kind != "title"] or \
-            ([] if TWO_LEADERS[self.lang].search(sent.text) else list(in_sentence))
-        if not people and TWO_LEADERS[self.lang].search(sent.text) and self.ctx.last_meeting is not None:
+            ([] if self.cues.two_leaders.search(sent.text) else list(in_sentence))
+        if not people and self.cues.two_leaders.search(sent.text) and self.ctx.last_meeting is not None:
             parts = [Participant(p.name, p.mention, role, p.title, p.country)
                      for p in self.ctx.last_meeting.participants]
         else:
@@ -74,13 +73,14 @@ class AgreementFrames:
         if count:  # "three protocols on A, B, and C": up to the end of the list item
             item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
                             text[trig.start:sent.end])
-            titles = self._split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
+            titles = split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
             if len(titles) == 1:
                 titles = [title]
         for t in titles:
             ev = self._emit(sent, trig, "agreement", trig.subtype, status, dedupe(parts), set(countries), date, loc,
                             title=t)
-            ev.listed = bool(listed)
+            if listed:
+                self._listed.add(id(ev))
         return []
 
     def _after_list_opener(self, trig: Trigger) -> bool:
@@ -90,27 +90,13 @@ class AgreementFrames:
         return bool(re.search(r"(?:include|includes|included|as follows|gồm|bao gồm)\b[^.]{0,400}$",
                               text[max(0, trig.start - 420):trig.start]))
 
-    @staticmethod
-    def _split_counted_list(title: str) -> list[str]:
-        """'three protocols on A, B, and C' names three documents: 'protocol on A', 'protocol on B', ..."""
-        m = COUNTED_DOCS.match(title)
-        if not m:
-            return [title]
-        n = NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
-        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?", m.group(3)) if x.strip()]
-        if n < 2 or len(items) != n:
-            return [title]
-        noun = m.group(2)
-        singular = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-        return [f"{singular} on {item}" for item in items]
-
     def finish_lists(self) -> None:
         """When the documents signed are listed one by one, each is an event and the unnamed
         umbrella ('14 cooperation documents') is not; the items take its witnesses, date and place."""
         events = self.ctx.events
-        for umbrella in [e for e in events if e.type == "agreement" and not getattr(e, "listed", False)
+        for umbrella in [e for e in events if e.type == "agreement" and id(e) not in self._listed
                          and GENERIC_DOCS.search(e.title or e.trigger)]:
-            items = [e for e in events if getattr(e, "listed", False) and e.trigger_start > umbrella.trigger_start]
+            items = [e for e in events if id(e) in self._listed and e.trigger_start > umbrella.trigger_start]
             if not items:
                 continue
             for e in items:

@@ -183,7 +183,7 @@ def event_features(e: Event, info: ArticleInfo, siblings: Iterable[Event] = ()) 
             f["date_before_published_45d"] = float((published - (end or start)[1]).days > 45)  # no date arithmetic
             # that could leave the calendar (a published date of 0001-01-01 is a database's "no date")
 
-    mentions = max(1, int(getattr(e, "mentions", 1) or 1))
+    mentions = max(1, int(e.mentions or 1))
     f["mentions"] = min(mentions - 1, 4) / 4
     f["mentions>=2"] = float(mentions >= 2)
 

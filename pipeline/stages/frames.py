@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cached_property
 
 from pipeline import lexicon
-from pipeline.doc import Event, Participant, Sentence
+from pipeline.doc import Event, Participant, Sentence, Span
+from pipeline.lang import profile
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
-from pipeline.stages.frame_cues import (DATE_NOT_EVENT, HAS_DIGIT, INTENT, REPORT_AFTER,
-                                        MODIFIER_CUE, NOT_EVENT_AFTER, PLANNED, PRONOUN_HEAD, TWO_LEADERS)
-from pipeline.stages.meeting_frames import MeetingFrames
+from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PAST_DAY_WORDS, PRONOUN_HEAD, REPORT_AFTER
+from pipeline.stages.meeting_frames import MeetingFrames, VisitIndex
 from pipeline.stages.visit_frames import VisitFrames
 
 __all__ = ["ArticleContext", "FrameFiller", "Trigger", "find_triggers"]
@@ -74,6 +75,14 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
         self.lang = ctx.lang
+        self.cues = profile(ctx.lang).cues
+        # what the article's sentences have told so far, read by later sentences and events
+        self._sentence_triggers: list[Span] = []  # the current sentence's event words
+        self._clause_start: int | None = None  # where the current trigger's clause begins
+        self._governed: dict[int, int] = {}  # date start -> start of the period cue governing it
+        self._reported: dict[int, DateMention] = {}  # sentence start -> the day it says something was said
+        self._visit_index = VisitIndex(0, None, {})  # visits by visitor, extended as events are added
+        self._listed: set[int] = set()  # id() of the agreement events named as items of a list
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:
@@ -93,29 +102,30 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         An article without a publication date gets a stand-in reference from its own stated days,
         so "March 18" still finds its year; relative expressions are not resolved against it."""
         if self.ctx.reference is None:
-            ref = self._fallback_reference()
+            ref = self._fallback_reference
             if ref is not None:
                 dates = [DateMention(d.start + sent.start, d.end + sent.start, d.text, d.date_start, d.date_end,
                                      d.weekday, d.relative)
                          for d in find_dates(sent.text, self.lang, ref) if not d.relative]
-        governed = self.__dict__.setdefault("_governed", {})
+        governed = self._governed
         out = []
         for d in dates:
             before = self.ctx.text[max(sent.start, d.start - 130):d.start]
             cue = DATE_NOT_EVENT.search(before)
             if cue:
                 if cue["report"]:  # not the event's date, but a bound on a reported past event's
-                    self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
+                    self._reported.setdefault(sent.start, d)
                     continue
                 if cue["fixed"]:
                     continue
-                if cue["report_vi"]:
-                    if d.text.lower().startswith("hôm"):  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is content
-                        self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
+                if cue["report_day"]:
+                    # "cho biết hôm 7/5" is the day it was said; "cho biết ngày 7/5 sẽ …" is what was said
+                    if d.text.lower().startswith(PAST_DAY_WORDS):
+                        self._reported.setdefault(sent.start, d)
                         continue
                     cue = None
             if REPORT_AFTER.match(self.ctx.text, d.end, sent.end):
-                self.__dict__.setdefault("_reported", {}).setdefault(sent.start, d)
+                self._reported.setdefault(sent.start, d)
                 continue
             if cue:
                 governed[d.start] = d.start - len(before) + cue.start()
@@ -127,21 +137,20 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             out.append(d)
         return out
 
+    @cached_property
     def _fallback_reference(self) -> dt.date | None:
         """For an article with no publication date: its latest stated day with a year (enough to give
-        "March 18" its year), or None."""
-        if "_fallback_ref" not in self.__dict__:
-            found = [d for d in find_dates(self.ctx.text, self.lang, None) if not d.relative]
-            days = [d.date_start for d in found if len(d.date_start) == 10]
-            # years alone mislead (an article on a coming visit recalls past ones): days only
-            self._fallback_ref = dt.date.fromisoformat(max(days)) if days else None
-        return self._fallback_ref
+        "March 18" its year), or None; computed once per article."""
+        found = [d for d in find_dates(self.ctx.text, self.lang, None) if not d.relative]
+        days = [d.date_start for d in found if len(d.date_start) == 10]
+        # years alone mislead (an article on a coming visit recalls past ones): days only
+        return dt.date.fromisoformat(max(days)) if days else None
 
     def _date_allowed(self, d: DateMention, trig: Trigger) -> bool:
         """A governed date ("since the 1993 visit") dates only an event word inside its cue's scope."""
         if _UNTIL.search(self.ctx.text, max(0, d.start - 40), d.start):
             return False  # "until Friday": the end of a stay, no event's own date (see _pick_date)
-        cue = self.__dict__.get("_governed", {}).get(d.start)
+        cue = self._governed.get(d.start)
         return cue is None or cue <= trig.start < d.start
 
     def _sentence_adverbial(self, sent: Sentence, d: DateMention) -> bool:
@@ -191,7 +200,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                     and e.trigger_start < trig.start]
             if same and status == same[-1].status:  # "tiếp ông X ... sang thăm": the clause's date
                 return PickedDate(same[-1].date_start, same[-1].date_end, False, same[-1].date_source)
-            told = self.__dict__.get("_reported", {}).get(sent.start)
+            told = self._reported.get(sent.start)
             if told is not None and status == "occurred" and not self._past_marked(sent, trig):
                 # "X said on Monday that the two sides signed …": a done event reported that day, a
                 # nearer guess than the publication day (a planned one comes after it: no bound)
@@ -228,7 +237,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         between a trigger and a date: "X held talks with Y, who is visiting from 5 to 7 May" keeps the
         range from the talks; "X held talks and signed three deals on 7 May" shares it."""
         lo, hi = (trig.end, d.start) if trig.start < d.start else (d.end, trig.start)
-        between = [t for t in getattr(self, "_sentence_triggers", []) if lo <= t[0] and t[1] <= hi]
+        between = [t for t in self._sentence_triggers if lo <= t.start and t.end <= hi]
         if not between:
             return True
         # "sau chuyến công du của ông Lee vào tháng 8": an earlier event's date, not this one's
@@ -237,13 +246,13 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     def _nearest_trigger(self, d: DateMention) -> int | None:
         """Start of the sentence's trigger closest to a date (a date belongs to one event); a governed
         date only to the triggers inside its cue's scope."""
-        starts = getattr(self, "_sentence_triggers", [])
-        cue = self.__dict__.get("_governed", {}).get(d.start)
+        starts = self._sentence_triggers
+        cue = self._governed.get(d.start)
         if cue is not None:
-            starts = [t for t in starts if cue <= t[0] < d.start]
+            starts = [t for t in starts if cue <= t.start < d.start]
         if not starts:
             return None
-        return min(starts, key=lambda t: min(abs(d.start - t[1]), abs(t[0] - d.end)))[0]
+        return min(starts, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end))).start
 
     def _past_marked(self, sent: Sentence, trig: Trigger) -> bool:
         around = self.ctx.text[max(sent.start, trig.start - 40):min(sent.end, trig.end + 40)]
@@ -252,7 +261,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _update_context_date(self, dates: list[DateMention]) -> None:
         ref = self.ctx.reference
-        governed = self.__dict__.get("_governed", {})
+        governed = self._governed
         for d in dates:
             if len(d.date_start) != 10 or d.date_start != d.date_end or d.start in governed:
                 continue  # only a single stated day dates what follows; a range's first day would not
@@ -264,15 +273,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _status(self, sent: Sentence, trig_start: int) -> str:
         lo = max(sent.start, trig_start - 60)
-        if getattr(self, "_clause_start", None) is not None and sent.start <= self._clause_start < lo:
+        if self._clause_start is not None and sent.start <= self._clause_start < lo:
             lo = self._clause_start  # "X will hold talks with A and call on B": B's call is planned too
         before = self.ctx.text[lo:trig_start]
-        return "planned" if PLANNED[self.lang].search(before) else "occurred"
+        return "planned" if self.cues.planned.search(before) else "occurred"
 
     def _is_intention(self, sent: Sentence, trig: Trigger) -> bool:
         before = self.ctx.text[max(sent.start, trig.start - 70):trig.start]
         after = self.ctx.text[trig.end:min(sent.end, trig.end + 25)]
-        return bool(INTENT[self.lang].search(before) or NOT_EVENT_AFTER[self.lang].search(after))
+        return bool(self.cues.intent.search(before) or self.cues.not_event_after.search(after))
 
     def _location(self, sent: Sentence, default_country: str | None = None) -> tuple[str | None, str | None]:
         places = self.ctx.actors.places_in(sent.start, sent.end)
@@ -288,7 +297,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         a memorandum", "the foreign ministers of Vietnam and Laos held talks"), outside any
         person's description; with ``reach``, only when the last of them stands that close to the
         trigger (the states are its subject, not a topic of the clause)."""
-        start = max(sent.start, getattr(self, "_clause_start", None) or sent.start)
+        start = max(sent.start, self._clause_start or sent.start)
         people = [(m.start, m.end) for m in self.ctx.actors.mentions]
         states = [c for c in self.ctx.actors.countries_in(start, trig.start)
                   if c.kind in ("name", "alias") and not any(a <= c.start < b for a, b in people)]
@@ -322,7 +331,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         text = self.ctx.text
         window = text[max(0, m.start - 100):m.start]
         cue = None
-        for c in MODIFIER_CUE[self.lang].finditer(window):
+        for c in self.cues.modifier.finditer(window):
             cue = c
         if cue is None:
             return False
@@ -335,8 +344,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return False  # "lời mời của A, B thăm ...": the cue belongs to A, not to B
         gap = text[gap_start:m.start]
         for t in self.ctx.actors.titles_in(gap_start, m.start):
-            if gap_start <= t[0] and t[1] <= m.start:
-                gap = gap.replace(t[2], " ")
+            if gap_start <= t.start and t.end <= m.start:
+                gap = gap.replace(t.text, " ")
         for c in self.ctx.actors.countries_in(gap_start, m.start):
             gap = gap.replace(c.text, " ")
         rest = [w for w in re.split(r"[\s,]+", gap) if w]
@@ -380,7 +389,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 else:
                     break
             return group
-        if TWO_LEADERS[self.lang].search(self.ctx.text[seg_start:trig.start]):
+        if self.cues.two_leaders.search(self.ctx.text[seg_start:trig.start]):
             pair = self._article_pair(sent)
             if pair:
                 return pair  # "the two leaders held talks", "hai nhà lãnh đạo đã hội đàm"
@@ -431,7 +440,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             triggers = [Trigger(t.start + sent.start, t.end + sent.start, t.type, t.subtype, t.text)
                         for t in find_triggers(sent.text, self.lang)]
             dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
-            self._sentence_triggers = [(t.start, t.end) for t in triggers]
+            self._sentence_triggers = [Span(t.start, t.end) for t in triggers]
             prev_agents: list[PersonMention] = []
             prev_objects: list[PersonMention] = []
             seg_start = sent.start

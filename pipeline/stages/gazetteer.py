@@ -41,6 +41,8 @@ from typing import Generic, Iterator, TypeVar
 
 from anyascii import anyascii
 
+from pipeline.lang import languages
+
 __all__ = [
     "DATA_DIR",
     "fold",
@@ -48,13 +50,13 @@ __all__ = [
     "CountryGazetteer",
     "PlaceMention",
     "PlaceGazetteer",
-    "Person",
+    "KnownPerson",
     "PeopleGazetteer",
 ]
 
 DATA_DIR: Path = Path(__file__).resolve().parents[2] / "data" / "gazetteers"
 
-LANGS: tuple[str, ...] = ("vi", "en")
+LANGS: tuple[str, ...] = languages()  # the gazetteers' lang column names one of these (or "any")
 COUNTRY_KINDS: tuple[str, ...] = ("name", "demonym", "alias", "pair_short")
 PLACE_KINDS: tuple[str, ...] = ("capital", "city", "province", "venue")
 
@@ -317,7 +319,7 @@ class CountryGazetteer:
         return self._codes
 
     def find(self, text: str, lang: str) -> list[CountryMention]:
-        """Country mentions in ``text`` written in ``lang`` ('vi' or 'en').
+        """Country mentions in ``text`` written in ``lang`` (a code of ``pipeline.lang.languages()``).
 
         Longest-match, non-overlapping, on word boundaries (Vietnamese syllables
         and diacritics count as word characters), case-sensitive on the written
@@ -472,7 +474,7 @@ class PlaceGazetteer:
         return self._written.get(fold(name))
 
     def find(self, text: str, lang: str) -> list[PlaceMention]:
-        """Place mentions in ``text`` written in ``lang`` ('vi' or 'en').
+        """Place mentions in ``text`` written in ``lang`` (a code of ``pipeline.lang.languages()``).
 
         Uses the names listed for that language and for 'any'; same matching
         rules as :meth:`CountryGazetteer.find` (longest match, word boundaries,
@@ -508,8 +510,9 @@ class PlaceGazetteer:
 # people
 
 @dataclass(frozen=True)
-class Person:
-    """A known person: canonical name (spec section 4), the state they represent, other written forms."""
+class KnownPerson:
+    """A people-gazetteer entry: canonical name (spec section 4), the state they represent, other
+    written forms. The article's person (``pipeline.stages.actors.Person``) is built from it."""
 
     canonical: str
     country: str | None
@@ -525,15 +528,15 @@ class PeopleGazetteer:
     """
 
     def __init__(self, rows: list[dict[str, str]], stops: set[str] | None = None) -> None:
-        self._people: list[Person] = []
-        self._by_fold: dict[str, Person] = {}
+        self._people: list[KnownPerson] = []
+        self._by_fold: dict[str, KnownPerson] = {}
         surfaces: dict[str, object] = {}
         for row in rows:
             canonical = row["canonical"]
             if not canonical:
                 raise ValueError(f"bad people row: {row!r}")
             aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
-            person = Person(canonical, row.get("country") or None, aliases)
+            person = KnownPerson(canonical, row.get("country") or None, aliases)
             self._people.append(person)
             for form in (canonical, *aliases):
                 key = fold(form)
@@ -560,10 +563,10 @@ class PeopleGazetteer:
         return cls.from_dir(DATA_DIR)
 
     @property
-    def people(self) -> tuple[Person, ...]:
+    def people(self) -> tuple[KnownPerson, ...]:
         return tuple(self._people)
 
-    def lookup(self, name: str) -> Person | None:
+    def lookup(self, name: str) -> KnownPerson | None:
         """The person whose canonical name or an alias equals ``name`` after :func:`fold`.
 
         Case, diacritics ('đ' -> 'd'), hyphens and whitespace are ignored:
@@ -573,16 +576,16 @@ class PeopleGazetteer:
         """
         return self._by_fold.get(fold(name))
 
-    def find(self, text: str) -> list[tuple[int, int, Person]]:
+    def find(self, text: str) -> list[tuple[int, int, KnownPerson]]:
         """(start, end, person) for each canonical name or alias written in ``text``.
 
         Case-sensitive on the written form, on word boundaries, longest match
         first and non-overlapping; offsets index ``text`` as given.
         """
         norm, offsets = _nfc_with_offsets(text)
-        out: list[tuple[int, int, Person]] = []
+        out: list[tuple[int, int, KnownPerson]] = []
         for s, e, person in self._matcher.finditer(norm):
-            if not isinstance(person, Person):
+            if not isinstance(person, KnownPerson):
                 continue
             if offsets is not None:
                 s, e = offsets[s], offsets[e]

@@ -1,4 +1,4 @@
-"""Language identification restricted to the two languages we support.
+"""Language identification restricted to the languages we support.
 
 py3langid restricted to vi/en classified every sentence and 4-word snippet of
 the seed articles correctly at ~10k sentences/s (shared/design/libraries.md).
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-SUPPORTED = ("vi", "en")
-_VI_LETTERS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+from pipeline.lang import languages, profile, profiles
+
+SUPPORTED = languages()
 
 
 @lru_cache(maxsize=1)
@@ -21,8 +22,13 @@ def _identifier():
 
 
 def detect_language(text: str) -> str:
-    """'vi' or 'en' by majority over the article's lines (by characters)."""
-    votes = {"vi": 0, "en": 0}
+    """A supported language's code by majority over the article's lines (by characters).
+
+    A tie goes to a language that writes no letters of its own (a line without
+    them is as likely to be in it); too little text to classify goes to the
+    first language whose own letters it holds, else to one that has none.
+    """
+    votes = {code: 0 for code in SUPPORTED}
     for line in text.splitlines():
         line = line.strip()
         if len(line) < 3:
@@ -30,6 +36,9 @@ def detect_language(text: str) -> str:
         lang, _ = _identifier().classify(line)
         votes[lang] += len(line)
     if not any(votes.values()):
-        # too little text to classify: Vietnamese letters decide
-        return "vi" if any(c in _VI_LETTERS for c in text.lower()) else "en"
-    return max(votes, key=lambda k: (votes[k], k == "en"))
+        lowered = text.lower()
+        for p in profiles():
+            if p.letters and any(c in p.letters for c in lowered):
+                return p.code
+        return next(p.code for p in profiles() if not p.letters)
+    return max(votes, key=lambda k: (votes[k], not profile(k).letters))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.doc import Event
-from pipeline.stages.consolidate import event_span as _event_span
+from pipeline.stages.consolidate import event_span
 from pipeline.stages.date_sources import fill_dates_from_clusters
 from pipeline.stages.gazetteer import fold
 from pipeline.stages.visit_context import NearbyVisits, enclosing_visit, moved as _moved
@@ -43,27 +43,34 @@ def link_key(e: Event) -> tuple:
 ANY = "\x00any"  # index slot holding every cluster of a week, for events that name nobody
 
 
-def _people(e: Event) -> frozenset[str]:
-    cached = getattr(e, "_link_people", None)
-    if cached is None:
-        roles = ("visitor",) if e.type == "visit" else None
-        cached = frozenset(_fold(p.name) for p in e.participants if roles is None or p.role in roles)
-        e._link_people = cached
-    return cached
+class EventKeys:
+    """Each event's linking people and date span, computed once per linking run (linking asks for
+    them many times), by the event's identity: the index that owns this holds every event it was
+    asked about, so no identity is reused while it lives."""
+
+    def __init__(self) -> None:
+        self._people: dict[int, frozenset[str]] = {}
+        self._spans: dict[int, tuple[dt.date, dt.date] | None] = {}
+
+    def people(self, e: Event) -> frozenset[str]:
+        """Folded names of the visitors (visits) or of every participant (other events)."""
+        cached = self._people.get(id(e))
+        if cached is None:
+            roles = ("visitor",) if e.type == "visit" else None
+            cached = frozenset(_fold(p.name) for p in e.participants if roles is None or p.role in roles)
+            self._people[id(e)] = cached
+        return cached
+
+    def span(self, e: Event) -> tuple[dt.date, dt.date] | None:
+        """The event's date span (``consolidate.event_span``)."""
+        if id(e) not in self._spans:
+            self._spans[id(e)] = event_span(e)
+        return self._spans[id(e)]
 
 
 @lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     return fold(name)
-
-
-def event_span(e: Event):
-    """The event's date span, computed once per event (linking asks for it many times)."""
-    cached = getattr(e, "_link_span", False)
-    if cached is False:
-        cached = _event_span(e)
-        e._link_span = cached
-    return cached
 
 
 def _slack(e: Event) -> int:
@@ -75,17 +82,18 @@ def _slack(e: Event) -> int:
 class Cluster:
     """Reports of one real-world event, with the union of their date spans."""
 
-    def __init__(self, first: Event) -> None:
+    def __init__(self, first: Event, keys: EventKeys) -> None:
+        self.keys = keys
         self.members: list[Event] = [first]
         self.docs = {first.doc_id}
-        self.people = set(_people(first))
-        self.spans = [s for s in [event_span(first)] if s]
+        self.people = set(keys.people(first))
+        self.spans = [s for s in [keys.span(first)] if s]
         self.slack = _slack(first)
         self.subtype = first.subtype
         self.titles = {fold(first.title)} if first.title else set()
 
     def date_fit(self, e: Event) -> bool:
-        span = event_span(e)
+        span = self.keys.span(e)
         if span is None or not self.spans:
             return True
         pad = max(self.slack, _slack(e))
@@ -95,7 +103,7 @@ class Cluster:
 
     def people_fit(self, e: Event) -> float:
         """0 when the people clash, else how well they overlap (1 = same people)."""
-        mine = _people(e)
+        mine = self.keys.people(e)
         if not mine or not self.people:
             return 0.5
         inter = len(mine & self.people)
@@ -116,8 +124,8 @@ class Cluster:
     def add(self, e: Event) -> None:
         self.members.append(e)
         self.docs.add(e.doc_id)
-        self.people |= _people(e)
-        span = event_span(e)
+        self.people |= self.keys.people(e)
+        span = self.keys.span(e)
         if span:
             self.spans.append(span)
         if e.title:
@@ -139,6 +147,7 @@ class ClusterIndex:
         self.by_week: dict[tuple, list[Cluster]] = defaultdict(list)
         self.by_person: dict[tuple, list[Cluster]] = defaultdict(list)
         self.clusters: list[Cluster] = []
+        self.keys = EventKeys()
 
     @staticmethod
     def _weeks(span: tuple[dt.date, dt.date], pad_days: int) -> range:
@@ -149,9 +158,9 @@ class ClusterIndex:
     def candidates(self, e: Event) -> list[Cluster]:
         """Clusters near the event in time that share one of its people (or have none, or the event
         has none): people_fit is 0 for anything else."""
-        key, span = link_key(e), event_span(e)
+        key, span = link_key(e), self.keys.span(e)
         seen: dict[int, Cluster] = {}
-        people = _people(e)
+        people = self.keys.people(e)
         if span is not None:
             slots = [*people, None] if people else [ANY]
             for w in self._weeks(span, max(_slack(e), VISIT_SLACK_DAYS)):
@@ -160,21 +169,21 @@ class ClusterIndex:
                         seen.setdefault(id(c), c)
         else:
             # an undated report: the most recent clusters of the same people (bounded)
-            for person in _people(e):
+            for person in people:
                 for c in self.by_person.get((key, person), ())[-UNDATED_CANDIDATES:]:
                     seen.setdefault(id(c), c)
         return list(seen.values())
 
     def register(self, c: Cluster, e: Event) -> None:
-        key, span = link_key(e), event_span(e)
+        key, span, people = link_key(e), self.keys.span(e), self.keys.people(e)
         if span is not None:
-            slots = [*_people(e), ANY] if _people(e) else [None, ANY]
+            slots = [*people, ANY] if people else [None, ANY]
             for w in self._weeks(span, 0):
                 for slot in slots:
                     bucket = self.by_week[(key, w, slot)]
                     if not bucket or bucket[-1] is not c:
                         bucket.append(c)
-        for person in _people(e):
+        for person in people:
             bucket = self.by_person[(key, person)]
             if c not in bucket[-3:]:
                 bucket.append(c)
@@ -188,7 +197,7 @@ class ClusterIndex:
             if fit > best_fit:
                 best, best_fit = c, fit
         if best is None:
-            best = Cluster(e)
+            best = Cluster(e, self.keys)
             self.clusters.append(best)
         else:
             best.add(e)

@@ -4,12 +4,22 @@ country, an unnamed counterpart or a group is one meeting with only the named si
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from pipeline.doc import Sentence
+from pipeline.doc import Event, Sentence
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.deprel import verb_arguments
-from pipeline.stages.frame_cues import NOMINAL_BEFORE, OBJECT_STOP
+from pipeline.stages.frame_cues import OBJECT_STOP
+
+
+class VisitIndex(NamedTuple):
+    """The visits among an article's first ``seen`` events, by visitor name; ``last`` is the last of
+    those events, so a removal (the list no longer holds it there) is noticed and the index rebuilt."""
+
+    seen: int
+    last: Event | None
+    by_visitor: dict[str, list[Event]]
 
 
 def _new_predicate_after_semicolon(gap: str) -> bool:
@@ -32,7 +42,7 @@ class MeetingFrames:
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
-        nominal = bool(NOMINAL_BEFORE[self.lang].search(text[max(sent.start, trig.start - 25):trig.start]))
+        nominal = bool(self.cues.nominal_before.search(text[max(sent.start, trig.start - 25):trig.start]))
         if nominal and any(e.type == "meeting" for e in self.ctx.events):
             return [], []  # "At the talks, ...": a meeting the article has already reported
         if nominal:
@@ -181,14 +191,14 @@ class MeetingFrames:
         index extended as events are added, not a scan of every event per meeting: events are
         complete when added, and an index that sees an event removed is rebuilt."""
         events = self.ctx.events
-        seen, last, index = getattr(self, "_visit_index", (0, None, {}))
+        seen, last, index = self._visit_index
         if seen > len(events) or (seen and events[seen - 1] is not last):
             seen, index = 0, {}
         for e in events[seen:]:
             if e.type == "visit":
                 for visitor in visitor_names(e):
                     index.setdefault(visitor, []).append(e)
-        self._visit_index = (len(events), events[-1] if events else None, index)
+        self._visit_index = VisitIndex(len(events), events[-1] if events else None, index)
         return index.get(name, [])
 
     def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:
@@ -203,8 +213,8 @@ class MeetingFrames:
             gap = text[last_end:m.start]
             # a long title ("Secretary of State for Foreign, Commonwealth and Development Affairs")
             # is part of the next item, not a distance
-            reach = len(gap) - sum(t[1] - t[0] for t in self.ctx.actors.titles_in(last_end, m.start)
-                                   if last_end <= t[0] and t[1] <= m.start)
+            reach = len(gap) - sum(t.end - t.start for t in self.ctx.actors.titles_in(last_end, m.start)
+                                   if last_end <= t.start and t.end <= m.start)
             if not out:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
@@ -232,14 +242,14 @@ class MeetingFrames:
             iso = list(dict.fromkeys(c.iso3 for c in cs))
             if iso:
                 return [([], {c}) for c in iso]
-        bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t[0] < nxt
-                       and t[0] not in self.ctx.actors.used_titles and t[0] - trig.end < 160
-                       and not _PLACE_BEFORE_TITLE.search(text, max(0, t[0] - 14), t[0])]
+        bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t.start < nxt
+                       and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
+                       and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)]
         if bare_titles:
             units = []
             for t in bare_titles:
-                after_end = min(nxt, t[1] + 80)
-                cs = [c.iso3 for c in self.ctx.actors.countries_in(t[1], after_end)]
+                after_end = min(nxt, t.end + 80)
+                cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
                 units.append(([], set(cs[:1])))
             return units
         group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?(?:representatives|đại diện|leaders|"

@@ -10,7 +10,6 @@ from pipeline.doc import Sentence
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.gazetteer import CountryGazetteer
-from pipeline.stages.frame_cues import ANAPHORIC_COUNTRY, HOST_CUE, RECEIVE_CUE
 
 
 _ATTEND = re.compile(r"(?:tham dự|dự|attend)", re.I)  # a trip to attend something held at a venue abroad
@@ -75,7 +74,7 @@ class VisitFrames:
                     last = nxt_country[0].end
         if out:
             return out
-        if ANAPHORIC_COUNTRY[self.lang].search(text[start:window_end]):
+        if self.cues.anaphoric_country.search(text[start:window_end]):
             prior = [c.iso3 for c in self.ctx.actors.countries if c.end <= start and c.iso3 != visitor_country]
             if prior:
                 if self.ctx.dateline_country in prior:
@@ -254,7 +253,7 @@ class VisitFrames:
             # side's country, else the dateline's
             others = [m for m in in_sentence if m.person.country and m.person.country != visitor_country
                       and m.person not in [v.person for v in visitor]]
-            if others and RECEIVE_CUE[self.lang].search(sent.text):
+            if others and self.cues.receive.search(sent.text):
                 c = others[0].person.country
                 dests = [(self._country_name(c), c, "receiver")]
             elif self.ctx.dateline_country and self.ctx.dateline_country != visitor_country:
@@ -280,7 +279,7 @@ class VisitFrames:
                 gap = text[visitors[-1].end:m.start]
                 if len(gap) < 40 and re.search(r"spouse|wife|husband|phu nhân", gap):
                     parts.append(self._participant(m, "visitor"))
-            if HOST_CUE[self.lang].search(sent.text):
+            if self.cues.host.search(sent.text):
                 for m in self._mentions_between(sent.start, sent.end, modifiers=True):  # "at the invitation of X"
                     if m.person.country == dest_iso and m.person not in [v.person for v in visitors]:
                         parts.append(self._participant(m, "host"))

@@ -30,7 +30,7 @@ def test_stanza_not_importable_says_how_to_install_the_extra(monkeypatch):
 
 
 def test_importing_the_stanza_backend_module_does_not_import_stanza():
-    code = ("import sys, pipeline.backends.stanza_backend, pipeline.stages.deprel; "
+    code = ("import sys, pipeline.lang.stanza_backend, pipeline.stages.deprel; "
             "print('stanza' in sys.modules, 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])

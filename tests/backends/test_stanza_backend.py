@@ -20,7 +20,7 @@ from stanza.models.common.doc import Document  # noqa: E402
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 from pipeline.backends.base import BackendUnavailable  # noqa: E402
-from pipeline.backends.stanza_backend import (  # noqa: E402
+from pipeline.lang.stanza_backend import (  # noqa: E402
     StanzaBackend, StanzaModelsMissing, document_to_records)
 from pipeline.stages.deprel import coordinated, verb_arguments  # noqa: E402
 
@@ -77,7 +77,7 @@ def test_treebank_document_without_offsets_aligns_every_token_to_the_sentence_te
     text = "\n".join(texts)
     doc = CoNLL.conll2doc(input_file=str(treebank))
     assert doc.sentences[0].tokens[0].start_char is None  # really the no-offset path
-    with caplog.at_level(logging.WARNING, logger="pipeline.backends.stanza_backend"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.lang.stanza_backend"):
         sents, _ = document_to_records(doc, text)
     assert caplog.records == []
     assert [s.text for s in sents] == texts
@@ -149,7 +149,7 @@ def test_a_token_missing_from_the_text_is_warned_about_and_kept_inside_the_text(
     text = 'Ông nói "có" .'
     rows = [("Ông", "NOUN", 2, "nsubj"), ("nói", "VERB", 0, "root"), ("``", "PUNCT", 4, "punct"),
             ("có", "VERB", 2, "ccomp"), ('"', "PUNCT", 4, "punct"), (".", "PUNCT", 2, "punct")]
-    with caplog.at_level(logging.WARNING, logger="pipeline.backends.stanza_backend"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.lang.stanza_backend"):
         sents, _ = records(text, rows, comment='Ông nói `` có " .')
     assert any("``" in r.getMessage() for r in caplog.records)
     toks = sents[0].tokens
@@ -163,7 +163,7 @@ def test_a_token_found_only_further_on_does_not_swallow_the_words_between(caplog
     rows = [("Ông", "NOUN", 2, "nsubj"), ("gặp", "VERB", 0, "root"), ("bà", "NOUN", 2, "obj"),
             ("Loan", "PROPN", 3, "nmod"), ("và", "CCONJ", 6, "cc"), ("bà", "NOUN", 3, "conj"),
             ("Hoa", "PROPN", 6, "nmod"), (".", "PUNCT", 2, "punct")]
-    with caplog.at_level(logging.WARNING, logger="pipeline.backends.stanza_backend"):
+    with caplog.at_level(logging.WARNING, logger="pipeline.lang.stanza_backend"):
         sents, _ = records(text, rows, comment="Ông gặp bà Loan và bà Hoa .")
     assert len(caplog.records) == 1
     assert [text[t.start:t.end] for t in sents[0].tokens] == ["Ông", "gặp", "", "Loan", "và", "bà", "Hoa", "."]

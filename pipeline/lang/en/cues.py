@@ -1,0 +1,75 @@
+"""English cues that frame filling reads around a trigger ("will", "at the invitation of", "the two leaders").
+
+What counts as an event word is in ``data/lexicons/triggers.tsv``; these decide what the
+words around it mean. The fields are those of ``pipeline.lang.base.FrameCues``.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.base import FrameCues, SharedCueWords
+from pipeline.lang.en.documents import split_counted_list
+
+CUES = FrameCues(
+    planned=re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|scheduled to|"
+                       r"is due to|are due to|plans to|is expected to|are expected to|upcoming|to pay|would)\b"),
+    # "would like to" is a wish, a bare "would" in reported speech a plan ("said X would meet Y")
+    intent=re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitation to|hopes? to|hoped to|"
+                      r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
+                      r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
+                      r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
+                      r"(?:is|are|was|were) likely to|could|may|might|early|towards|aim(?:s|ed)? to|"
+                      r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|"
+                      r"in talks to)\b"
+                      # "invite Mr. X to visit": 'Mr.' is a word; "proposed closer ties while meeting X": a
+                      # clause of time starts a new predicate the wish does not govern
+                      r"(?:\s+(?!(?:while|when|whilst|after|before|during)\b)(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
+    not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),
+    host=re.compile(r"\b(?:invitation of|invited by|hosted by|welcomed|welcomes|welcoming|chaired the official welcome|"
+                    r"bid farewell|reception during)\b", re.I),
+    receive=re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),
+    witness=re.compile(r"\bwitness\w*", re.I),
+    agreement=re.compile(r"\b(?:sign\w*|ink\w*|exchang\w*|adopt\w*|issu\w*|witness\w*|includ\w*|as follows|"
+                         r"concluded|reached|announced)\b", re.I),
+    # a document acted under, or one only hoped for ("promised to soon sign", "looking forward to
+    # an early signing", "is likely to see the signing of"): no signing is reported
+    agreement_not=re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing|"
+                             r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
+                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$", re.I),
+    two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
+                           r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
+                           r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"
+                           r"Speakers))\b"),
+    anaphoric_country=re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}"
+                                 r"(?:nation|country|kingdom|republic)\b"),
+    modifier=re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
+                        r"message from|invitation of)\s+"),
+    nominal_before=re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
+                              r"(?:bilateral\s+)?$", re.I),
+    continued_list=re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
+                              r"Other documents)\b"),
+)
+
+# What English adds to the cues tried on every article (pipeline/stages/frame_cues.py).
+SHARED = SharedCueWords(
+    said_after=r"\s*,?\s*(?:said|says|announced|told|confirmed|stated|reported|declared)\b",
+    said_before=(r"\b(?:announced|said|told\s+\w+|stated|confirmed|reported|declared|wrote)"
+                 r"(?:\s+(?:in\s+a\s+statement|late|early|earlier|on|the\s+(?:morning|afternoon|evening|night)\s+of))*"
+                 r"|\b[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement|announcement|press\s+release|post|"
+                 r"interview|letter|message|speech)(?:\s+(?:on|issued|released|published))*"),
+    said_before_day="",
+    past_day_words=(),
+    holiday=r"anniversary|National Day|Independence Day",
+    period_start=(r"\bsince|established|establishment of|founded|took office|taking office|assumed office|"
+                  r"elected|election"),
+    object_stop=r"said|says|quoted|according|as saying|told|to discuss|in order to|who|which|while|after|before",
+    generic_doc_quantity=r"several\s+|a number of\s+|important\s+",
+    generic_doc_modifier=r"cooperation\s+",
+    generic_doc_heads=r"documents|deals|agreements",
+    today=r"today|yesterday",
+    pronoun_head=r"He|She|The (?:Party chief|Vietnamese|host|guest)|During",
+    title_end=(r" and (?:a|an) |, (?:which|contributing)|"
+               r",? (?:on|during|at|in the presence of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+               r"the sidelines|his|her|their|[A-Z][a-z]+ \d)|, (?:during|at|in) |, (?!and\b)(?=[a-z])"),
+    split_counted_list=split_counted_list,
+)

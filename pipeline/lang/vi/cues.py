@@ -1,0 +1,50 @@
+"""Vietnamese cues that frame filling reads around a trigger ("sẽ", "theo lời mời của", "hai nhà lãnh đạo").
+
+What counts as an event word is in ``data/lexicons/triggers.tsv``; these decide what the
+words around it mean. The fields are those of ``pipeline.lang.base.FrameCues``.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.base import FrameCues, SharedCueWords
+
+CUES = FrameCues(
+    planned=re.compile(r"(?:\bsẽ\b|\bsắp\b|\bdự kiến\b|\bchuẩn bị\b)"),
+    intent=re.compile(r"(?:thúc đẩy|tăng cường|\bsớm\b|mong muốn|đề nghị|\bmời\b|đẩy mạnh|duy trì|"
+                      r"các chuyến|nhiều chuyến|những chuyến|trao đổi đoàn|lẫn nhau|hướng tới|nhằm|có thể|"
+                      r"cam kết|hứa|mong được|rất mong|hy vọng|hi vọng|sẵn sàng)(?:\s+[^\s,;.]+){0,8}\s*$"),
+    not_event_after=re.compile(r"^\s*(?:lẫn nhau|các cấp|cấp cao hai nước)"),
+    host=re.compile(r"(?:lời mời của|theo lời mời|chủ trì lễ đón|hoan nghênh|chào mừng|đón tiếp|mừng đón)"),
+    receive=re.compile(r"(?:\btiếp\b|đón|hoan nghênh|chào mừng|lời mời)"),
+    witness=re.compile(r"chứng kiến"),
+    agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo))", re.I),
+    agreement_not=re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở|hy vọng|hi vọng|mong muốn|"
+                             r"hướng tới|có thể|sẵn sàng)(?:\s+\S+){0,4}\s*$"),
+    two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
+                           r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
+    anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
+    # "Quốc thư của X": the envoy presenting credentials acts, X is no modifier
+    modifier=re.compile(r"(?:(?<![Qq]uốc thư )\bcủa|\bthay mặt|\bdo|\bdẫn đầu bởi|\blời mời của|"
+                        r"\bchuyển lời[^,.;]{0,40}?)\s+"),
+    nominal_before=re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
+    continued_list=re.compile(r"\s*(?:Ngoài ra,? (?:còn )?(?:có)?|Các văn kiện khác)"),
+)
+
+# What Vietnamese adds to the cues tried on every article (pipeline/stages/frame_cues.py).
+SHARED = SharedCueWords(
+    said_after=r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định)\b",
+    said_before="",
+    said_before_day=r"(?:cho biết|thông báo|tuyên bố|phát biểu|nói)(?:\s+vào)?",
+    past_day_words=("hôm",),  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is what was said
+    holiday=r"kỷ niệm|Quốc khánh|ngày lễ|dịp lễ",
+    period_start=r"kể từ|\btừ năm|thiết lập quan hệ|thành lập|nhậm chức|\bbầu\b",
+    object_stop=r"theo|cho biết|trong khi|khi|sau khi|trước khi",
+    generic_doc_quantity=r"các\s+",
+    generic_doc_modifier="",
+    generic_doc_heads=r"văn kiện",
+    today=r"hôm nay|chiều nay|sáng nay|tối nay",
+    pronoun_head=r"Ông|Bà|Trong",
+    title_end=r" và (?!Đào tạo)|, thể hiện| (?:vào|trong|tại) (?:ngày|sáng|chiều|tối|dịp|khuôn khổ|lễ|Lễ)",
+    split_counted_list=None,
+)
