@@ -44,6 +44,10 @@ _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận
 _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?{lexicon.UPPER_CLASS}"
                            r"|\b(?:led|headed)\s+by\b)")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
+# a title's portfolio before a run of capitalised words: "Minister for Climate Change …"
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:for|of)\s+(?:the\s+)?$")
+# between a country and a title it owns: nothing, or a possessive and a few lower-case modifiers
+_POSSESSIVE_GAP = re.compile(r"\s*(?:['’]s(?:\s+[a-z][\w-]*){0,2})?\s*")
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 
 
@@ -455,6 +459,13 @@ class ActorFinder:
                 mention_text = text[s:e]
                 title = self._title_before(actors.titles, text, s)
                 honor = self._honorific_before(text, s)
+            if title is not None and _PORTFOLIO_BEFORE.search(text, max(0, s - 12), s):
+                # "Minister for Climate Change James Shaw": the portfolio's words run into the name;
+                # the statistical NER says where the person's name starts
+                inner = [x.start for x in ner_people if s < x.start < e and x.end == e]
+                if inner:
+                    s = inner[0]
+                    mention_text = text[s:e]
             tokens = mention_text.split()
             if not tokens:
                 continue
@@ -677,8 +688,8 @@ class ActorFinder:
         for c in reversed(actors.starting_between("countries", lo, start)):
             if lo <= c.start and c.end <= start:
                 if c.end <= title.start:
-                    if c.kind == "demonym" or text[c.end:title.start].strip() in ("", "'s", "’s"):
-                        return c.iso3
+                    if c.kind == "demonym" or _POSSESSIVE_GAP.fullmatch(text, c.end, title.start):
+                        return c.iso3  # "Fiji's Prime Minister X", "Fiji's new Prime Minister X"
                     continue
                 prefix = text[max(0, c.start - 6):c.start].lower()
                 if re.search(r"(?:\bto|\btại|\bin|\bở|\bat)\s+(?:the\s+)?$", prefix):

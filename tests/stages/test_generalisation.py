@@ -579,3 +579,10 @@ def test_the_one_date_of_a_sentence_dates_a_meeting_with_a_long_list_between(pip
     events = run(pipe, text, "en", "2024-09-18")
     assert {(tuple(e["countries"]), e["date_start"]) for e in events if e["type"] == "meeting"} == {
         (("CHL", c), "2024-09-17") for c in ("ISL", "TUN", "TZA", "GTM", "MLI")}
+
+
+def test_a_possessive_country_with_a_modifier_owns_the_title_and_a_portfolio_is_no_name(pipe):
+    events = run(pipe, "Chile's new Foreign Minister Alberto van Klaveren held talks with New Zealand's Minister for "
+                       "Climate Change James Shaw in Wellington on Monday.", "en")
+    assert kinds(events) == {("meeting", "talks", ("CHL", "NZL"))}
+    assert {p["name"] for p in events[0]["participants"]} == {"Alberto van Klaveren", "James Shaw"}
