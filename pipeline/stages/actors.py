@@ -804,7 +804,13 @@ class ActorFinder:
             if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I) \
                     and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
                 continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
-            if _LED_BY_AFTER.match(text, e, e + 100):
+            led = _LED_BY_AFTER.match(text, e, e + 100)
+            if led:
+                # "the Chilean delegation, led by Foreign Minister X": X is of the delegation's country
+                leader = next((m for m in actors.mentions if led.end() - 1 <= m.start <= led.end() + 60
+                               and m.person.named), None)
+                if leader is not None and leader.person.country is None:
+                    leader.person.country = country.iso3
                 continue  # the leader acts for the delegation
             person = unnamed.setdefault(country.iso3, Person("", country.iso3, None, "delegation",
                                                              first_mention=text[s:e], named=False))

@@ -586,3 +586,18 @@ def test_a_possessive_country_with_a_modifier_owns_the_title_and_a_portfolio_is_
                        "Climate Change James Shaw in Wellington on Monday.", "en")
     assert kinds(events) == {("meeting", "talks", ("CHL", "NZL"))}
     assert {p["name"] for p in events[0]["participants"]} == {"Alberto van Klaveren", "James Shaw"}
+
+
+def test_will_be_in_or_is_due_in_a_country_is_a_planned_trip(pipe):
+    events = run(pipe, "The Chilean delegation, led by Foreign Minister Alberto van Klaveren, will be in Brazil "
+                       "from June 20 to 24.", "en")
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == [("visit", "planned", ("BRA", "CHL"))]
+    events = run(pipe, "Chilean President Gabriel Boric is due in Japan on Monday.", "en")
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == [("visit", "planned", ("CHL", "JPN"))]
+    assert run(pipe, "Closer ties with Chile will be in Japan's interest, the minister said.", "en") == []
+
+
+def test_indias_external_affairs_minister_is_a_foreign_minister(pipe):
+    events = run(pipe, "Indian External Affairs Minister Subrahmanyam Jaishankar held talks with his Chilean "
+                       "counterpart Alberto van Klaveren in New Delhi on Monday.", "en")
+    assert kinds(events) == {("meeting", "talks", ("CHL", "IND"))}

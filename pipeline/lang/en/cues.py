@@ -12,7 +12,7 @@ from pipeline.lang.en.documents import split_counted_list
 
 CUES = FrameCues(
     planned=re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|scheduled to|"
-                       r"is due to|are due to|plans to|is expected to|are expected to|upcoming|to pay|would)\b"),
+                       r"is due|are due|plans to|is expected to|are expected to|upcoming|to pay|would)\b"),
     # "would like to" is a wish, a bare "would" in reported speech a plan ("said X would meet Y")
     intent=re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitation to|hopes? to|hoped to|"
                       r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
