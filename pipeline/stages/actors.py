@@ -40,6 +40,8 @@ def name_run(lang: str) -> re.Pattern[str]:
 _PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
                                 r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
                                 r"of the)\s+)$")
+# "Ca Mau province", "Kanagawa prefecture": a place named before its kind
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|prefecture|city|district|county|municipality)\b")
 # a delegation's named leader after it: "Đoàn … do ông X dẫn đầu", "a delegation led by X"
 _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?{lexicon.UPPER_CLASS}"
                            r"|\b(?:led|headed)\s+by\b)")
@@ -474,7 +476,7 @@ class ActorFinder:
                 continue
             is_ner = ner_covers(_Probe(s, e)) or bisect_left(ner_starts, e) > bisect_left(ner_starts, s)
             paren_country = self._country_in_parens(actors, text, e)
-            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or \
+            if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or _PLACE_NOUN_AFTER.match(text, e) or \
                     (_COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]) and not (paren_country and is_ner)):
                 continue  # "tỉnh Hà Giang", "Bengue (Philippin)": places; "Ismail Guelleh (Djibouti)": a person
             # a short mention of someone already seen?
@@ -512,8 +514,8 @@ class ActorFinder:
             if in_country.overlaps(x.start, x.end) or in_place.overlaps(x.start, x.end):
                 continue
             toks = [t for t in x.text.split() if t not in self.honorific_words]
-            if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or \
-                    _COUNTRY_IN_PARENS_AFTER.match(text[x.end:x.end + 40]):
+            if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or _PLACE_NOUN_AFTER.match(text, x.end) \
+                    or _COUNTRY_IN_PARENS_AFTER.match(text[x.end:x.end + 40]):
                 continue  # "tỉnh Benguet", "Bengue (Philippin)": a place, whatever NER says
             if not toks or self._stopped(toks) or not self._name_shaped(toks) \
                     or not toks[0][:1].isupper():

@@ -43,7 +43,8 @@ class MeetingFrames:
         if self._is_intention(sent, trig):
             return [], []
         nominal = bool(self.cues.nominal_before.search(text[max(sent.start, trig.start - 25):trig.start]))
-        if nominal and any(e.type == "meeting" for e in self.ctx.events):
+        if nominal and any(e.type == "meeting" for e in self.ctx.events) \
+                and not self._another_meetings_day(sent, trig, dates):
             return [], []  # "At the talks, ...": a meeting the article has already reported
         if nominal:
             everyone = self._mentions_between(sent.start, sent.end)
@@ -106,6 +107,14 @@ class MeetingFrames:
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
         return agents, objects
+
+    def _another_meetings_day(self, sent, trig, dates) -> bool:
+        """"Previously at the meeting in Bonn on February 17, …": the nominal mention states a day
+        no meeting reported so far was on, so it is another meeting, not a look back at one."""
+        picked = self._pick_date(sent, trig, dates, "occurred", "meeting")
+        if picked.source != "stated" or not picked.start or len(picked.start) != 10:
+            return False
+        return all(e.date_start != picked.start for e in self.ctx.events if e.type == "meeting")
 
     def _envoys_received(self, sent, trig, seg_start, nxt, dates) -> bool:
         """"The ambassadors of A, B and C presented their credentials to President X": envoys named

@@ -601,3 +601,20 @@ def test_indias_external_affairs_minister_is_a_foreign_minister(pipe):
     events = run(pipe, "Indian External Affairs Minister Subrahmanyam Jaishankar held talks with his Chilean "
                        "counterpart Alberto van Klaveren in New Delhi on Monday.", "en")
     assert kinds(events) == {("meeting", "talks", ("CHL", "IND"))}
+
+
+def test_an_earlier_meeting_on_its_own_day_is_reported_but_at_the_meeting_looks_back(pipe):
+    first = ("Chilean Foreign Minister Alberto van Klaveren held talks with Japanese Foreign Minister Yoko Kamikawa "
+             "in Tokyo on April 21. ")
+    earlier = run(pipe, first + "Previously at the meeting in Bonn on February 17, van Klaveren and Kamikawa agreed "
+                                "to expand trade.", "en", "2024-04-22")
+    assert sorted(e["date_start"] for e in earlier if e["type"] == "meeting") == ["2024-02-17", "2024-04-21"]
+    same = run(pipe, first + "At the meeting, van Klaveren and Kamikawa agreed to expand trade.", "en", "2024-04-22")
+    assert [e["date_start"] for e in same if e["type"] == "meeting"] == ["2024-04-21"]
+
+
+def test_a_name_before_province_is_a_place_not_a_person(pipe):
+    from pipeline.stages.actors import ActorFinder
+
+    actors = ActorFinder("en").find("Governor of Khammouane province Vanxay Phongsavan welcomed the delegation.")
+    assert "Khammouane" not in {m.text for m in actors.mentions}
