@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.schema import PARTICIPANT_KEYS
+
 
 @dataclass
 class Article:
@@ -87,8 +89,8 @@ class Participant:
     country: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "mention": self.mention, "role": self.role,
-                "title": self.title, "country": self.country}
+        """The item of an events row's ``participants`` (keys: schema.PARTICIPANT_KEYS)."""
+        return {k: getattr(self, k) for k in PARTICIPANT_KEYS}
 
 
 @dataclass

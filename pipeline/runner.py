@@ -36,9 +36,9 @@ from typing import Any, Iterable, Iterator
 
 from pipeline.backends.base import DEFAULT_BACKENDS, Backend, load_backend
 from pipeline.doc import Article, Entity, Event, Sentence, Token
-from pipeline.io import is_missing, parse_published, printable
 from pipeline.lang.sentences import join_abbreviation_splits
 from pipeline.limits import DEFAULT_MAX_CHARS, check_max_chars, windows
+from pipeline.readers import parse_published
 from pipeline.schema import EVENT_TYPES, ROLES, STATUSES, SUBTYPES
 from pipeline.stages.actors import ActorFinder
 from pipeline.stages.consolidate import assign_ids, consolidate
@@ -49,6 +49,7 @@ from pipeline.stages.frames import ArticleContext, FrameFiller, find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
 from pipeline.stages.langid import SUPPORTED, detect_language
 from pipeline.stages.visit_context import carry_visit_places
+from pipeline.values import is_missing, printable
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from pipeline.io import is_missing
+from pipeline.values import is_missing
 
 __all__ = [
     "real_events",
