@@ -324,8 +324,8 @@ def _lost_chunk(index: int, items: list, reason: str) -> dict:
         if isinstance(item, ReadFailure):
             out.append({"error": item.as_error_row()})
             continue
-        out.append({"doc_id": item.id, "error": error_record(
-            item.id, "worker", "WorkerLost", f"article {item.id!r} was in a chunk whose {reason}; the chunk was given up")})
+        message = f"article {item.id!r} was in a chunk whose {reason}; the chunk was given up"
+        out.append({"doc_id": item.id, "error": error_record(item.id, "worker", "WorkerLost", message)})
     return {"index": index, "articles": out}
 
 

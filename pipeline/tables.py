@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,21 +31,23 @@ def project(table: str, source: Any = None, /, **given: Any) -> dict[str, Any]:
 
     A name in ``given`` that is no column of the table, or a column found nowhere, raises
     KeyError, so a producer cannot drift from the schema unnoticed."""
-    names = column_names(table)
-    unknown = given.keys() - set(names)
-    if unknown:
-        raise KeyError(f"{table}: no column(s) {sorted(unknown)} in pipeline.schema")
-    row: dict[str, Any] = {}
-    for name in names:
-        if name in given:
-            row[name] = given[name]
-        elif source is None:
-            raise KeyError(f"{table}: no value for column {name!r}")
-        elif isinstance(source, Mapping):
-            row[name] = source[name]
-        else:
-            row[name] = getattr(source, name)
-    return row
+    names, known = _columns(table)
+    if not given.keys() <= known:
+        raise KeyError(f"{table}: no column(s) {sorted(given.keys() - known)} in pipeline.schema")
+    if source is None:
+        missing = [n for n in names if n not in given]
+        if missing:
+            raise KeyError(f"{table}: no value for column(s) {missing}")
+        return {n: given[n] for n in names}
+    if isinstance(source, Mapping):
+        return {n: given[n] if n in given else source[n] for n in names}
+    return {n: given[n] if n in given else getattr(source, n) for n in names}
+
+
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    names = tuple(column_names(table))
+    return names, frozenset(names)
 
 
 def event_record(e: Event) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from pipeline.writers import write_tables
 def _event(**overrides) -> Event:
     fields = dict(doc_id="d1", lang="vi", type="visit", subtype="state", status="occurred", trigger="thăm",
                   evidence="Tổng Bí thư Tô Lâm thăm Trung Quốc.", char_start=0, char_end=35,
-                  date_start="2025-05", date_end="2025-05", location_name="Bắc Kinh", location_country="CHN",
+                  date_start="2025-05", date_end="2025-05", location_name="Bắc Kinh",
+                  location_country="CHN",
                   countries=["CHN", "VNM"], confidence=0.91234, event_id="d1:v001", cluster_id="c1",
                   published="2025-05-08",
                   participants=[Participant("Tô Lâm", "Tổng Bí thư Tô Lâm", "visitor", "Tổng Bí thư", "VNM")])
