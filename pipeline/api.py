@@ -10,13 +10,13 @@ import pandas as pd
 
 from pipeline import views
 from pipeline.doc import Article
-from pipeline.io import ReadFailure, iter_articles
+from pipeline.readers import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
 from pipeline.runner import Pipeline, RunStats
 from pipeline.clusters import build_cluster_tables
 from pipeline.stages.coding import assign_codes
 from pipeline.stages.linking import link_clusters
-from pipeline.tables import build_tables, load_events
+from pipeline.tables import build_tables, error_record, load_events
 
 
 @dataclass
@@ -64,7 +64,7 @@ class ExtractionResult:
 
     def to_excel(self, path: str | Path) -> Path:
         """All six tables as one workbook, a sheet each (see :mod:`pipeline.xlsx`), written atomically."""
-        from pipeline.io import table_to_records
+        from pipeline.writers import table_to_records
         from pipeline.xlsx import XlsxBook
 
         book = XlsxBook(self.tables())
@@ -120,7 +120,7 @@ def extract(articles: Any = None, *, backends: dict[str, str] | None = None, pip
         run.add(res)
         if res.error:
             stage, cls, msg = res.error
-            errors.append({"doc_id": res.doc_id, "stage": stage, "error": cls, "message": msg})
+            errors.append(error_record(res.doc_id, stage, cls, msg))
             continue
         events.extend(res.events)
         entities.extend((res.doc_id, e) for e in res.entities)

@@ -29,15 +29,18 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from pipeline.doc import Article, Entity, Event
-from pipeline.io import ReadFailure, iter_articles
+from pipeline.atomic import atomic_open, write_text
+from pipeline.doc import Article, Event
+from pipeline.readers import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
-from pipeline.outsafe import (OutputError, check_output_folder, describe_os_error, folder_lock,
+from pipeline.outsafe import (MARKER_NAME, OutputError, check_output_folder, describe_os_error, folder_lock,
                               mark_ours, sweep_temp_files)
 from pipeline.runner import ArticleResult, Pipeline
-from pipeline.schema import date_precision
+from pipeline.schema import TABLES, date_precision
 from pipeline.stream import TableStreams, write_fragment
-from pipeline.tables import event_from_record, event_record
+from pipeline.tables import (entity_record, error_record, event_from_record, event_record, mention_record,
+                             participant_records)
+from pipeline.xlsx import XLSX_NAME
 
 log = logging.getLogger(__name__)
 PARTS_DIR = ".vnevents-parts"
@@ -92,20 +95,14 @@ def process_chunk(index: int, items: list[Article | ReadFailure], backends: dict
         res: ArticleResult = next(results)
         if res.error:
             stage, cls, msg = res.error
-            out.append({"doc_id": res.doc_id, "error": {"doc_id": res.doc_id, "stage": stage, "error": cls,
-                                                         "message": msg}})
+            out.append({"doc_id": res.doc_id, "error": error_record(res.doc_id, stage, cls, msg)})
             continue
         out.append({"doc_id": res.doc_id, "events": [{**event_record(e), "date_inferred": e.date_inferred,
                                                              "yearless_days": list(e.yearless_days),
                                                              "day_hint": e.day_hint}
                                                   for e in res.events],
-                    "entities": [_entity_record(res.doc_id, x) for x in res.entities]})
+                    "entities": [entity_record(res.doc_id, x) for x in res.entities]})
     return {"index": index, "articles": out}
-
-
-def _entity_record(doc_id: str, x: Entity) -> dict:
-    return {"doc_id": doc_id, "start": x.start, "end": x.end, "text": x.text, "label": x.label,
-            "canonical": x.canonical, "country": x.country, "source": x.source}
 
 
 def _pool_init(backends: dict[str, str] | None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
@@ -223,8 +220,6 @@ class Progress:
 
 def output_names(formats: Sequence[str]) -> list[str]:
     """The file names a run writes into its output folder."""
-    from pipeline.schema import TABLES
-
     return [f"{t}.{ext}" for t in TABLES for ext in ("jsonl", "csv", "parquet")
             if ext in formats or (t == "events" and ext == "jsonl")]
 
@@ -248,9 +243,8 @@ def run_batch(source: str | Path, out_dir: str | Path, *, formats: Sequence[str]
     except OSError as exc:
         raise OutputError(describe_os_error(out_dir, exc)) from exc
     with folder_lock(out_dir):
-        from pipeline.schema import TABLES
-
-        sweep_temp_files(out_dir, TABLES)  # an earlier run killed mid-write
+        # an earlier run killed mid-write: its temporary files, whatever formats it wrote
+        sweep_temp_files(out_dir, [*output_names(("jsonl", "csv", "parquet")), XLSX_NAME, MARKER_NAME])
         parts = out_dir / PARTS_DIR
         try:
             stats = _run_locked(source, out_dir, parts, formats, workers, chunk_size, resume, backends,
@@ -330,9 +324,8 @@ def _lost_chunk(index: int, items: list, reason: str) -> dict:
         if isinstance(item, ReadFailure):
             out.append({"error": item.as_error_row()})
             continue
-        out.append({"doc_id": item.id, "error": {"doc_id": item.id, "stage": "worker", "error": "WorkerLost",
-                                                 "message": f"article {item.id!r} was in a chunk whose {reason}; "
-                                                            "the chunk was given up"}})
+        message = f"article {item.id!r} was in a chunk whose {reason}; the chunk was given up"
+        out.append({"doc_id": item.id, "error": error_record(item.id, "worker", "WorkerLost", message)})
     return {"index": index, "articles": out}
 
 
@@ -346,7 +339,7 @@ def _prepare_parts(parts: Path, fingerprint: str, resume: bool) -> None:
     shutil.rmtree(parts, ignore_errors=True)
     try:
         parts.mkdir(parents=True)
-        meta.write_text(json.dumps({"fingerprint": fingerprint}))
+        write_text(meta, json.dumps({"fingerprint": fingerprint}))
     except OSError as exc:
         raise OutputError(describe_os_error(parts, exc)) from exc
 
@@ -357,16 +350,12 @@ def _write_part(parts: Path, result: dict) -> None:
     index = result["index"]
     formats = result.get("formats") or ["jsonl", "csv", "parquet"]
     entities = [x for a in result["articles"] for x in a.get("entities", ())]
-    final = parts / f"part-{index:07d}.jsonl"
-    tmp = final.with_suffix(".tmp")
     try:
         write_fragment(parts / f"frag-{index:07d}", "entities", entities, formats)
-        with open(tmp, "w", encoding="utf-8") as f:
+        with atomic_open(parts / f"part-{index:07d}.jsonl", "w", encoding="utf-8") as f:
             for a in result["articles"]:
                 f.write(json.dumps({k: v for k, v in a.items() if k != "entities"}, ensure_ascii=False) + "\n")
-        os.replace(tmp, final)
     except OSError as exc:  # raised in a worker too: OutputError pickles with its message
-        tmp.unlink(missing_ok=True)
         raise OutputError(describe_os_error(parts, exc)) from None
 
 
@@ -656,10 +645,6 @@ def finalize(out_dir: Path, formats: Sequence[str], link_with, stats: BatchStats
                 r.pop("day_hint", None)
             stats.events += len(events)
             streams.write("events", events)
-            streams.write("participants", [{"event_id": r["event_id"], "doc_id": r["doc_id"], **p}
-                                           for r in events for p in r["participants"]])
-            streams.write("mentions", [{"cluster_id": r["cluster_id"], "doc_id": r["doc_id"],
-                                        "event_id": r["event_id"], "lang": r["lang"], "evidence": r["evidence"],
-                                        "char_start": r["char_start"], "char_end": r["char_end"],
-                                        "published": r["published"]} for r in events])
+            streams.write("participants", [p for r in events for p in participant_records(r)])
+            streams.write("mentions", [mention_record(r) for r in events])
         streams.write_frame("event_clusters", clusters)

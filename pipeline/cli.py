@@ -39,7 +39,7 @@ def _guarded(debug: bool, run: Callable[[], T]) -> T:
     """Run a command's work; turn every failure into a one-line message and its exit code
     (``--debug``: raise it, with its traceback)."""
     from pipeline.backends.base import BackendUnavailable
-    from pipeline.io import InputError
+    from pipeline.readers import InputError
     from pipeline.outsafe import OutputError, UsageError, describe_os_error
 
     try:
@@ -171,7 +171,7 @@ def render(
 
 def _render(doc_id: str, source: Path, out: Path, event: Optional[str], force: bool) -> None:
     from pipeline.api import extract as run_extract
-    from pipeline.io import ReadFailure
+    from pipeline.readers import ReadFailure
     from pipeline.outsafe import OutputError, check_output_file, describe_os_error
     from pipeline.render import find_article, render_article, render_event, write_html
 
@@ -217,7 +217,7 @@ def report(
 ) -> None:
     """Write a one-page HTML report of a run: counts by type, language and month, the top country pairs,
     the errors, and links to an evidence page per article."""
-    from pipeline.io import InputError
+    from pipeline.readers import InputError
     from pipeline.report import write_report
 
     try:

@@ -12,10 +12,10 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from pipeline.doc import Event
-from pipeline.schema import column_names
 from pipeline.stages.coding import code_for
 from pipeline.stages.consolidate import date_span
 from pipeline.stages.date_sources import consensus_dates
+from pipeline.tables import mention_record, project, typed_frame
 
 
 def _most_common(values: list) -> object:
@@ -57,23 +57,16 @@ def build_cluster_tables(events: list[Event]) -> tuple[pd.DataFrame, pd.DataFram
         langs = sorted({m.lang for m in members})
         pubs = sorted(m.published for m in members if m.published)
         names = list(dict.fromkeys(p.name for m in members for p in m.participants))
-        rows.append({
-            "cluster_id": cid, "type": head.type, "subtype": consensus.subtype, "status": consensus.status,
-            "date_start": start, "date_end": end, "location": {"name": loc_name, "country": loc_country},
-            "countries": consensus.countries, "participants": names,
-            "parent_cluster_id": _most_common([m.parent_cluster_id for m in members]),
-            "cameo_code": code.cameo if code else None, "plover_type": code.plover_type if code else None,
-            "n_articles": len({m.doc_id for m in members}), "n_languages": len(langs), "languages": langs,
-            "first_published": pubs[0] if pubs else None, "last_published": pubs[-1] if pubs else None,
-            "conflicts": conflicts,
-        })
-        for m in members:
-            mentions.append({"cluster_id": cid, "doc_id": m.doc_id, "event_id": m.event_id, "lang": m.lang,
-                             "evidence": m.evidence, "char_start": m.char_start, "char_end": m.char_end,
-                             "published": m.published})
-    clusters = pd.DataFrame(rows, columns=column_names("event_clusters"))
-    mention_df = pd.DataFrame(mentions, columns=column_names("mentions"))
-    for df, ints in ((clusters, ("n_articles", "n_languages")), (mention_df, ("char_start", "char_end"))):
-        for c in ints:
-            df[c] = df[c].astype("Int64")
-    return clusters, mention_df
+        rows.append(project(
+            "event_clusters",
+            cluster_id=cid, type=head.type, subtype=consensus.subtype, status=consensus.status,
+            date_start=start, date_end=end, location={"name": loc_name, "country": loc_country},
+            countries=consensus.countries, participants=names,
+            parent_cluster_id=_most_common([m.parent_cluster_id for m in members]),
+            cameo_code=code.cameo if code else None, plover_type=code.plover_type if code else None,
+            n_articles=len({m.doc_id for m in members}), n_languages=len(langs), languages=langs,
+            first_published=pubs[0] if pubs else None, last_published=pubs[-1] if pubs else None,
+            conflicts=conflicts,
+        ))
+        mentions.extend(mention_record(m) for m in members)
+    return typed_frame("event_clusters", rows), typed_frame("mentions", mentions)

@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # stage results: imported for the annotations only (the stage
     from pipeline.stages.actors import ArticleActors
     from pipeline.stages.dateline import Dateline
 
+from pipeline.schema import PARTICIPANT_KEYS
+
 
 @dataclass
 class Article:
@@ -94,8 +96,8 @@ class Participant:
     country: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "mention": self.mention, "role": self.role,
-                "title": self.title, "country": self.country}
+        """The item of an events row's ``participants`` (keys: schema.PARTICIPANT_KEYS)."""
+        return {k: getattr(self, k) for k in PARTICIPANT_KEYS}
 
 
 @dataclass

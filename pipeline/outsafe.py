@@ -16,6 +16,8 @@ import stat
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from pipeline.atomic import temp_glob, write_text
+
 LOCK_NAME = ".vnevents.lock"
 MARKER_NAME = ".vnevents-run.json"  # written after a successful run: the folder's tables are ours
 _PAGE_SIGNATURE = "default-src 'none'; style-src 'unsafe-inline'"  # in the <head> of every rendered page
@@ -132,24 +134,20 @@ def check_output_folder(out_dir: Path, targets: Sequence[str], inputs: Sequence[
 def mark_ours(out_dir: Path, outputs: Sequence[str]) -> None:
     """Record that ``out_dir``'s tables were written by a vnevents run (small, rewritten each run)."""
     marker = out_dir / MARKER_NAME
-    tmp = out_dir / f".{MARKER_NAME}.tmp"
     try:
-        tmp.write_text(json.dumps({"written_by": "vnevents", "files": sorted(outputs)}) + "\n", encoding="utf-8")
-        os.replace(tmp, marker)
+        write_text(marker, json.dumps({"written_by": "vnevents", "files": sorted(outputs)}) + "\n")
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise OutputError(describe_os_error(marker, exc)) from exc
 
 
-def sweep_temp_files(out_dir: Path, tables: Iterable[str], exts: Iterable[str] = ("jsonl", "csv", "parquet")) -> None:
-    """Remove temporary files an earlier run of ours left (killed mid-write): only names of
-    our own pattern ``.{table}.{ext}.*.tmp``, and only while holding the folder's lock."""
-    for table in tables:
-        for ext in exts:
-            for p in out_dir.glob(f".{table}.{ext}.*.tmp"):
-                with contextlib.suppress(OSError):
-                    p.unlink()
+def sweep_temp_files(out_dir: Path, names: Iterable[str]) -> None:
+    """Remove temporary files an earlier run of ours left (killed mid-write): only the
+    :mod:`pipeline.atomic` temporaries of the given file names, and only while holding the
+    folder's lock."""
+    for name in names:
+        for p in out_dir.glob(temp_glob(name)):
+            with contextlib.suppress(OSError):
+                p.unlink()
 
 
 @contextlib.contextmanager

@@ -55,7 +55,7 @@ from pipeline.templating import render_template
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from pipeline.api import ExtractionResult
-    from pipeline.io import ReadFailure
+    from pipeline.readers import ReadFailure
 
 __all__ = [
     "Rendered",
@@ -532,7 +532,7 @@ def render_article(text: str, doc_id: str, events: pd.DataFrame, entities: pd.Da
     """The whole article as a self-contained HTML page, everything marked in place.
 
     ``text`` must be the article text the offsets refer to (as read by
-    :mod:`pipeline.io`). ``events`` and ``entities`` are the pipeline's tables;
+    :mod:`pipeline.readers`). ``events`` and ``entities`` are the pipeline's tables;
     rows of other documents are ignored, so a whole run's tables can be passed.
     With ``event_id`` only that event's evidence, trigger, date and card are
     shown (entities stay marked); an unknown ``event_id`` raises ``KeyError``.
@@ -678,11 +678,11 @@ def find_article(source: Any, doc_id: str) -> "Article | ReadFailure | None":
 
     Reading stops at the match, so one article of a large folder or JSONL file
     costs one read. A record with that id that could not be read comes back as
-    its :class:`~pipeline.io.ReadFailure`; no record at all gives None.
-    :class:`~pipeline.io.InputError` (missing path, unknown format) propagates.
+    its :class:`~pipeline.readers.ReadFailure`; no record at all gives None.
+    :class:`~pipeline.readers.InputError` (missing path, unknown format) propagates.
     """
     from pipeline.api import _as_articles
-    from pipeline.io import ReadFailure
+    from pipeline.readers import ReadFailure
 
     wanted = unicodedata.normalize("NFC", doc_id.strip())
     for item in _as_articles(source):
@@ -694,12 +694,10 @@ def find_article(source: Any, doc_id: str) -> "Article | ReadFailure | None":
 
 
 def write_html(path: str | Path, page: str) -> Path:
-    """Write ``page`` as UTF-8 to ``path`` through a temporary file in the same folder and
-    ``os.replace``, so an interrupted write never leaves a truncated page under the final name."""
-    from pipeline.io import _atomic_path
+    """Write ``page`` as UTF-8 to ``path`` through :mod:`pipeline.atomic`, so an interrupted
+    write never leaves a truncated page under the final name."""
+    from pipeline.atomic import write_text
 
     final = Path(path)
     final.parent.mkdir(parents=True, exist_ok=True)
-    with _atomic_path(final) as tmp:
-        tmp.write_text(page, encoding="utf-8", newline="\n")
-    return final
+    return write_text(final, page)

@@ -32,11 +32,13 @@ from typing import Any, Iterable
 import pandas as pd
 
 from pipeline.doc import Article
-from pipeline.io import is_missing, iter_articles, table_to_records
+from pipeline.readers import iter_articles
 from pipeline.render import render_article, write_html
-from pipeline.schema import EVENT_TYPES, LANGS, TABLES
+from pipeline.schema import EVENT_TYPES, LANGS, TABLES, column_names
 from pipeline.templating import render_template
+from pipeline.values import is_missing
 from pipeline.views import count_undated, country_network, real_events
+from pipeline.writers import table_to_records
 
 __all__ = ["RunTables", "read_run", "build_summary", "page_name", "write_report"]
 
@@ -61,15 +63,15 @@ def _read_table(folder: Path, name: str) -> pd.DataFrame | None:
     if path.exists():
         with open(path, encoding="utf-8") as f:
             return pd.DataFrame([json.loads(line) for line in f if line.strip()],
-                                columns=[c.name for c in TABLES[name]])
+                                columns=column_names(name))
     path = folder / f"{name}.parquet"
     if path.exists():
-        return pd.DataFrame(table_to_records(pd.read_parquet(path), name), columns=[c.name for c in TABLES[name]])
+        return pd.DataFrame(table_to_records(pd.read_parquet(path), name), columns=column_names(name))
     path = folder / f"{name}.csv"
     if path.exists():  # the flat form: lists joined with "; ", location in two columns; folded back here
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         df = df.replace({"": None})
-        return pd.DataFrame(table_to_records(df, name), columns=[c.name for c in TABLES[name]])
+        return pd.DataFrame(table_to_records(df, name), columns=column_names(name))
     return None
 
 
@@ -83,7 +85,7 @@ def read_run(out_dir: str | Path) -> RunTables:
         df = _read_table(folder, name)
         if df is None:
             missing.append(name)
-            df = pd.DataFrame(columns=[c.name for c in TABLES[name]])
+            df = pd.DataFrame(columns=column_names(name))
         tables[name] = df
     return RunTables(folder, tables, missing)
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from pipeline.backends.base import DEFAULT_BACKENDS, Backend, load_backend
 from pipeline.doc import Article, Document, Entity, Event
-from pipeline.io import printable
+from pipeline.values import printable
 from pipeline.limits import DEFAULT_MAX_CHARS, check_max_chars
 from pipeline.stages import PIPELINE
 from pipeline.stages.actors import ActorFinder

@@ -7,6 +7,11 @@ so the contract in ``shared/spec/events.md`` is written down exactly once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - typing only; pyarrow is imported when a schema is asked for
+    import pyarrow as pa
 
 LANGS: tuple[str, ...] = ("vi", "en")
 
@@ -145,9 +150,80 @@ TABLES: dict[str, tuple[Column, ...]] = {
 }
 
 
+#: The keys of a ``location`` value and of one ``participants`` item (the participants table
+#: without its two keys back to the event).
+LOCATION_KEYS: tuple[str, ...] = ("name", "country")
+PARTICIPANT_KEYS: tuple[str, ...] = tuple(c.name for c in PARTICIPANT_COLUMNS if c.name not in ("event_id", "doc_id"))
+
+#: The pandas dtype of each column kind: text as pandas' string dtype (missing is <NA>), whole
+#: numbers as nullable Int64, nested values as Python objects.
+PANDAS_DTYPES: dict[str, str] = {
+    "str": "string",
+    "int": "Int64",
+    "float": "float64",
+    "date": "string",  # ISO strings keep reduced precision ("2025-05"); date_precision says which
+    "list[str]": "object",
+    "location": "object",
+    "participants": "object",
+}
+
+
 def column_names(table: str) -> list[str]:
     """Column names of one output table, in contract order."""
-    return [c.name for c in TABLES[table]]
+    return list(_names(table))
+
+
+@lru_cache(maxsize=None)
+def _names(table: str) -> tuple[str, ...]:
+    return tuple(c.name for c in TABLES[table])
+
+
+def pandas_dtypes(table: str) -> dict[str, str]:
+    """``{column: dtype}`` of one output table, for ``DataFrame.astype``."""
+    return {c.name: PANDAS_DTYPES[c.kind] for c in TABLES[table]}
+
+
+@lru_cache(maxsize=None)
+def arrow_type(kind: str) -> "pa.DataType":
+    """The Arrow type of a column kind (the Parquet files' types)."""
+    import pyarrow as pa
+
+    location = pa.struct([pa.field(k, pa.string()) for k in LOCATION_KEYS])
+    participant = pa.struct([pa.field(k, pa.string()) for k in PARTICIPANT_KEYS])
+    return {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "date": pa.string(),
+        "list[str]": pa.list_(pa.string()),
+        "location": location,
+        "participants": pa.list_(participant),
+    }[kind]
+
+
+def arrow_schema(table: str) -> "pa.Schema":
+    """The Parquet schema of an output table.
+
+    Fields are nullable: the writer stores what the pipeline produced rather
+    than fail a whole batch at the last step over one null.
+    """
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c.name, arrow_type(c.kind)) for c in TABLES[table]])
+
+
+def csv_columns(table: str) -> list[str]:
+    """The CSV header of an output table: nested columns flattened in place (``location`` as
+    ``location_name`` and ``location_country``, ``participants`` as ``participant_names``)."""
+    names: list[str] = []
+    for c in TABLES[table]:
+        if c.kind == "location":
+            names += [f"{c.name}_{k}" for k in LOCATION_KEYS]
+        elif c.kind == "participants":
+            names.append("participant_names")
+        else:
+            names.append(c.name)
+    return names
 
 
 def date_precision(iso: str | None) -> str | None:

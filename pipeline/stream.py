@@ -4,9 +4,10 @@ The batch driver produces rows chunk by chunk; holding a whole entities table
 for 100k articles in memory would defeat streaming. Each table's JSONL, CSV
 and Parquet files are written to temporary files in the output folder as rows
 arrive (same columns, types, CSV quoting and formula neutralisation as
-:func:`pipeline.io.write_tables`), and renamed into place only when the whole
-run succeeded: an interrupted run never leaves a truncated file under a final
-name. With the ``xlsx`` format the same records also stream into one workbook
+:func:`pipeline.writers.write_tables`), and committed over the final names
+(:class:`pipeline.atomic.AtomicFile`) only when the whole run succeeded: an
+interrupted run never leaves a truncated file under a final name. With the
+``xlsx`` format the same records also stream into one workbook
 (:mod:`pipeline.xlsx`), saved the same way.
 """
 from __future__ import annotations
@@ -14,9 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -24,8 +23,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.io import arrow_schema, csv_columns, csv_rows, json_line, table_to_records, to_arrow
-from pipeline.schema import TABLES
+from pipeline.atomic import AtomicFile, atomic_open, atomic_path
+from pipeline.schema import TABLES, arrow_schema, csv_columns
+from pipeline.writers import csv_rows, json_line, table_to_records, to_arrow
 from pipeline.xlsx import XLSX_NAME, XlsxBook
 
 
@@ -36,7 +36,7 @@ class _TableFiles:
     def __init__(self, out_dir: Path, table: str, formats: Sequence[str], book: XlsxBook | None = None) -> None:
         self.table = table
         self.book = book
-        self.finals: list[tuple[Path, Path]] = []
+        self.targets: list[AtomicFile] = []
         self.jsonl = self.csv = self.csv_writer = self.parquet = None
         self._pq_buffer: list[pa.Table] = []
         self._pq_rows = 0
@@ -54,11 +54,9 @@ class _TableFiles:
             raise
 
     def _tmp(self, out_dir: Path, ext: str) -> Path:
-        final = out_dir / f"{self.table}.{ext}"
-        fd, name = tempfile.mkstemp(dir=out_dir, prefix=f".{final.name}.", suffix=".tmp")
-        os.close(fd)
-        self.finals.append((Path(name), final))
-        return Path(name)
+        target = AtomicFile(out_dir / f"{self.table}.{ext}")
+        self.targets.append(target)
+        return target.path
 
     def write(self, df: pd.DataFrame) -> None:
         records = table_to_records(df, self.table)
@@ -91,19 +89,15 @@ class _TableFiles:
         if self.parquet is not None and self._pq_buffer:
             self.parquet.write_table(pa.concat_tables(self._pq_buffer), row_group_size=ROW_GROUP)
             self._pq_buffer = []
-        for f in (self.jsonl, self.csv):
+        for f in (self.jsonl, self.csv, self.parquet):
             if f is not None:
-                f.flush()
-                os.fsync(f.fileno())
                 f.close()
-        if self.parquet is not None:
-            self.parquet.close()
 
     def commit(self) -> None:
-        for tmp, final in self.finals:
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, final)
-        self.finals = []
+        """fsync each closed temporary file and rename it over its final name."""
+        for target in self.targets:
+            target.commit()
+        self.targets = []
 
     def discard(self) -> None:
         """Close quietly and remove the temporary files: on every failure path."""
@@ -111,26 +105,27 @@ class _TableFiles:
             if f is not None:
                 with contextlib.suppress(Exception):
                     f.close()
-        for tmp, _ in self.finals:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        self.finals = []
+        for target in self.targets:
+            target.discard()
+        self.targets = []
 
 
 def write_fragment(prefix: Path, table: str, rows: list[dict[str, Any]], formats: Sequence[str]) -> None:
     """Rows of one table for one chunk, already in each output format (CSV without its header),
-    so a worker process does the conversion and the final files are a concatenation."""
+    so a worker process does the conversion and the final files are a concatenation. Written
+    like every output file, so a chunk that --resume trusts is complete on disk."""
     df = pd.DataFrame(rows)
     records = table_to_records(df, table) if rows else []
     if "jsonl" in formats or "xlsx" in formats or table == "events":  # the workbook reads the JSONL rows
-        with open(f"{prefix}.{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        with atomic_open(f"{prefix}.{table}.jsonl", "w", encoding="utf-8", newline="\n") as f:
             f.writelines(json_line(r) for r in records)
     if "csv" in formats:
-        with open(f"{prefix}.{table}.csv", "w", encoding="utf-8", newline="") as f:
+        with atomic_open(f"{prefix}.{table}.csv", "w", encoding="utf-8", newline="") as f:
             if records:
                 csv.writer(f).writerows(csv_rows(df, table, records)[1])
     if "parquet" in formats and records:
-        pq.write_table(to_arrow(df, table, records).cast(arrow_schema(table)), f"{prefix}.{table}.parquet")
+        with atomic_path(f"{prefix}.{table}.parquet") as tmp:
+            pq.write_table(to_arrow(df, table, records).cast(arrow_schema(table)), tmp)
 
 
 class TableStreams:

@@ -38,8 +38,9 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.atomic import write_text
 from pipeline.evaluate import load_jsonl, match_article, score
-from pipeline.io import read_articles
+from pipeline.readers import read_articles
 from pipeline.runner import Pipeline
 from pipeline.stages.confidence import (CLIP, FORMAT, MANIFEST_PATH, MODEL_DIR, MODEL_NAME, MODEL_PATH,
                                         ConfidenceModel, article_features, sha256_of)
@@ -376,9 +377,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_text(path, text)
 
 
 def model_card(a: dict, calibration_out: dict[str, str]) -> str:

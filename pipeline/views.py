@@ -23,8 +23,8 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from pipeline.io import is_missing
 from pipeline.schema import EVENT_TYPES
+from pipeline.values import is_missing
 
 __all__ = [
     "real_events",

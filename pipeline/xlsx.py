@@ -179,7 +179,7 @@ class _Sheet:
 class XlsxBook:
     """``book = XlsxBook(tables); book.add("events", records); ...; book.save(path)``.
 
-    ``records`` are the plain dicts of :func:`pipeline.io.table_to_records`. A sheet
+    ``records`` are the plain dicts of :func:`pipeline.writers.table_to_records`. A sheet
     longer than Excel allows keeps its first rows and a warning says how many were left out
     (the CSV, JSONL and Parquet files hold them all).
     """
@@ -195,8 +195,8 @@ class XlsxBook:
         self.sheets[table].add(records)
 
     def save(self, path: str | Path) -> Path:
-        """Write the workbook atomically to ``path`` (a temporary file beside it, then a rename)."""
-        from pipeline.io import _atomic_path
+        """Write the workbook atomically to ``path`` (:mod:`pipeline.atomic`)."""
+        from pipeline.atomic import atomic_path
 
         final = Path(path)
         for sheet in self.sheets.values():
@@ -204,6 +204,6 @@ class XlsxBook:
             if sheet.dropped:
                 warnings.warn(f"{final.name}: sheet {sheet.table!r} holds Excel's maximum of {MAX_ROWS - 1} rows; "
                               f"{sheet.dropped} more rows are only in the CSV/JSONL/Parquet files", stacklevel=2)
-        with _atomic_path(final) as tmp:
+        with atomic_path(final) as tmp:
             self.workbook.save(tmp)
         return final

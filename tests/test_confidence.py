@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from pipeline.doc import Event, Participant
-from pipeline.io import read_articles
+from pipeline.readers import read_articles
 from pipeline.lexicon import DATA_DIR
 from pipeline.stages import confidence as conf
 from pipeline.stages.confidence import (ArticleInfo, ConfidenceModel, ModelError, event_features, load_model,

@@ -13,7 +13,8 @@ import pytest
 
 import pipeline
 from pipeline.evaluate import load_jsonl, score
-from pipeline.io import read_articles, write_tables
+from pipeline.readers import read_articles
+from pipeline.writers import write_tables
 
 FLOORS = {"all": 0.93, "lang=en": 0.93, "lang=vi": 0.90, "participants": 0.92, "date_exact": 0.93,
           "clusters": 0.90}

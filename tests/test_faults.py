@@ -19,9 +19,10 @@ import pytest
 
 import pipeline
 from pipeline.doc import Article
-from pipeline.io import InputError, ReadFailure, iter_articles, read_articles, write_tables
 from pipeline.limits import windows
+from pipeline.readers import InputError, ReadFailure, iter_articles, read_articles
 from pipeline.runner import Pipeline, RunStats, mask_markup, unsupported_language
+from pipeline.writers import write_tables
 
 SMALL_LIMIT = 3_000  # the size limit of the mixed run: the long good articles go through in windows
 

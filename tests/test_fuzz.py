@@ -11,7 +11,7 @@ events", or an error row from validation or language id only: an error in a late
 crash caught, i.e. a bug); every event's offsets lie inside its text, its evidence is
 ``text[char_start:char_end]``, its trigger is inside the evidence and every field is in the
 schema's vocabularies. Lone surrogates can only arrive through JSON escapes, so they are fuzzed
-through ``io.read_articles``: such a record is a ReadFailure, never an article.
+through ``readers.read_articles``: such a record is a ReadFailure, never an article.
 
 The examples are derandomized (same cases every run) and the budgets below keep this file
 under a minute on two cores; ``FUZZ_SCALE=10 pytest tests/test_fuzz.py`` runs ten times as many,
@@ -31,10 +31,11 @@ from hypothesis import strategies as st
 
 import pipeline
 from pipeline.doc import Article
-from pipeline.io import ReadFailure, read_articles, write_tables
 from pipeline.limits import windows
+from pipeline.readers import ReadFailure, read_articles
 from pipeline.runner import Pipeline, mask_markup
 from pipeline.schema import DATE_PRECISIONS, EVENT_TYPES, LANGS, ROLES, STATUSES, SUBTYPES
+from pipeline.writers import write_tables
 
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
 RANDOM = bool(os.environ.get("FUZZ_RANDOM"))  # explore new cases instead of the fixed CI set

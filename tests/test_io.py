@@ -1,4 +1,4 @@
-"""Readers and writers in pipeline.io: every expected value here was worked out by hand."""
+"""Readers (pipeline.readers) and writers (pipeline.writers): every expected value here was worked out by hand."""
 from __future__ import annotations
 
 import csv
@@ -17,14 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.doc import Article
-from pipeline.io import (
-    InputError,
-    ReadFailure,
-    events_to_records,
-    iter_articles,
-    read_articles,
-    write_tables,
-)
+from pipeline.readers import InputError, ReadFailure, iter_articles, read_articles
+from pipeline.writers import events_to_records, write_tables
 from pipeline.schema import column_names
 
 BOM = b"\xef\xbb\xbf"

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import pipeline
 from pipeline.cli import SAMPLES, app
-from pipeline.io import write_tables
+from pipeline.writers import write_tables
 
 
 @pytest.fixture(scope="module")

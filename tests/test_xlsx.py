@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import pipeline
 from pipeline.cli import app
-from pipeline.io import write_tables
+from pipeline.writers import write_tables
 
 SHEETS = ["events", "participants", "event_clusters", "mentions", "entities", "errors"]
 

@@ -14,7 +14,8 @@ import re
 import unicodedata
 
 from pipeline.doc import Article, Document
-from pipeline.io import is_missing, parse_published
+from pipeline.readers import parse_published
+from pipeline.values import is_missing
 from pipeline.stages.registry import Rejected, Resources, register_stage
 
 __all__ = ["ValidateStage", "mask_markup", "LETTER"]

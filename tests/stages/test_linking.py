@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pipeline
 from pipeline.doc import Article, Event, Participant
-from pipeline.io import write_tables
+from pipeline.writers import write_tables
 from pipeline.stages.coding import code_for
 from pipeline.stages.linking import link_clusters
 
