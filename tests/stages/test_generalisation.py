@@ -618,3 +618,12 @@ def test_a_name_before_province_is_a_place_not_a_person(pipe):
 
     actors = ActorFinder("en").find("Governor of Khammouane province Vanxay Phongsavan welcomed the delegation.")
     assert "Khammouane" not in {m.text for m in actors.mentions}
+
+
+def test_legislatures_and_portfolios_in_a_list_of_hosts_are_no_people(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric met with British Prime Minister Rishi Sunak, House of Commons "
+                       "Speaker Sir Lindsay Hoyle and Secretary of State for Foreign, Commonwealth and Development "
+                       "Affairs James Cleverly.", "en")
+    hosts = {p["name"] for e in events for p in e["participants"]} - {"Gabriel Boric"}
+    assert hosts == {"Rishi Sunak", "Lindsay Hoyle", "James Cleverly"}
+    assert kinds(events) == {("meeting", "meeting", ("CHL", "GBR"))}
