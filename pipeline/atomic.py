@@ -64,8 +64,8 @@ class AtomicFile:
         self._open = True
 
     def commit(self) -> Path:
-        """fsync the written file, give it the usual permissions, rename it over the target and
-        fsync the folder. Any failure removes the temporary file and is raised."""
+        """Make the write durable: fsync the written file, give it the usual permissions, rename it
+        over the target and fsync the folder. Any failure removes the temporary file and is raised."""
         if not self._open:
             raise RuntimeError(f"{self.final}: already committed or discarded")
         try:

@@ -1,5 +1,7 @@
 """The README's output-column tables, generated from ``pipeline/schema.py`` so they are never written twice.
 
+From the repository root:
+
     python -m pipeline.docs          # rewrite the section of README.md between the markers
     python -m pipeline.docs --check  # exit 1 if README.md is out of date
 """

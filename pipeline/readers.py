@@ -454,5 +454,8 @@ def read_articles(path: str | Path) -> tuple[list[Article], list[ReadFailure]]:
     articles: list[Article] = []
     failures: list[ReadFailure] = []
     for item in iter_articles(path):
-        (articles if isinstance(item, Article) else failures).append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            failures.append(item)
     return articles, failures

@@ -26,7 +26,6 @@ from typing import Any
 
 from pipeline.backends.base import DEFAULT_BACKENDS, Backend, load_backend
 from pipeline.doc import Article, Document, Entity, Event
-from pipeline.values import printable
 from pipeline.limits import DEFAULT_MAX_CHARS, check_max_chars
 from pipeline.stages import PIPELINE
 from pipeline.stages.actors import ActorFinder
@@ -37,6 +36,7 @@ from pipeline.stages.langid import SUPPORTED
 from pipeline.stages.langid_stage import unsupported_language
 from pipeline.stages.registry import STAGES, Rejected, Stage, StageInfo, StageOutputError, StageRegistry
 from pipeline.stages.validate_stage import mask_markup
+from pipeline.values import printable
 
 # the stages' helpers that callers of the runner have used, still importable from here
 __all__ = ["ArticleResult", "Pipeline", "RunStats", "Rejected", "check_event", "mask_markup", "reference_date",

@@ -42,8 +42,17 @@ from pipeline.atomic import write_text
 from pipeline.evaluate import load_jsonl, match_article, score
 from pipeline.readers import read_articles
 from pipeline.runner import Pipeline
-from pipeline.stages.confidence import (CLIP, FORMAT, MANIFEST_PATH, MODEL_DIR, MODEL_NAME, MODEL_PATH,
-                                        ConfidenceModel, article_features, sha256_of)
+from pipeline.stages.confidence import (
+    CLIP,
+    FORMAT,
+    MANIFEST_PATH,
+    MODEL_DIR,
+    MODEL_NAME,
+    MODEL_PATH,
+    ConfidenceModel,
+    article_features,
+    sha256_of,
+)
 from pipeline.tables import event_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -294,11 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\nevent P/R/F1 (shipped rules vs. dropping events under the fold's threshold, out of fold):")
     filter_gain = {}
     for s in SETS:
-        idx = [i for i, x in enumerate(samples) if x.set == s]
-        recs = [samples[i].record for i in idx]
+        in_set = [i for i, x in enumerate(samples) if x.set == s]
+        recs = [samples[i].record for i in in_set]
         before = event_prf(golds[s], recs)
-        after = event_prf(golds[s], recs, keep_oof[idx])
-        fixed = event_prf(golds[s], recs, full_p[C_final][idx] >= t_final) if t_final is not None else before
+        after = event_prf(golds[s], recs, keep_oof[in_set])
+        fixed = event_prf(golds[s], recs, full_p[C_final][in_set] >= t_final) if t_final is not None else before
         filter_gain[s] = {"all_events": before, "nested_cv_filter": after,
                           "final_threshold_on_oof": fixed}
         print(f"  {s:<7} all: P {before['precision']:.3f} R {before['recall']:.3f} F1 {before['f1']:.3f}   "
@@ -315,10 +324,10 @@ def main(argv: list[str] | None = None) -> int:
     args.oof_dir.mkdir(parents=True, exist_ok=True)
     for s in SETS:
         path = args.oof_dir / f"{s}.events.jsonl"
-        with open(path, "w", encoding="utf-8") as f:
+        with open(path, "w", encoding="utf-8") as handle:
             for i, x in enumerate(samples):
                 if x.set == s:
-                    f.write(json.dumps({**x.record, "confidence": round(float(oof[i]), 3)}, ensure_ascii=False) + "\n")
+                    handle.write(json.dumps({**x.record, "confidence": round(float(oof[i]), 3)}, ensure_ascii=False) + "\n")
     tool = args.shared / "tools" / "calibration.py"
     calibration_out = {}
     if tool.is_file():

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from pipeline.doc import Article
 from pipeline.readers import InputError, ReadFailure, iter_articles, read_articles
-from pipeline.writers import events_to_records, write_tables
 from pipeline.schema import column_names
+from pipeline.writers import events_to_records, write_tables
 
 BOM = b"\xef\xbb\xbf"
 

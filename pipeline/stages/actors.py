@@ -20,7 +20,7 @@ from typing import Any, Callable, NamedTuple
 from pipeline import lexicon
 from pipeline.doc import Entity
 from pipeline.lang import profile, profiles
-from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGazetteer, fold
+from pipeline.stages.gazetteer import CountryGazetteer, KnownPerson, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
 _RUN = re.compile(rf"[{lexicon.UPPER}]{_WORD}(?:[ \u00a0][{lexicon.UPPER}]{_WORD})*")
@@ -114,8 +114,8 @@ class ArticleActors:
         """The titles starting in [start, end] (callers keep their own exact test), in list order."""
         cached = self._starts.get("titles")
         if cached is None or cached[0] is not self.titles or cached[1] != _shape(self.titles):
-            starts = [t.start for t in self.titles]
-            cached = (self.titles, _shape(self.titles), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
+            found = [t.start for t in self.titles]
+            cached = (self.titles, _shape(self.titles), found if all(a <= b for a, b in zip(found, found[1:])) else None)
             self._starts["titles"] = cached
         starts = cached[2]
         if starts is None:
@@ -152,8 +152,8 @@ class ArticleActors:
         items = getattr(self, name)
         cached = self._starts.get(name)
         if cached is None or cached[0] is not items or cached[1] != _shape(items):
-            starts = [x.start for x in items]
-            cached = (items, _shape(items), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None,
+            found = [x.start for x in items]
+            cached = (items, _shape(items), found if all(a <= b for a, b in zip(found, found[1:])) else None,
                       max((x.end - x.start for x in items), default=0))
             self._starts[name] = cached
         starts = cached[2]
@@ -431,7 +431,7 @@ class ActorFinder:
         for s, e, _ in known:
             mask[s:e] = b"\x02" * (e - s)
 
-        candidates: list[tuple[int, int, object]] = [(s, e, p) for s, e, p in known]
+        candidates: list[tuple[int, int, KnownPerson | None]] = [(s, e, p) for s, e, p in known]
         for m in name_run(self.lang).finditer(text):
             for s, e in self._unmasked_pieces(mask, m.start(), m.end()):
                 s, e = self._trim(text, s, e)
@@ -506,12 +506,12 @@ class ActorFinder:
                 actors.people.append(person)
             only_ner = not (anchored or looks_vietnamese(mention_text))
             self._add(actors, person, s, e, mention_text, "ner" if only_ner else "name", title, text)
-        mentioned, in_country, in_place = (_SpanOverlaps(actors.mentions), _SpanOverlaps(actors.countries),
-                                           _SpanOverlaps(actors.places))
+        mentioned, in_countries, in_places = (_SpanOverlaps(actors.mentions), _SpanOverlaps(actors.countries),
+                                              _SpanOverlaps(actors.places))
         for x in ner_people:  # statistical NER finds people no pattern anchors ("Chị Minh")
             if mentioned.overlaps(x.start, x.end):
                 continue
-            if in_country.overlaps(x.start, x.end) or in_place.overlaps(x.start, x.end):
+            if in_countries.overlaps(x.start, x.end) or in_places.overlaps(x.start, x.end):
                 continue
             toks = [t for t in x.text.split() if t not in self.honorific_words]
             if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or _PLACE_NOUN_AFTER.match(text, x.end) \
@@ -827,6 +827,7 @@ class ActorFinder:
         if not m:
             return None
         head = cues.of_head.match(text[end:end + 20])
+        assert head is not None  # of_country matched, and it starts with what of_head matches
         starts = {end + m.end(), end + head.end()}  # "of India", "of the Republic of Kenya" as one name or two
         return next((c for c in actors.countries if c.start in starts and c.kind != "demonym"), None)
 

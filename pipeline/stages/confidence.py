@@ -130,7 +130,8 @@ def trigger_feature(trigger: str | None) -> str:
     return f"trigger#{int(hashlib.md5(key.encode('utf-8')).hexdigest(), 16) % TRIGGER_BUCKETS:04d}"
 
 
-def event_features(e: Event, info: ArticleInfo, siblings: Iterable[Event] = ()) -> dict[str, float]:
+def event_features(e: Event, info: ArticleInfo,
+                   siblings: Iterable[Event] | _SiblingCounts = ()) -> dict[str, float]:
     """Named feature values of one event (binary indicators and numbers scaled to about 0-1).
 
     ``siblings``: all events of the same article (``e`` included), for article-level context.
@@ -239,7 +240,7 @@ def article_features(events: list[Event], text: str) -> list[dict[str, float]]:
     """Features of every event of one article (the events as the pipeline returns them)."""
     info = ArticleInfo.from_text(text)
     counts = _SiblingCounts(events or [])
-    return [event_features(e, info, counts if events else [e]) for e in events]
+    return [event_features(e, info, counts) for e in events]  # (counts of a non-empty list)
 
 
 # ------------------------------------------------------------------ the model

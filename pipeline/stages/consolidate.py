@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import hashlib
 from functools import lru_cache
+from typing import cast
 
 from pipeline.doc import Event
 from pipeline.stages.gazetteer import fold
@@ -50,9 +51,10 @@ def _parse_span(iso) -> tuple[dt.date, dt.date] | None:
 
 
 def event_span(e: Event) -> tuple[dt.date, dt.date] | None:
-    a, b = date_span(e.date_start), date_span(e.date_end) or date_span(e.date_start)
+    a = date_span(e.date_start)
     if a is None:
         return None
+    b = date_span(e.date_end) or a
     return a[0], max(a[1], b[1])
 
 
@@ -163,6 +165,7 @@ def merge(a: Event, b: Event) -> Event:
     sources = [((e.date_start, e.date_end), e.date_source) for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
     if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
         span_a, span_b = event_span(a), event_span(b)
+        assert span_a is not None and span_b is not None  # _same_trip_days found both spans
         a.date_start, a.date_end = min(span_a[0], span_b[0]).isoformat(), max(span_a[1], span_b[1]).isoformat()
     else:
         a.date_start, a.date_end = _merge_dates(a, b)
@@ -181,8 +184,11 @@ def merge(a: Event, b: Event) -> Event:
             q.role = p.role
     a.countries = sorted(set(a.countries) | set(b.countries)) if a.type != "visit" else a.countries
     if a.type == "visit":
-        a.countries = sorted({a.location_country} | {p.country for p in a.participants
-                                                       if p.role == "visitor" and p.country} - {None})
+        # ``- {None}`` binds to the visitors' set only, so a visit without a location country would keep
+        # None (unchanged here; the cast states the list of codes the field is declared to hold)
+        countries = {a.location_country} | {p.country for p in a.participants
+                                             if p.role == "visitor" and p.country} - {None}
+        a.countries = sorted(cast("set[str]", countries))
     if not a.location_name and b.location_name:
         a.location_name, a.location_country = b.location_name, b.location_country
     if not a.title and b.title:
@@ -224,7 +230,7 @@ def _match_keys(e: Event) -> set[tuple]:
     a visit's place with a visitor or with its countries, a meeting's people (or, with nobody
     named, its countries), an agreement's title or its countries."""
     if e.type == "visit":
-        keys = {("c", e.location_country, frozenset(e.countries))}
+        keys: set[tuple] = {("c", e.location_country, frozenset(e.countries))}
         keys |= {("v", e.location_country, name) for name in _names(e, ("visitor",))}
         return keys
     if e.type == "meeting":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property
+from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.doc import Event, Participant, Sentence, Span
@@ -366,7 +367,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         return not any(re.search(r"[,;]", text[p.end:m.start]) for p in named)
 
     def _subject(self, sent: Sentence, seg_start: int, trig: Trigger, prev_agents: list[PersonMention],
-                 prev_objects: list[PersonMention] = ()) -> list[PersonMention]:
+                 prev_objects: Sequence[PersonMention] = ()) -> list[PersonMention]:
         """The acting people: those in the clause before the trigger (not the previous verb's
         objects), else the previous verb's subject, else a pronoun/bare-title subject resolved to
         the article's protagonist."""
@@ -473,7 +474,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         return ctx.events
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
-              participants: list[Participant], countries: set[str], date: tuple,
+              participants: list[Participant], countries: set[str | None], date: tuple,
               location: tuple[str | None, str | None], title: str | None = None, confidence: float = 0.6) -> Event:
         ev = Event(doc_id=self.ctx.doc_id, lang=self.lang, type=type_, subtype=subtype, status=status,
                    trigger=trig.text, evidence=sent.text, char_start=sent.start, char_end=sent.end,

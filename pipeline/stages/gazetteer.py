@@ -206,7 +206,7 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def _stop_phrases(data_dir: Path, applies_to: str) -> dict[str, set[str]]:
-    """lang -> phrases that suppress matches in the given table ('countries', 'places', 'people')."""
+    """Per language, the phrases that suppress matches in the given table ('countries', 'places', 'people')."""
     out: dict[str, set[str]] = {}
     path = data_dir / "stop_phrases.tsv"
     if not path.exists():
@@ -447,14 +447,15 @@ class PlaceGazetteer:
         stops = stops or {}
         self._matchers: dict[str, _TrieRegex[object]] = {}
         for lang in LANGS:
-            surfaces: dict[str, object] = {}
+            places: dict[str, _PlaceEntry] = {}
             for table in ("any", lang):
                 for key, entry in self._by_lang[table].items():
-                    surfaces[key] = entry
-            for key, entry in list(surfaces.items()):
-                up = None if entry.ambiguous else _upper_variant(key)  # type: ignore[union-attr]
+                    places[key] = entry
+            for key, entry in list(places.items()):
+                up = None if entry.ambiguous else _upper_variant(key)
                 if up:
-                    surfaces.setdefault(up, entry)
+                    places.setdefault(up, entry)
+            surfaces: dict[str, object] = dict(places)  # the places, then the stop phrases over them
             for phrase in stops.get(lang, set()) | stops.get("any", set()):
                 surfaces[phrase] = _STOP
             self._matchers[lang] = _TrieRegex(surfaces)

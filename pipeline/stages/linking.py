@@ -24,8 +24,9 @@ from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span
 from pipeline.stages.date_sources import fill_dates_from_clusters
 from pipeline.stages.gazetteer import fold
-from pipeline.stages.visit_context import NearbyVisits, enclosing_visit, moved as _moved
+from pipeline.stages.visit_context import NearbyVisits, enclosing_visit
 from pipeline.stages.visit_context import is_past_reference as _is_past_reference
+from pipeline.stages.visit_context import moved as _moved
 
 VISIT_SLACK_DAYS = 3
 INFERRED_SLACK_DAYS = 1

@@ -4,13 +4,14 @@ country, an unnamed counterpart or a group is one meeting with only the named si
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import AbstractSet, NamedTuple
 
 from pipeline.doc import Event, Sentence
 from pipeline.stages.actors import PersonMention
-from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.deprel import verb_arguments
+from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.frame_cues import OBJECT_STOP
+from pipeline.stages.frame_host import FrameHost
 
 
 class VisitIndex(NamedTuple):
@@ -26,7 +27,7 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     """"A; dự lễ đón ... cùng B": a clause after a semicolon that starts with a lower-case word
     (not 'and'/'và') is a new predicate, so the list of people met has ended."""
     m = re.search(r";\s*(\w+)", gap)
-    return bool(m) and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
+    return m is not None and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
 
 
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
@@ -35,7 +36,7 @@ _PLACE_BEFORE_TITLE = re.compile(r"(?:\bPhủ|\btại|\bở|\bat|\bin)\s+(?:the\
 _ENVOYS = re.compile(r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+|\b(?:Đại sứ|đại sứ)\s+(?:các nước\s+)?", re.I)
 
 
-class MeetingFrames:
+class MeetingFrames(FrameHost):
     """Meetings, talks, receptions, calls: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
     def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
@@ -255,7 +256,7 @@ class MeetingFrames:
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
                        and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)]
         if bare_titles:
-            units = []
+            units: list[tuple[list[PersonMention], set[str]]] = []
             for t in bare_titles:
                 after_end = min(nxt, t.end + 80)
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
@@ -270,7 +271,7 @@ class MeetingFrames:
             return [([], set(cs[-1:] if between else cs[:1]))]
         return []
 
-    def _other_country(self, have: set[str | None]) -> str | None:
+    def _other_country(self, have: AbstractSet[str | None]) -> str | None:
         """The foreign country the article is mostly about (for unnamed counterparts)."""
         counts: dict[str, int] = {}
         for c in self.ctx.actors.countries:
@@ -278,6 +279,6 @@ class MeetingFrames:
                 counts[c.iso3] = counts.get(c.iso3, 0) + 1
         if self.ctx.dateline_country and self.ctx.dateline_country not in have:
             counts[self.ctx.dateline_country] = counts.get(self.ctx.dateline_country, 0) + 3
-        return max(counts, key=counts.get) if counts else None
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     # visits --------------------------------------------------------------

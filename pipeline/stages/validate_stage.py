@@ -15,8 +15,8 @@ import unicodedata
 
 from pipeline.doc import Article, Document
 from pipeline.readers import parse_published
-from pipeline.values import is_missing
 from pipeline.stages.registry import Rejected, Resources, register_stage
+from pipeline.values import is_missing
 
 __all__ = ["ValidateStage", "mask_markup", "LETTER"]
 

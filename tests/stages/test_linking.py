@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pipeline
 from pipeline.doc import Article, Event, Participant
-from pipeline.writers import write_tables
 from pipeline.stages.coding import code_for
 from pipeline.stages.linking import link_clusters
+from pipeline.writers import write_tables
 
 VI_TALKS = Article("vi-a", "Sáng 13/10, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Trung Quốc Lý Cường "
                            "đang thăm chính thức Việt Nam.", "vi", "2024-10-13")
