@@ -327,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         with open(path, "w", encoding="utf-8") as handle:
             for i, x in enumerate(samples):
                 if x.set == s:
-                    handle.write(json.dumps({**x.record, "confidence": round(float(oof[i]), 3)}, ensure_ascii=False) + "\n")
+                    row = {**x.record, "confidence": round(float(oof[i]), 3)}
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     tool = args.shared / "tools" / "calibration.py"
     calibration_out = {}
     if tool.is_file():
@@ -489,7 +490,7 @@ predictions to `--oof-dir` (default: the system's temporary folder; they quote t
 keep them out of the repository), rewrites
 `models/event_confidence.json`, its sha256 in `models/manifest.json` and this card. Retrain whenever the
 rules change: the features describe the rules' output.
-"""
+"""  # noqa: E501 - the model card's markdown, whose lines are written as they appear
 
 
 if __name__ == "__main__":

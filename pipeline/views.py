@@ -174,8 +174,8 @@ def who_met_whom(event_clusters: pd.DataFrame, events: pd.DataFrame,
 def trips(event_clusters: pd.DataFrame, events: pd.DataFrame, person: str) -> pd.DataFrame:
     """The real visits ``person`` (a canonical name, as in ``participants.name``) made as a visitor,
     in date order with undated trips last: ``cluster_id``, ``date_start``, ``date_end``,
-    ``date_precision``, ``destination`` (ISO3: the place's country, else the host's), ``place``, ``subtype``, ``status``, ``n_articles``
-    and ``during`` (the number of meetings and agreements recorded during the trip)."""
+    ``date_precision``, ``destination`` (ISO3: the place's country, else the host's), ``place``, ``subtype``,
+    ``status``, ``n_articles`` and ``during`` (the number of meetings and agreements recorded during the trip)."""
     clusters = _records(event_clusters)
     children = Counter(_str(c.get("parent_cluster_id")) for c in clusters)
     wanted = person.strip().casefold()

@@ -115,7 +115,8 @@ class ArticleActors:
         cached = self._starts.get("titles")
         if cached is None or cached[0] is not self.titles or cached[1] != _shape(self.titles):
             found = [t.start for t in self.titles]
-            cached = (self.titles, _shape(self.titles), found if all(a <= b for a, b in zip(found, found[1:])) else None)
+            ordered = all(a <= b for a, b in zip(found, found[1:]))
+            cached = (self.titles, _shape(self.titles), found if ordered else None)
             self._starts["titles"] = cached
         starts = cached[2]
         if starts is None:
@@ -412,7 +413,8 @@ class ActorFinder:
         known = self.people.find(text)
         inside_known = _covers([(s, e) for s, e, _ in known], lambda x, e: x.end <= e)
         title_ends = {t.end for t in actors.titles}
-        after_title = lambda c: c.start - 1 in title_ends and text[c.start - 1] == " "  # "Tổng thống Nga Vladimir Putin"
+        def after_title(c):  # "Tổng thống Nga Vladimir Putin"
+            return c.start - 1 in title_ends and text[c.start - 1] == " "
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
                                                             and not after_title(c))]
@@ -803,7 +805,8 @@ class ActorFinder:
             lead = text[max(0, s - 80):s]
             if re.search(r"\b(?:dẫn đầu|led|leads|leading|headed|heads|heading)\s+(?:the\s+|a\s+|an\s+)?$", lead, re.I):
                 continue  # "X đã dẫn đầu Đoàn đại biểu …", "X led a delegation of …": X acts
-            if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I) \
+            if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$",
+                         lead, re.I) \
                     and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
                 continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
             led = _LED_BY_AFTER.match(text, e, e + 100)
@@ -841,7 +844,8 @@ class ActorFinder:
             if c.kind != "demonym":
                 continue
             m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
-                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b", text[c.end:c.end + 30])
+                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b",
+                         text[c.end:c.end + 30])
             if not m:
                 continue
             prior = _last_person(actors.mentions, c.start, lambda x: x.person.country == c.iso3)

@@ -24,7 +24,8 @@ class AgreementFrames(FrameHost):
         text = self.ctx.text
         before = text[sent.start:trig.start]
         if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and self.cues.nominal_before.search(
-                text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
+                text[max(sent.start, trig.start - 25):trig.start]) \
+                and any(e.type == "agreement" for e in self.ctx.events):
             return []  # "Sau Lễ ký kết, ...": the signing already reported
         if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
                 r"\s+(?:include|includes|included|are as follows|gồm|bao gồm)\b", text[trig.end:trig.end + 25]):
@@ -75,7 +76,8 @@ class AgreementFrames(FrameHost):
             date = PickedDate(last.date_start, last.date_end, True, "inferred-text")
         loc = self._location(sent)
         titles: Sequence[str | None] = [title]
-        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[max(sent.start, trig.start - 8):trig.start], re.I)
+        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$",
+                          text[max(sent.start, trig.start - 8):trig.start], re.I)
         if count:  # "three protocols on A, B, and C": up to the end of the list item
             item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
                             text[trig.start:sent.end])

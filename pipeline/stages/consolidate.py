@@ -118,7 +118,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # a call made now is not the meeting it plans ("vừa điện đàm … sẽ gặp tại APEC")
             return na == nb and not (_remote(a) != _remote(b) and a.status != b.status)
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
-                and a.subtype in ("phone_call", "reception", "virtual", "talks") and set(a.countries) == set(b.countries):
+                and a.subtype in ("phone_call", "reception", "virtual", "talks") \
+                and set(a.countries) == set(b.countries):
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
             return True
@@ -130,7 +131,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         return a.subtype == b.subtype and set(a.countries) == set(b.countries) and (ta == tb or not ta or not tb)
     if ta and ta == tb:
         return True
-    generic = lambda t: any(t.endswith(g) or t.startswith(g) for g in (fold(x) for x in _GENERIC_DOCS))
+    def generic(t):
+        return any(t.endswith(g) or t.startswith(g) for g in (fold(x) for x in _GENERIC_DOCS))
     if a.subtype == b.subtype and set(a.countries) == set(b.countries):
         if a.subtype == "joint_statement":
             return True
@@ -140,7 +142,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
 
 def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:
     order = SUBTYPE_PRIORITY[type_]
-    rank = lambda s: order.index(s) if s in order else len(order)
+    def rank(s):
+        return order.index(s) if s in order else len(order)
     return a if rank(a) <= rank(b) else b
 
 
@@ -162,7 +165,8 @@ def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
 def merge(a: Event, b: Event) -> Event:
     """Fold b into a (a is the earlier mention)."""
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
-    sources = [((e.date_start, e.date_end), e.date_source) for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
+    sources = [((e.date_start, e.date_end), e.date_source)
+               for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
     if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
         span_a, span_b = event_span(a), event_span(b)
         assert span_a is not None and span_b is not None  # _same_trip_days found both spans

@@ -133,7 +133,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"
                                                        r"Saturday|Sunday|local time)\s*\($", before, re.I) \
                     and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
-                             and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):  # "- A tiếp B (23-6-2009)"
+                             # "- A tiếp B (23-6-2009)"
+                             and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):
                 continue
             out.append(d)
         return out
@@ -183,9 +184,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         its day, a 'two-day visit' concluded (or begun) on a known day made a range; else the day a
         done event was reported on, else the article's context date, both flagged as inferred."""
         allowed = [d for d in dates if self._date_allowed(d, trig)]
-        reach = lambda d: (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
-                           or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
-                                                        or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
+        def reach(d):
+            return (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
+                    or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
+                                                 or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
         near = [d for d in allowed if self._nearest_trigger(d) == trig.start
                 and (reach(d) or self._sentence_adverbial(sent, d))]
         shared = False
@@ -480,7 +482,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    trigger=trig.text, evidence=sent.text, char_start=sent.start, char_end=sent.end,
                    date_start=date[0], date_end=date[1] or date[0], location_name=location[0],
                    location_country=location[1], countries=sorted(c for c in countries if c),
-                   participants=[p for p in participants if p.name], title=title, confidence=confidence, trigger_start=trig.start,
+                   participants=[p for p in participants if p.name], title=title, confidence=confidence,
+                   trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
         self.ctx.events.append(ev)

@@ -187,7 +187,8 @@ class MeetingFrames(FrameHost):
             return agents, objects
         subj_spans, obj_spans = verb_arguments(sent.tokens, trig.start, trig.end, heads_only=True)
         people = self._mentions_between(sent.start, sent.end)
-        inside = lambda spans: [m for m in people if any(m.start < e and s < m.end for s, e in spans)]
+        def inside(spans):
+            return [m for m in people if any(m.start < e and s < m.end for s, e in spans)]
         parsed_agents, parsed_objects = inside(subj_spans), inside(obj_spans)
         if parsed_agents:
             agents = parsed_agents
@@ -236,7 +237,8 @@ class MeetingFrames(FrameHost):
             last_end = m.end
         return out
 
-    def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
+    def _object_units(self, sent, trig, nxt,
+                      objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
         'the new ambassadors of A, B and C'; an unnamed counterpart ('the Speaker of ...') or a group
         ('representatives of companies') is one meeting with nobody named."""
@@ -245,7 +247,8 @@ class MeetingFrames(FrameHost):
         if objects:
             return [([m], set()) for m in objects]
         if re.search(r"ambassadors?|Đại sứ|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
-                     r"counterparts)\s+(?:from|of)\b|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
+                     r"counterparts)\s+(?:from|of)\b"
+                     r"|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
                      span[:120], re.I):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
@@ -262,8 +265,9 @@ class MeetingFrames(FrameHost):
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
                 units.append(([], set(cs[:1])))
             return units
-        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?(?:representatives|đại diện|leaders|"
-                         r"lãnh đạo|delegation|đoàn|officials|executives|corporations|businesses|doanh nghiệp|"
+        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?"
+                         r"(?:representatives|đại diện|leaders|lãnh đạo|delegation|đoàn|officials|executives|"
+                         r"corporations|businesses|doanh nghiệp|"
                          r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))", span)
         between = re.match(r"\s*(?:between|giữa)\b", span)
         if group or between:

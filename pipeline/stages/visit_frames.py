@@ -224,7 +224,8 @@ class VisitFrames(FrameHost):
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
-        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)", text[trig.end:trig.end + 30], re.I):
+        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)",
+                    text[trig.end:trig.end + 30], re.I):
             return [], []
         if self._listed_past_visits(sent, trig, nxt):
             return [], []
