@@ -330,7 +330,8 @@ def main() -> None:
     for r in results:
         report(r)
     print(f"\n== scaling and memory on {first['name']} ({args.articles} articles), {cores} cores\n")
-    print(f"{'pipeline all, 1 worker':<30}{args.articles:>8}{one_secs:>10.1f}  {args.articles / one_secs:,.1f} articles/s")
+    print(f"{'pipeline all, 1 worker':<30}{args.articles:>8}{one_secs:>10.1f}  {args.articles / one_secs:,.1f} "
+          f"articles/s")
     print(f"{f'pipeline all, {cores} workers':<30}{args.articles:>8}{many_secs:>10.1f}  "
           f"{args.articles / many_secs:,.1f} articles/s")
     print(f"{'peak memory, all workers':<30}{'':>8}{'':>10}  {mem.peak / 1024:,.0f} MB (process tree PSS)")

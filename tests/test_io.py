@@ -32,7 +32,8 @@ def _event(**overrides) -> dict:
         "date_precision": "day", "location": {"name": "Bắc Kinh", "country": "CHN"},
         "countries": ["CHN", "VNM"],
         "participants": [
-            {"name": "Tô Lâm", "mention": "Tổng Bí thư Tô Lâm", "role": "visitor", "title": "Tổng Bí thư", "country": "VNM"},
+            {"name": "Tô Lâm", "mention": "Tổng Bí thư Tô Lâm", "role": "visitor", "title": "Tổng Bí thư",
+             "country": "VNM"},
             {"name": "Xi Jinping", "mention": "Tập Cận Bình", "role": "host", "title": None, "country": "CHN"},
         ],
         "title": None, "trigger": "thăm", "evidence": "Tổng Bí thư Tô Lâm thăm Trung Quốc.",
