@@ -63,6 +63,8 @@ class Seed:
 
 @dataclass
 class Variant:
+    """One rewrite of a seed sentence and the event it should still yield."""
+
     kind: str
     seed: Seed
     text: str
@@ -73,6 +75,8 @@ class Variant:
 
 @dataclass
 class Outcome:
+    """What the pipeline made of a variant: the event survived, and whether its countries match exactly."""
+
     variant: Variant
     passed: bool
     exact: bool
@@ -81,6 +85,7 @@ class Outcome:
 
 # --------------------------------------------------------------------------- small helpers
 def jaccard(a: Iterable[str] | None, b: Iterable[str] | None) -> float:
+    """Overlap of two sets of codes (1.0 when both are empty): how close the countries found are."""
     a, b = set(a or ()), set(b or ())
     if not a and not b:
         return 1.0
@@ -192,6 +197,8 @@ def _is_common_first(sentence: str, lang: str, entities: list[dict] | None = Non
 @dataclass
 class Gazetteers:
     # lang -> list of (form, iso3, kind, ambiguous), longest form first
+    """The gazetteer forms the rewrites swap in (country names, demonyms), read from the data files."""
+
     country_forms: dict[str, list[tuple[str, str, str, bool]]]
     # iso3 -> lang -> kind -> first form of that kind
     primary: dict[str, dict[str, dict[str, str]]]
@@ -202,6 +209,7 @@ class Gazetteers:
 
     @classmethod
     def load(cls, root: Path = GAZ) -> "Gazetteers":
+        """Read the country tables under ``root``, longest form first so a rewrite replaces whole names."""
         forms: dict[str, list] = defaultdict(list)
         primary: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
         for name in ("countries.tsv", "country_aliases.tsv"):
@@ -235,11 +243,14 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 @dataclass
 class Context:
+    """What every perturbation function may use (the gazetteers), loaded once per suite."""
+
     gaz: Gazetteers
 
 
 # --------------------------------------------------------------------------- seeds
 def shared_available(shared: Path = SHARED) -> bool:
+    """Whether the gold sets the seeds come from are present (the suite skips without them)."""
     return all((shared / "eval" / s / f).exists() for s in SPLITS for f in ("docs.jsonl", "gold.jsonl"))
 
 
@@ -979,6 +990,7 @@ PERTURBATIONS: dict[str, Callable[[Seed, Context], Variant | None]] = {
 
 
 def make_variants(seeds: list[Seed], ctx: Context | None = None, kinds: Iterable[str] | None = None) -> list[Variant]:
+    """Every applicable rewrite of every seed, for the chosen perturbation kinds (all by default)."""
     ctx = ctx or Context(Gazetteers.load())
     out = []
     for kind in (kinds or PERTURBATIONS):
@@ -1027,6 +1039,7 @@ def pass_rates(outcomes: list[Outcome]) -> dict[tuple[str, str], tuple[int, int,
 
 def run_suite(pipe=None, shared: Path = SHARED, per_lang: int = 60, seed: int = 20240601,
               kinds: Iterable[str] | None = None) -> tuple[list[Seed], list[Outcome]]:
+    """Sample seed events from the shared gold sets and run every variant through ``pipe``."""
     import pipeline
 
     pipe = pipe or pipeline.load_pipeline()
@@ -1036,6 +1049,7 @@ def run_suite(pipe=None, shared: Path = SHARED, per_lang: int = 60, seed: int = 
 
 
 def format_rates(rates: dict[tuple[str, str], tuple[int, int, int]]) -> str:
+    """The pass-rate table, per kind and language, as printed by the report."""
     kinds = [k for k in PERTURBATIONS if any(key[0] == k for key in rates)] + ["all"]
     lines = [f"{'kind':<14}{'en':>16}{'vi':>16}{'all':>16}   exact-countries (all)"]
     for k in kinds:

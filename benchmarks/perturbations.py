@@ -37,6 +37,8 @@ def _fmt_got(got) -> str:
 
 
 def main(argv=None) -> int:
+    """Run the suite and print pass rates (and, on request, sample variants and failures); exit 2
+    when the gold sets are missing."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--per-lang", type=int, default=60, help="seed events per language (default 60)")
     ap.add_argument("--seed", type=int, default=20240601, help="random seed of the seed sample")

@@ -33,6 +33,7 @@ class ExtractionResult:
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> text, for the evidence view
 
     def tables(self) -> dict[str, pd.DataFrame]:
+        """The six tables by name, in the shape the writers and the report take."""
         return {"events": self.events, "participants": self.participants, "entities": self.entities,
                 "errors": self.errors, "event_clusters": self.event_clusters, "mentions": self.mentions}
 

@@ -63,6 +63,8 @@ WAIT_REPORT_SECONDS = 30.0  # with no chunk finished for this long, say which ch
 
 @dataclass
 class BatchStats:
+    """Counts of a batch run, for the closing summary line and the run record."""
+
     articles: int = 0
     events: int = 0
     failures: int = 0
@@ -73,6 +75,7 @@ class BatchStats:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> str:
+        """The one-line summary printed when a run ends."""
         rate = self.articles / self.seconds if self.seconds else 0.0
         return (f"{self.articles} articles, {self.events} events, {self.failures} failures, "
                 f"{self.no_events} with no event, in {self.seconds:.1f} s ({rate:.1f} articles/s)"
@@ -206,6 +209,7 @@ class Progress:
         self.total = total
 
     def update(self, n: int, events: int, failures: int) -> None:
+        """Count ``n`` more articles done and show the running totals."""
         self.done += n
         if self.bar is not None:
             self.bar.update(n)
@@ -227,6 +231,7 @@ class Progress:
             print(f"vnevents: {message}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
+        """Close the progress bar so the summary line starts on a clean line."""
         if self.bar is not None:
             self.bar.close()
 

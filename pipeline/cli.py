@@ -71,6 +71,8 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIS
 
 
 def click_exceptions() -> type[Exception]:
+    """Click's own exception class (imported late: click is only needed once a command runs), which
+    must pass through to click to print usage errors."""
     import click
 
     return click.exceptions.ClickException
@@ -235,6 +237,7 @@ def report(
 
 
 def main() -> None:  # console entry point
+    """The ``vnevents`` command's entry point (``[project.scripts]``)."""
     app()
 
 

@@ -29,6 +29,8 @@ def _most_common(values: list[T]) -> T | None:
 
 
 def build_cluster_tables(events: list[Event]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The event_clusters table (one consensus row per real-world event) and the mentions table
+    (every report of it), from events that linking gave a cluster id."""
     groups: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         if e.cluster_id:

@@ -303,7 +303,7 @@ def _date_spans(text: str, ev: Mapping[str, Any], evidence: tuple[int, int]) -> 
 
 
 def _entity_rows(entities: pd.DataFrame | None, doc_id: str, text: str) -> list[dict[str, Any]]:
-    """This document's entities whose offsets fit the text (rows from another text version are dropped)."""
+    """The document's entities whose offsets fit the text (rows from another text version are dropped)."""
     rows = []
     for e in _records(entities):
         if _str(e.get("doc_id")) not in (None, doc_id):

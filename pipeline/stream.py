@@ -182,6 +182,7 @@ class TableStreams:
                 self.book.add(table, (json.loads(line) for line in src if line.strip()))
 
     def write_frame(self, table: str, df: pd.DataFrame) -> None:
+        """Write a whole table at once, after the rows buffered for it."""
         self._flush(table)
         if len(df):
             self.files[table].write(df)

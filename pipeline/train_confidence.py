@@ -71,6 +71,8 @@ SEED_SALT = "vnevents-confidence"
 
 @dataclass
 class Sample:
+    """One candidate event of the training data: its set, article, record, features and label."""
+
     set: str
     doc_id: str
     record: dict               # the event as written to events.jsonl
@@ -80,6 +82,7 @@ class Sample:
 
     @property
     def group(self) -> str:
+        """The article, so that folds never split one article's events."""
         return f"{self.set}/{self.doc_id}"
 
 
@@ -127,6 +130,7 @@ def vocabulary(feats: list[dict[str, float]]) -> list[str]:
 
 
 def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
+    """The features as a dense matrix with one column per name in ``names``."""
     index = {n: i for i, n in enumerate(names)}
     X = np.zeros((len(feats), len(names)))
     for r, f in enumerate(feats):
@@ -138,6 +142,7 @@ def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
 
 
 def fit(feats: list[dict[str, float]], y: np.ndarray, C: float) -> ConfidenceModel:
+    """A logistic regression with inverse regularisation ``C``, as a :class:`ConfidenceModel`."""
     from sklearn.linear_model import LogisticRegression  # training only
 
     names = vocabulary(feats)
@@ -148,6 +153,7 @@ def fit(feats: list[dict[str, float]], y: np.ndarray, C: float) -> ConfidenceMod
 
 
 def predict(model: ConfidenceModel, feats: list[dict[str, float]]) -> np.ndarray:
+    """The model's probability for each event, as the pipeline would compute it."""
     return np.array([model.probability(f) for f in feats])
 
 
@@ -165,23 +171,27 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 
 
 def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """ROC AUC, or NaN when the labels are all one class."""
     from sklearn.metrics import roc_auc_score
 
     return float(roc_auc_score(y, p)) if 0 < y.sum() < len(y) else float("nan")
 
 
 def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    """Mean log-loss, with probabilities clipped so a confident mistake stays finite."""
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
 def prob_metrics(p: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """The probability metrics reported per set (AUC, Brier, ECE, log-loss)."""
     return {"n": int(len(y)), "right": round(float(y.mean()), 4), "auc": round(auc(p, y), 4),
             "brier": round(float(np.mean((p - y) ** 2)), 4), "ece": round(ece(p, y), 4),
             "log_loss": round(log_loss(p, y), 4)}
 
 
 def event_prf(gold_docs: list[dict], records: list[dict], keep: np.ndarray | None = None) -> dict:
+    """Event precision, recall and F1 against the gold, keeping only the events ``keep`` marks."""
     kept = records if keep is None else [r for r, k in zip(records, keep) if k]
     rep = score(gold_docs, kept)["all"]
     return {k: rep[k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")}
@@ -212,6 +222,7 @@ def best_threshold(samples: list[Sample], p: np.ndarray, golds: dict[str, list[d
 
 
 def oof_predictions(samples: list[Sample], y: np.ndarray, folds: np.ndarray, C: float) -> np.ndarray:
+    """Out-of-fold probabilities: each article's events scored by a model that never saw it."""
     feats = [s.features for s in samples]
     p = np.zeros(len(samples))
     for k in range(FOLDS):
@@ -224,6 +235,7 @@ def oof_predictions(samples: list[Sample], y: np.ndarray, folds: np.ndarray, C: 
 # ------------------------------------------------------------------ the run
 
 def main(argv: list[str] | None = None) -> int:
+    """Train, cross-validate and (unless ``--dry-run``) write the model, its manifest and its card."""
     ap = argparse.ArgumentParser(prog="python -m pipeline.train_confidence", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (with eval/<set>/)")
@@ -391,6 +403,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def model_card(a: dict, calibration_out: dict[str, str]) -> str:
+    """The model card's markdown, from the training record and the calibration tool's output."""
     tr, cv = a["training"], a["cv"]
     rows = "\n".join(
         f"| {s} | {m['oof']['n']} | {m['oof']['right']:.3f} | {m['oof']['auc']:.3f} | {m['oof']['brier']:.4f} | "

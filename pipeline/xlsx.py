@@ -212,6 +212,7 @@ class XlsxBook:
                        for t in ordered}
 
     def add(self, table: str, records: Iterable[Mapping[str, Any]]) -> None:
+        """Append rows to a table's sheet."""
         self.sheets[table].add(records)
 
     def save(self, path: str | Path) -> Path:

@@ -79,6 +79,8 @@ class Person:
 
 @dataclass
 class PersonMention:
+    """One place a person is named or referred to in the article, and how (name, title, pronoun...)."""
+
     start: int
     end: int
     text: str
@@ -102,12 +104,15 @@ class ArticleActors:
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # list name -> (key, starts)
 
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
+        """The person mentions starting in ``[start, end]``."""
         return self._within("mentions", start, end)
 
     def countries_in(self, start: int, end: int) -> list:
+        """The country mentions starting in ``[start, end]``."""
         return self._within("countries", start, end)
 
     def places_in(self, start: int, end: int) -> list:
+        """The place mentions starting in ``[start, end]``."""
         return self._within("places", start, end)
 
     def titles_in(self, start: int, end: int) -> list[TitleMention]:
@@ -163,6 +168,7 @@ class ArticleActors:
         return items[bisect_left(starts, lo):bisect_right(starts, hi)]
 
     def entities(self) -> list[Entity]:
+        """Every named person, country and place found, as the entities table's rows."""
         out = [Entity(m.start, m.end, m.text, "PERSON", m.person.canonical, m.person.country,
                       source="gazetteer" if m.person.known else "pattern", title=m.title)
                for m in self.mentions if m.person.named]
@@ -408,6 +414,8 @@ class ActorFinder:
 
     def find(self, text: str, ner: list[Entity] | None = None,
              sentence_starts: set[int] | None = None) -> ArticleActors:
+        """The article's people, titles, countries and places; ``ner`` adds the backend's people that no
+        pattern anchors, ``sentence_starts`` marks where a capitalised word need not be a name."""
         actors = ArticleActors()
         actors.titles = self._titles(text)
         known = self.people.find(text)

@@ -109,6 +109,7 @@ class ArticleInfo:
 
     @classmethod
     def from_text(cls, text: str) -> "ArticleInfo":
+        """The article's dateline facts the features need, read once per article."""
         dateline = parse_dateline(text)
         country = PlaceGazetteer.load().country_of(dateline.place) if dateline.place else None
         return cls(text, dateline.body_start, country)
@@ -246,6 +247,7 @@ def article_features(events: list[Event], text: str) -> list[dict[str, float]]:
 # ------------------------------------------------------------------ the model
 
 def sha256_of(path: Path) -> str:
+    """The file's SHA-256, to check a model file against its manifest."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
@@ -262,6 +264,7 @@ class ConfidenceModel:
 
     @classmethod
     def from_dict(cls, data: dict, path: Path | None = None) -> "ConfidenceModel":
+        """A model from its JSON form; a file of another format or with missing fields is refused."""
         where = path or "model"
         try:
             if data.get("format") != FORMAT:
@@ -281,6 +284,7 @@ class ConfidenceModel:
         return model
 
     def logit(self, features: Mapping[str, float]) -> float:
+        """The model's log-odds that an event with these features is right."""
         w = self.weights
         return self.intercept + sum(w.get(k, 0.0) * v for k, v in features.items())
 

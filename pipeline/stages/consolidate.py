@@ -51,6 +51,7 @@ def _parse_span(iso) -> tuple[dt.date, dt.date] | None:
 
 
 def event_span(e: Event) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an event's dates cover, or None when it has no date."""
     a = date_span(e.date_start)
     if a is None:
         return None
@@ -59,6 +60,7 @@ def event_span(e: Event) -> tuple[dt.date, dt.date] | None:
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
+    """Whether two events' dates can be the same event's (undated events fit anything)."""
     x, y = event_span(a), event_span(b)
     if x is None or y is None:
         return True
@@ -94,6 +96,7 @@ def _remote(e: Event) -> bool:
 
 
 def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
+    """Whether two mentions in one article report the same event, so consolidation merges them."""
     if a.type != b.type:
         return False
     if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b) and not _same_trip_days(a, b):

@@ -435,6 +435,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     # ------------------------------------------------------------- frames
     def fill(self) -> list[Event]:
+        """The article's events, sentence by sentence, each trigger filled by its type's frame."""
         ctx = self.ctx
         if ctx.reference is not None and ctx.context_date is None:
             ctx.context_date = ctx.reference.isoformat()

@@ -301,6 +301,7 @@ class CountryGazetteer:
 
     @classmethod
     def from_dir(cls, data_dir: Path) -> "CountryGazetteer":
+        """The gazetteer from ``countries.tsv`` and, when present, ``country_aliases.tsv`` in ``data_dir``."""
         rows = _read_tsv(data_dir / "countries.tsv")
         aliases = data_dir / "country_aliases.tsv"
         if aliases.exists():
@@ -462,6 +463,7 @@ class PlaceGazetteer:
 
     @classmethod
     def from_dir(cls, data_dir: Path) -> "PlaceGazetteer":
+        """The gazetteer from ``places.tsv`` and the places' stop phrases in ``data_dir``."""
         return cls(_read_tsv(data_dir / "places.tsv"), _stop_phrases(data_dir, "places"))
 
     @classmethod
@@ -552,6 +554,7 @@ class PeopleGazetteer:
 
     @classmethod
     def from_dir(cls, data_dir: Path) -> "PeopleGazetteer":
+        """The gazetteer from ``people.tsv`` and the people's stop phrases in ``data_dir``."""
         stops: set[str] = set()
         for phrases in _stop_phrases(data_dir, "people").values():
             stops |= phrases
@@ -565,6 +568,7 @@ class PeopleGazetteer:
 
     @property
     def people(self) -> tuple[KnownPerson, ...]:
+        """Every known person, in file order."""
         return tuple(self._people)
 
     def lookup(self, name: str) -> KnownPerson | None:

@@ -31,6 +31,7 @@ class LangidStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Set the record's language, or refuse an article in an unsupported one."""
         assert doc.article is not None and doc.text is not None  # the chain check guarantees both
         lang = doc.article.lang
         if lang is not None and lang not in SUPPORTED:

@@ -23,6 +23,7 @@ class NerStage:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
+        """Ask the backend's NER about the sentences the patterns leave unexplained, if it has NER."""
         assert doc.lang is not None and doc.text is not None and doc.sentences is not None \
             and doc.actors is not None
         backend = self.resources.backend(doc.lang)

@@ -82,6 +82,7 @@ class NearbyVisits:
         self.starts = [v.char_start for v in self.visits]
 
     def near(self, e: Event) -> list[Event]:
+        """The visits within ``VISIT_REACH`` characters of the event."""
         lo = bisect_left(self.starts, e.char_start - VISIT_REACH)
         hi = bisect_right(self.starts, e.char_start + VISIT_REACH)
         return self.visits[lo:hi]

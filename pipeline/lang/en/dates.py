@@ -133,6 +133,7 @@ def _en_month(name: str) -> int:
 
 
 def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
+    """Append every English date expression in ``text`` to ``out`` (years resolved against ``ref``)."""
     for m in _EN_MD.finditer(text):
         mo = _en_month(m["mon"])
         d1 = int(m["d1"])

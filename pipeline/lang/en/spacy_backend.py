@@ -41,6 +41,8 @@ def load_model():
 
 
 class SpacyBackend:
+    """English sentences, tokens and NER from the pinned spaCy model."""
+
     name = "spacy"
 
     def __init__(self, lang: str = "en") -> None:

@@ -136,6 +136,7 @@ _VI_CUE_BEFORE = re.compile(
 
 
 def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
+    """Append every Vietnamese date expression in ``text`` to ``out`` (years resolved against ``ref``)."""
     for m in _VI_ATOM.finditer(text):
         year = opt_int(m["y"] or m["y2"])
         sep, tod = m["s"], m["tod"]
