@@ -627,3 +627,14 @@ def test_legislatures_and_portfolios_in_a_list_of_hosts_are_no_people(pipe):
     hosts = {p["name"] for e in events for p in e["participants"]} - {"Gabriel Boric"}
     assert hosts == {"Rishi Sunak", "Lindsay Hoyle", "James Cleverly"}
     assert kinds(events) == {("meeting", "meeting", ("CHL", "GBR"))}
+
+
+def test_a_reception_with_no_place_is_in_the_hosts_country_and_credentials_in_the_receiving_state(pipe):
+    en = run(pipe, "Kazakh President Kassym-Jomart Tokayev received the credentials of the new Ambassador of "
+                   "Spain, Luis Martinez Montes, on Monday.", "en")
+    assert [e["location"] for e in en if e["type"] == "meeting"] == [{"name": "Kazakhstan", "country": "KAZ"}]
+    envoys = run(pipe, "The ambassadors of Kenya and Peru presented their credentials to Kazakh President "
+                       "Kassym-Jomart Tokayev.", "en")
+    assert {e["location"]["country"] for e in envoys} == {"KAZ"}
+    vi = run(pipe, "Chủ tịch nước Lương Cường tiếp Đại sứ Chile Juan Carlos Vásquez.", "vi")
+    assert [e["location"] for e in vi if e["type"] == "meeting"] == [{"name": "Việt Nam", "country": "VNM"}]
