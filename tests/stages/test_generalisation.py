@@ -638,3 +638,10 @@ def test_a_reception_with_no_place_is_in_the_hosts_country_and_credentials_in_th
     assert {e["location"]["country"] for e in envoys} == {"KAZ"}
     vi = run(pipe, "Chủ tịch nước Lương Cường tiếp Đại sứ Chile Juan Carlos Vásquez.", "vi")
     assert [e["location"] for e in vi if e["type"] == "meeting"] == [{"name": "Việt Nam", "country": "VNM"}]
+
+
+def test_reaching_a_country_is_an_arrival_but_reaching_an_agreement_is_not(pipe):
+    visits = [e for e in run(pipe, "Chilean Foreign Minister Alberto van Klaveren reached Mexico on 26 May for "
+                                   "talks with his Mexican counterpart.", "en", "2024-05-30") if e["type"] == "visit"]
+    assert [(tuple(e["countries"]), e["date_start"]) for e in visits] == [(("CHL", "MEX"), "2024-05-26")]
+    assert all(e["type"] != "visit" for e in run(pipe, "Chile and Mexico reached an agreement on trade.", "en"))
