@@ -645,3 +645,13 @@ def test_reaching_a_country_is_an_arrival_but_reaching_an_agreement_is_not(pipe)
                                    "talks with his Mexican counterpart.", "en", "2024-05-30") if e["type"] == "visit"]
     assert [(tuple(e["countries"]), e["date_start"]) for e in visits] == [(("CHL", "MEX"), "2024-05-26")]
     assert all(e["type"] != "visit" for e in run(pipe, "Chile and Mexico reached an agreement on trade.", "en"))
+
+
+def test_honourables_portfolios_before_known_names_and_sentence_ends_do_not_make_names(pipe):
+    from pipeline.stages.actors import ActorFinder
+
+    people = lambda text, lang: {m.person.canonical for m in ActorFinder(lang).find(text).mentions if m.person.named}
+    assert people("He will meet US Special Envoy for Climate Change John Kerry in New York.", "en") == {"John Kerry"}
+    assert people("He met Australian opposition leader Hon. Peter Dutton.", "en") == {"Peter Dutton"}
+    assert people("He was received by Foreign Affairs Cabinet Secretary Monica Juma.", "en") == {"Monica Juma"}
+    assert "Marco Della Seta" in people("Chủ tịch nước tiếp Đại sứ Ý Marco Della Seta. Anh Tuấn cũng dự.", "vi")
