@@ -655,3 +655,9 @@ def test_honourables_portfolios_before_known_names_and_sentence_ends_do_not_make
     assert people("He met Australian opposition leader Hon. Peter Dutton.", "en") == {"Peter Dutton"}
     assert people("He was received by Foreign Affairs Cabinet Secretary Monica Juma.", "en") == {"Monica Juma"}
     assert "Marco Della Seta" in people("Chủ tịch nước tiếp Đại sứ Ý Marco Della Seta. Anh Tuấn cũng dự.", "vi")
+
+
+def test_honorific_titles_before_names_are_not_names(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric met Cambodian Senate President Samdech Akka Moha Sena Padei "
+                       "Techo Hun Sen and Iranian President Sayyed Ebrahim Raisi.", "en")
+    assert {p["name"] for e in events for p in e["participants"]} == {"Gabriel Boric", "Hun Sen", "Ebrahim Raisi"}
