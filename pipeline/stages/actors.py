@@ -335,6 +335,22 @@ _CAP_WORD_BEFORE = re.compile(rf"[{lexicon.UPPER}][\w’'.-]*[ \u00a0]$")
 _CAP_WORD_AFTER = re.compile(rf"^[ \u00a0][{lexicon.UPPER}]")
 
 
+_SENTENCE_END_IN_RUN = re.compile(r"(?<=[^\W\d_]{3}\.)\s+")
+
+
+def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of capitalised words cut where a sentence ends inside it ("… Marco Della Seta. Anh …"):
+    a full stop after a word of three letters or more, not an initial ("S.M.") or "Jr."-like abbreviation."""
+    out, pos = [], start
+    for m in _SENTENCE_END_IN_RUN.finditer(text, start, end):
+        if text[m.start() - 4:m.start()] in (" Jr.", " Sr.", " St."):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
 def _in_name_run(text: str, start: int, end: int) -> bool:
     """An ambiguous place/country word inside a run of capitalised words ("Nguyễn Thị Nga",
     "Vương Đình Huệ") is part of a name."""
@@ -442,11 +458,15 @@ class ActorFinder:
             mask[s:e] = b"\x02" * (e - s)
 
         candidates: list[tuple[int, int, KnownPerson | None]] = [(s, e, p) for s, e, p in known]
+        known_starts = {s for s, _, _ in known}
         for m in name_run(self.lang).finditer(text):
-            for s, e in self._unmasked_pieces(mask, m.start(), m.end()):
-                s, e = self._trim(text, s, e)
-                if e > s:
-                    candidates.append((s, e, None))
+            for piece_start, piece_end in self._unmasked_pieces(mask, m.start(), m.end()):
+                for s, e in _sentence_pieces(text, piece_start, piece_end):
+                    s, e = self._trim(text, s, e)
+                    if e > s and not (e + 1 in known_starts and text[e:e + 1] == " "):
+                        # (a run right before a known name is that name's description:
+                        # "Special Envoy for Climate Change John Kerry")
+                        candidates.append((s, e, None))
         candidates.sort(key=lambda x: x[0])
         ner_people = [x for x in (ner or []) if x.label == "PERSON"]
         ner_covers = _covers([(x.start, x.end) for x in ner_people], lambda probe, end: probe.end <= end)

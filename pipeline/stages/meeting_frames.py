@@ -86,6 +86,7 @@ class MeetingFrames(FrameHost):
             return agents, objects
         location = self._location(sent)
         for agent in agents:
+            where = self._host_place(trig, agent, location)
             for unit_people, unit_countries in units:
                 parts = [self._participant(agent, "participant")]
                 parts += [self._participant(m, "participant") for m in unit_people]
@@ -103,11 +104,22 @@ class MeetingFrames(FrameHost):
                 if len(countries) < 2:
                     continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries, date,
-                                location)
+                                where)
                 if len(parts) >= 2:
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
         return agents, objects
+
+    def _host_place(self, trig, host: PersonMention, location):
+        """A reception with no place of its own is held in the host's country ("X received the
+        Lao ambassador"), unless the host is known to be abroad on a visit."""
+        if location[1] is not None or trig.subtype != "reception" or host.person.country is None:
+            return location
+        abroad = {e.location_country for e in self._visits_by(host.person.canonical)
+                  if e.type == "visit" and host.person.canonical in visitor_names(e)}
+        if abroad - {host.person.country}:
+            return location
+        return self._country_name(host.person.country), host.person.country
 
     def _another_meetings_day(self, sent, trig, dates) -> bool:
         """"Previously at the meeting in Bonn on February 17, …": the nominal mention states a day
@@ -130,12 +142,17 @@ class MeetingFrames(FrameHost):
         if not iso or not hosts:
             return False
         host = hosts[0]
+        assert host.person.country is not None  # hosts are those with a country
         status = self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "meeting")
+        # an envoy presents credentials to the head of the state he is accredited to, in that state
+        where = self._location(sent, default_country=host.person.country)
+        if where[1] is None:
+            where = (self._country_name(host.person.country), host.person.country)
         for country in dict.fromkeys(iso):
             if country != host.person.country:
                 self._emit(sent, trig, "meeting", trig.subtype, status, [self._participant(host, "participant")],
-                           {host.person.country, country}, date, self._location(sent))
+                           {host.person.country, country}, date, where)
         return True
 
     def _implied_visit(self, sent, trig, agent, received, status, date, location) -> None:

@@ -642,3 +642,38 @@ def test_legislatures_and_portfolios_in_a_list_of_hosts_are_no_people(pipe):
     hosts = {p["name"] for e in events for p in e["participants"]} - {"Gabriel Boric"}
     assert hosts == {"Rishi Sunak", "Lindsay Hoyle", "James Cleverly"}
     assert kinds(events) == {("meeting", "meeting", ("CHL", "GBR"))}
+
+
+def test_a_reception_with_no_place_is_in_the_hosts_country_and_credentials_in_the_receiving_state(pipe):
+    en = run(pipe, "Kazakh President Kassym-Jomart Tokayev received the credentials of the new Ambassador of "
+                   "Spain, Luis Martinez Montes, on Monday.", "en")
+    assert [e["location"] for e in en if e["type"] == "meeting"] == [{"name": "Kazakhstan", "country": "KAZ"}]
+    envoys = run(pipe, "The ambassadors of Kenya and Peru presented their credentials to Kazakh President "
+                       "Kassym-Jomart Tokayev.", "en")
+    assert {e["location"]["country"] for e in envoys} == {"KAZ"}
+    vi = run(pipe, "Chủ tịch nước Lương Cường tiếp Đại sứ Chile Juan Carlos Vásquez.", "vi")
+    assert [e["location"] for e in vi if e["type"] == "meeting"] == [{"name": "Việt Nam", "country": "VNM"}]
+
+
+def test_reaching_a_country_is_an_arrival_but_reaching_an_agreement_is_not(pipe):
+    visits = [e for e in run(pipe, "Chilean Foreign Minister Alberto van Klaveren reached Mexico on 26 May for "
+                                   "talks with his Mexican counterpart.", "en", "2024-05-30") if e["type"] == "visit"]
+    assert [(tuple(e["countries"]), e["date_start"]) for e in visits] == [(("CHL", "MEX"), "2024-05-26")]
+    assert all(e["type"] != "visit" for e in run(pipe, "Chile and Mexico reached an agreement on trade.", "en"))
+
+
+def test_honourables_portfolios_before_known_names_and_sentence_ends_do_not_make_names(pipe):
+    from pipeline.stages.actors import ActorFinder
+
+    def people(text, lang):
+        return {m.person.canonical for m in ActorFinder(lang).find(text).mentions if m.person.named}
+    assert people("He will meet US Special Envoy for Climate Change John Kerry in New York.", "en") == {"John Kerry"}
+    assert people("He met Australian opposition leader Hon. Peter Dutton.", "en") == {"Peter Dutton"}
+    assert people("He was received by Foreign Affairs Cabinet Secretary Monica Juma.", "en") == {"Monica Juma"}
+    assert "Marco Della Seta" in people("Chủ tịch nước tiếp Đại sứ Ý Marco Della Seta. Anh Tuấn cũng dự.", "vi")
+
+
+def test_honorific_titles_before_names_are_not_names(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric met Cambodian Senate President Samdech Akka Moha Sena Padei "
+                       "Techo Hun Sen and Iranian President Sayyed Ebrahim Raisi.", "en")
+    assert {p["name"] for e in events for p in e["participants"]} == {"Gabriel Boric", "Hun Sen", "Ebrahim Raisi"}
