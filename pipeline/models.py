@@ -10,7 +10,7 @@ the sha256 of the lines ``sha256sum`` prints for them in the listed order, so
 :func:`verify` is called where each model is loaded. It raises :class:`ModelMissing` or
 :class:`ModelChecksumMismatch` naming the model, the path and both digests, so a
 silently altered or swapped model (underthesea's segmenter and normaliser are pickles)
-never runs. Results are cached per process: each artifact is hashed once. An optional
+never runs. Digests are cached per process: each artifact is hashed once. An optional
 artifact without a pinned digest (stanza's models, downloaded by the user) is reported
 as unchecked, not refused; ``python -m pipeline.models digest DIR`` prints the digest to
 pin.
@@ -122,6 +122,11 @@ def verify(name: str, root: str | Path | None = None, manifest: str | Path | Non
 
 
 @lru_cache(maxsize=None)
+def _digest_once(root: Path, files: tuple[str, ...]) -> str:
+    """:func:`digest`, once per process for each set of files (the manifest itself is re-read)."""
+    return digest(root, files)
+
+
 def _verify(name: str, root: Path | None, manifest: Path) -> str | None:
     entries = load_manifest(manifest)
     if name not in entries:
@@ -141,7 +146,7 @@ def _verify(name: str, root: Path | None, manifest: Path) -> str | None:
     if absent:
         raise ModelMissing(f"model {name!r} is incomplete: {', '.join(str(where / f) for f in absent)} "
                            f"missing (expected sha256 {entry.sha256}); reinstall it ({entry.source})")
-    found = digest(where, entry.files)
+    found = _digest_once(where.resolve(), entry.files)
     if found != entry.sha256:
         raise ModelChecksumMismatch(
             f"model {name!r} at {where} does not match {manifest}: expected sha256 {entry.sha256}, "

@@ -144,7 +144,7 @@ def test_a_tampered_copy_is_refused_naming_the_model_and_both_digests(tmp_path):
     data[len(data) // 2] ^= 0x01  # one bit
     target.write_bytes(bytes(data))
     tampered = tmp_path / "tampered"
-    shutil.copytree(copy, tampered)  # a new path: verify caches per (name, path, manifest)
+    shutil.copytree(copy, tampered)  # a new path: digests are cached per folder
     with pytest.raises(ModelChecksumMismatch) as info:
         verify("underthesea_ner_crf", root=tampered, manifest=manifest)
     message = str(info.value)
@@ -204,3 +204,29 @@ def test_retraining_updates_the_confidence_digest_and_keeps_the_other_models(tmp
     assert after["event_confidence"]["loaded_by"] == "pipeline/stages/confidence.py"  # other fields kept
     assert {m["name"]: m for m in before if m["name"] != "event_confidence"} == \
         {k: v for k, v in after.items() if k != "event_confidence"}
+
+
+def test_an_optional_unpinned_model_is_reported_unchecked_and_a_pinned_one_is_checked(tmp_path, caplog):
+    resources = tmp_path / "stanza_resources"
+    (resources / "vi" / "ner").mkdir(parents=True)
+    (resources / "resources.json").write_text("{}", encoding="utf-8")
+    (resources / "vi" / "ner" / "vlsp.pt").write_bytes(b"weights")
+    manifest = tmp_path / "manifest.json"
+    shutil.copyfile(models.MANIFEST, manifest)
+    with caplog.at_level("WARNING", logger="pipeline.models"):
+        assert verify("stanza_vi", root=resources, manifest=manifest) is None
+    assert "'stanza_vi'" in caplog.text and "not checked" in caplog.text
+    # pinned as `python -m pipeline.models digest` prints it, the same files pass and a changed one fails
+    out = subprocess.run([sys.executable, "-m", "pipeline.models", "digest", str(resources)], cwd=ROOT,
+                         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    pin = json.loads(out.stdout)
+    assert pin["files"] == ["resources.json", "vi/ner/vlsp.pt"]
+    raw = json.loads(manifest.read_text(encoding="utf-8"))
+    next(m for m in raw["models"] if m["name"] == "stanza_vi").update(pin)
+    manifest.write_text(json.dumps(raw), encoding="utf-8")
+    assert verify("stanza_vi", root=resources, manifest=manifest) == pin["sha256"]
+    changed = tmp_path / "changed"  # a new path: digests are cached per folder
+    shutil.copytree(resources, changed)
+    (changed / "vi" / "ner" / "vlsp.pt").write_bytes(b"other weights")
+    with pytest.raises(ModelChecksumMismatch, match="'stanza_vi'"):
+        verify("stanza_vi", root=changed, manifest=manifest)

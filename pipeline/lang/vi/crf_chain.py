@@ -15,7 +15,7 @@ through its Python-list conversions, was slower than the column-wise code on new
 sentences. So the POS, chunk and NER features use underthesea's Python ``apply_function``
 and the word segmenter's features (trained with underthesea_core) reproduce the Rust
 semantics, checked against underthesea_core at load. The tags are identical to
-``underthesea.ner`` (tests/backends/test_vi_crf_chain.py checks that on public samples).
+``underthesea.ner`` (tests/lang/vi/test_crf_chain.py checks that on public samples).
 """
 from __future__ import annotations
 
