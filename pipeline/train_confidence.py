@@ -384,18 +384,26 @@ def main(argv: list[str] | None = None) -> int:
     model_path = args.out / MODEL_PATH.name
     _write(model_path, json.dumps(artifact, indent=1, ensure_ascii=False) + "\n")
     manifest_path = args.out / MANIFEST_PATH.name
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {"models": []}
-    entry = {"name": MODEL_NAME, "file": model_path.name, "language": "vi+en", "version": VERSION,
-             "source": "trained by `python -m pipeline.train_confidence` (logistic regression, scikit-learn) on "
-                       "the project's gold annotations shared/eval/dev, train, train2; only coefficients are shipped",
-             "licence": "MIT", "sha256": sha256_of(model_path)}
-    manifest["models"] = [m for m in manifest.get("models", []) if m.get("name") != MODEL_NAME] + [entry]
-    manifest["models"].sort(key=lambda m: m["name"])
-    _write(manifest_path, json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+    entry = update_manifest(manifest_path, model_path)
     _write(args.out / f"{MODEL_NAME}.md", model_card(artifact, calibration_out))
     print(f"\nwrote {model_path} (sha256 {entry['sha256'][:12]}…), {manifest_path}, "
           f"{args.out / (MODEL_NAME + '.md')}  [{time.time() - t0:.0f}s]")
     return 0
+
+
+def update_manifest(manifest_path: Path, model_path: Path) -> dict:
+    """Record the model's sha256 (and what it is) in the manifest, keeping every other model's
+    entry and any other field of its own; the pipeline refuses the model until this is done."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {"models": []}
+    models = manifest.get("models", [])
+    old: dict = next((m for m in models if m.get("name") == MODEL_NAME), {})
+    entry = {**old, "name": MODEL_NAME, "file": model_path.name, "language": "vi+en", "version": VERSION,
+             "source": "trained by `python -m pipeline.train_confidence` (logistic regression, scikit-learn) on "
+                       "the project's gold annotations shared/eval/dev, train, train2; only coefficients are shipped",
+             "licence": "MIT", "sha256": sha256_of(model_path)}
+    manifest["models"] = sorted([m for m in models if m.get("name") != MODEL_NAME] + [entry], key=lambda m: m["name"])
+    _write(manifest_path, json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
+    return entry
 
 
 def _write(path: Path, text: str) -> None:

@@ -45,7 +45,7 @@ def _event(**kw) -> Event:
 
 def test_manifest_entry_and_checksum_of_shipped_model():
     manifest = json.loads(conf.MANIFEST_PATH.read_text(encoding="utf-8"))
-    entry = next(m for m in manifest["models"] if m["file"] == conf.MODEL_PATH.name)
+    entry = next(m for m in manifest["models"] if m.get("file") == conf.MODEL_PATH.name)
     for key in ("name", "language", "version", "source", "licence", "sha256"):
         assert entry.get(key), key
     assert entry["language"] == "vi+en"

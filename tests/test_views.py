@@ -106,6 +106,7 @@ def test_undated_count_and_network_count_real_events(result):
     assert by_rows[("VNM", "AZE", "visit")] == 6      # what counting article rows would have said
 
 
+@pytest.mark.models
 def test_extract_with_no_input_reads_the_bundled_samples_from_any_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     sample = pipeline.extract()

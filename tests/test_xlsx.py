@@ -60,6 +60,7 @@ def test_sample_workbook_keeps_codes_as_text_dates_as_dates_and_formulas_as_text
     assert len(undated) == int(sample_result.event_clusters["date_start"].isna().sum()) > 0
 
 
+@pytest.mark.models
 def test_batch_run_writes_the_same_sheets_as_the_csvs(tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", "--out", str(out), "--format", "csv,xlsx", "-w", "1", "-q"])

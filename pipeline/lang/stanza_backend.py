@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline import models as manifest
 from pipeline.backends.base import BackendUnavailable
 from pipeline.doc import Entity, Sentence, Token
 from pipeline.lang.sentences import line_jobs
@@ -147,6 +148,7 @@ class StanzaBackend:
         self.resources_dir = str(resources_dir) if resources_dir is not None else default_resources_dir()
         processors = PROCESSORS[lang]
         check_models(lang, self.resources_dir, processors)
+        manifest.verify(f"stanza_{lang}", root=self.resources_dir)  # optional: unchecked until pinned
         try:
             self.nlp = stanza.Pipeline(lang, processors=processors, dir=self.resources_dir,
                                        download_method=None, logging_level="WARN")

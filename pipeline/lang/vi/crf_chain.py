@@ -15,7 +15,7 @@ through its Python-list conversions, was slower than the column-wise code on new
 sentences. So the POS, chunk and NER features use underthesea's Python ``apply_function``
 and the word segmenter's features (trained with underthesea_core) reproduce the Rust
 semantics, checked against underthesea_core at load. The tags are identical to
-``underthesea.ner`` (tests/backends/test_vi_crf_chain.py checks that on public samples).
+``underthesea.ner`` (tests/lang/vi/test_crf_chain.py checks that on public samples).
 """
 from __future__ import annotations
 
@@ -24,8 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from pipeline import models as manifest
+
 # the template syntax underthesea parses in tagged_feature.template2features
 _TEMPLATE = re.compile(r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
+
+#: the manifest entries of the underthesea models this chain loads
+MODELS = ("underthesea_text_normalize", "underthesea_word_segmenter", "underthesea_dictionary",
+          "underthesea_pos_crf", "underthesea_chunk_crf", "underthesea_ner_crf")
 
 Token = tuple[str, ...]  # (word, pos, chunk, ner) as underthesea.ner returns it
 
@@ -161,6 +167,8 @@ class CRFChain:
     """``underthesea.ner`` for many sentences at once: same models, same tags, one pass."""
 
     def __init__(self) -> None:
+        for name in MODELS:  # underthesea's bundled models, against models/manifest.json, before loading
+            manifest.verify(name)
         import underthesea.pipeline.word_tokenize as wt
         from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
         from underthesea.pipeline.ner.model_crf import CRFNERPredictor

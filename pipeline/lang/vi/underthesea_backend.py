@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pipeline import models as manifest
 from pipeline.doc import Entity, Sentence
 from pipeline.lang.sentences import align, blocks
 from pipeline.lang.vi.crf_chain import CRFChain, Token
@@ -26,6 +27,9 @@ class UndertheseaBackend:
     name = "underthesea"
 
     def __init__(self, lang: str = "vi") -> None:
+        # checked before the import: `import underthesea` unpickles the normalisation rules
+        manifest.verify("underthesea_text_normalize")
+        manifest.verify("underthesea_sent_tokenize")
         import underthesea  # noqa: F401  (fail early, at load time, if missing)
         from underthesea import sent_tokenize
 

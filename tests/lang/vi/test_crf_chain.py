@@ -17,13 +17,15 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("underthesea")
+pytestmark = pytest.mark.models  # every test here runs underthesea's CRF models
 
 from pipeline.doc import Article, Sentence  # noqa: E402
 from pipeline.lang.vi.crf_chain import CRFChain, _Featurizer  # noqa: E402
 from pipeline.lang.vi.underthesea_backend import UndertheseaBackend  # noqa: E402
 from pipeline.stages.langid import detect_language  # noqa: E402
 
-DATASETS = Path(__file__).resolve().parents[3] / "shared" / "datasets"
+ROOT = Path(__file__).resolve().parents[3]  # tests/lang/vi/ -> the checkout
+DATASETS = ROOT.parent / "shared" / "datasets"
 VTB = DATASETS / "ud_vietnamese_vtb" / "vi_vtb-ud-test.conllu"
 PHONLP = DATASETS / "phonlp_sample_ner" / "ner_test.txt"
 VTB_SENTENCES = 200
