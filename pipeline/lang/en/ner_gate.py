@@ -3,11 +3,13 @@
 Only NER's PERSON entities reach the stages (the actor finder vouches with them for names
 no title, honorific or gazetteer anchors), and only a sentence with an event word can give
 an event. NER is most of spaCy's time, so a sentence with no event word is tagged only
-when it is context an event sentence needs: the article's lead (headline and first
-sentences, where people are introduced with their full names and later named short) and
-the sentence right before an event sentence (the antecedent of a short name or of "the
-two leaders"). This is the English analogue of the Vietnamese on-demand NER
-(``Pipeline.process``), decided before the actor stage because spaCy tags in one pass.
+when it is context an event sentence needs: the lead (headline and first sentences), and
+any sentence that shares a name word with an event sentence, where the person the event
+sentence names short ("Prime Minister Albanese") may be introduced in full ("Anthony
+Albanese") and is counted for the article's protagonist. Title words, country words,
+months and days, and words the text also writes in lower case are not name words. This is
+the English analogue of the Vietnamese on-demand NER (``Pipeline.process``), decided
+before the actor stage because spaCy tags in one pass.
 
 The event-word test is one regular expression, the alternation of every English rule of
 ``data/lexicons/triggers.tsv`` (the same patterns ``find_triggers`` runs one by one), so a
@@ -22,7 +24,11 @@ from functools import lru_cache
 from pipeline import lexicon
 
 LEAD_SENTENCES = 3   # headline and lead: where an article introduces its people by full name
-BEFORE_CUE = 1       # sentences kept before each event sentence
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_CALENDAR = frozenset("January February March April May June July August September October November December "
+                      "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday "
+                      "Friday Saturday Sunday".split())
 
 
 @lru_cache(maxsize=None)
@@ -36,14 +42,39 @@ def has_event_cue(sentence: str, lang: str = "en") -> bool:
     return event_cue(lang).search(sentence) is not None
 
 
+@lru_cache(maxsize=None)
+def _not_names(lang: str) -> frozenset[str]:
+    """Capitalised words that name no one: the words of titles and countries, months and days."""
+    words = {w for t in lexicon.titles(lang) for w in _WORD.findall(t.text)}
+    words |= {w for c in lexicon.country_words(lang) for w in _WORD.findall(c)}
+    return frozenset(words | _CALENDAR)
+
+
+def _name_words(sentence: str, lower: set[str], not_names: frozenset[str]) -> set[str]:
+    out = set()
+    for w in _WORD.findall(sentence):
+        if w[0].isupper():
+            w = _POSSESSIVE.sub("", w)
+            if w and w not in not_names and w.lower() not in lower:
+                out.add(w)
+    return out
+
+
 def ner_needed(sentences: Sequence[str], lang: str = "en") -> list[bool]:
     """For each sentence of one text, in order: whether NER must tag it."""
-    keep = [has_event_cue(s, lang) for s in sentences]
-    out = list(keep)
-    for i, cue in enumerate(keep):
-        if cue:
-            for j in range(max(0, i - BEFORE_CUE), i):
-                out[j] = True
+    cues = [has_event_cue(s, lang) for s in sentences]
+    out = list(cues)
     for i in range(min(LEAD_SENTENCES, len(out))):
         out[i] = True
+    if all(out):
+        return out
+    lower = {w for s in sentences for w in _WORD.findall(s) if w.islower()}
+    not_names = _not_names(lang)
+    names: set[str] = set()
+    for s, cue in zip(sentences, cues):
+        if cue:
+            names |= _name_words(s, lower, not_names)
+    for i, s in enumerate(sentences):
+        if not out[i] and not names.isdisjoint(_name_words(s, lower, not_names)):
+            out[i] = True
     return out

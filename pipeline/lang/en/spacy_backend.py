@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.doc import Entity, Sentence
 from pipeline.lang.en.ner_gate import ner_needed
-from pipeline.lang.sentences import line_jobs
+from pipeline.lang.sentences import join_abbreviation_splits, line_jobs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -86,7 +86,7 @@ class SpacyBackend:
         # NER over each run of needed sentences that share a line, as one piece (its own context)
         runs: list[tuple[int, int, Doc, int, int]] = []  # text index, char offset of the run, doc, tokens
         for ti, (sents, _) in enumerate(results):
-            needed = ner_needed([s.text for s in sents], self.lang)
+            needed = _needed(texts[ti], sents, self.lang)
             for (doc, a, b), sent, keep in zip(spans[ti], sents, needed):
                 if not keep:
                     continue
@@ -103,3 +103,17 @@ class SpacyBackend:
                 if label:
                     ents.append(Entity(offset + e.start_char, offset + e.end_char, e.text, label, source="ner"))
         return results
+
+
+def _needed(text: str, sentences: list[Sentence], lang: str) -> list[bool]:
+    """The gate's verdict for each sentence, decided on the sentences the stages will see: a break
+    the pipeline undoes ("Leader of the Opposition Hon. | Peter Dutton") does not cut the event
+    sentence's name off its cue."""
+    joined = join_abbreviation_splits(text, sentences)
+    verdict = ner_needed([j.text for j in joined], lang)
+    out, k = [], 0
+    for s in sentences:
+        while joined[k].end < s.end:
+            k += 1
+        out.append(verdict[k])
+    return out
