@@ -11,9 +11,9 @@ months and days, and words the text also writes in lower case are not name words
 the English analogue of the Vietnamese on-demand NER (``Pipeline.process``), decided
 before the actor stage because spaCy tags in one pass.
 
-The event-word test is one regular expression, the alternation of every English rule of
-``data/lexicons/triggers.tsv`` (the same patterns ``find_triggers`` runs one by one), so a
-sentence in which any rule matches (in any modifier-extended form a rule allows) is kept.
+The event-word test is the frame stage's own ``find_triggers`` (every rule of
+``data/lexicons/triggers.tsv``, with the forms its modifiers allow): a sentence the frames
+would read an event in is always tagged.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from pipeline import lexicon
+from pipeline.stages.frames import find_triggers
 
 LEAD_SENTENCES = 3   # headline and lead: where an article introduces its people by full name
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -31,15 +32,10 @@ _CALENDAR = frozenset("January February March April May June July August Septemb
                       "Friday Saturday Sunday".split())
 
 
-@lru_cache(maxsize=None)
-def event_cue(lang: str = "en") -> re.Pattern[str]:
-    """Any trigger rule of ``lang``: matches wherever at least one rule matches (the leftmost of them)."""
-    rules = lexicon.trigger_rules(lang)
-    return re.compile("|".join(f"(?:{r.regex.pattern})" for r in rules), re.IGNORECASE)
-
-
 def has_event_cue(sentence: str, lang: str = "en") -> bool:
-    return event_cue(lang).search(sentence) is not None
+    """Whether the frame stage finds a trigger in the sentence (memoised there, so the frames do
+    not scan the sentence again)."""
+    return bool(find_triggers(sentence, lang))
 
 
 @lru_cache(maxsize=None)

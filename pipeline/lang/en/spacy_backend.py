@@ -83,19 +83,23 @@ class SpacyBackend:
                     block_spans.append((doc, s.start, s.end))
             sents.extend(block)
             spans[ti].extend(block_spans)
-        # NER over each run of needed sentences that share a line, as one piece (its own context)
-        runs: list[tuple[int, int, Doc, int, int]] = []  # text index, char offset of the run, doc, tokens
+        # NER over each run of needed sentences that share a line, as one piece (its own context),
+        # tokenised again from its text: cheaper than Span.as_doc, and the same tokens, as a run
+        # starts and ends at token edges
+        runs: list[tuple[int, int, int, Doc, int]] = []  # text index, char start and end, line doc, end token
         for ti, (sents, _) in enumerate(results):
             needed = _needed(texts[ti], sents, self.lang)
             for (doc, a, b), sent, keep in zip(spans[ti], sents, needed):
                 if not keep:
                     continue
-                if runs and runs[-1][0] == ti and runs[-1][2] is doc and runs[-1][4] == a:
-                    runs[-1] = runs[-1][:4] + (b,)
+                last = runs[-1] if runs else None
+                if last is not None and last[0] == ti and last[3] is doc and last[4] == a:
+                    runs[-1] = (ti, last[1], sent.end, doc, b)
                 else:
-                    runs.append((ti, sent.start, doc, a, b))
+                    runs.append((ti, sent.start, sent.end, doc, b))
         ner = self.nlp.get_pipe("ner")
-        tagged = ner.pipe((doc[a:b].as_doc() for _, _, doc, a, b in runs), batch_size=batch_size)
+        tagged = ner.pipe((self.nlp.make_doc(texts[ti][start:end]) for ti, start, end, *_ in runs),
+                          batch_size=batch_size)
         for (ti, offset, *_), piece in zip(runs, tagged):
             ents = results[ti][1]
             for e in piece.ents:
