@@ -4,7 +4,8 @@ Only NER's PERSON entities reach the stages (the actor finder vouches with them 
 no title, honorific or gazetteer anchors), and only a sentence with an event word can give
 an event. NER is most of spaCy's time, so a sentence with no event word is tagged only
 when it is context an event sentence needs: the lead (headline and first sentences), and
-any sentence that shares a name word with an event sentence, where the person the event
+any sentence up to ``NEAR`` sentences away that shares a name word with an event sentence
+(a window of a long page is not one story), where the person the event
 sentence names short ("Prime Minister Albanese") may be introduced in full ("Anthony
 Albanese") and is counted for the article's protagonist. Title words, country words,
 months and days, and words the text also writes in lower case are not name words. This is
@@ -25,6 +26,7 @@ from pipeline import lexicon
 from pipeline.stages.frames import find_triggers
 
 LEAD_SENTENCES = 3   # headline and lead: where an article introduces its people by full name
+NEAR = 10            # a name is looked for this many sentences around an event sentence (an article's span)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _CALENDAR = frozenset("January February March April May June July August September October November December "
@@ -66,11 +68,12 @@ def ner_needed(sentences: Sequence[str], lang: str = "en") -> list[bool]:
         return out
     lower = {w for s in sentences for w in _WORD.findall(s) if w.islower()}
     not_names = _not_names(lang)
-    names: set[str] = set()
-    for s, cue in zip(sentences, cues):
-        if cue:
-            names |= _name_words(s, lower, not_names)
+    cue_names = {i: _name_words(s, lower, not_names) for i, s in enumerate(sentences) if cues[i]}
     for i, s in enumerate(sentences):
-        if not out[i] and not names.isdisjoint(_name_words(s, lower, not_names)):
-            out[i] = True
+        if out[i]:
+            continue
+        near = [cue_names[j] for j in range(max(0, i - NEAR), min(len(sentences), i + NEAR + 1)) if j in cue_names]
+        if near:
+            words = _name_words(s, lower, not_names)
+            out[i] = any(not words.isdisjoint(n) for n in near)
     return out
