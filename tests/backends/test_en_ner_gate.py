@@ -11,7 +11,7 @@ import re
 import pytest
 
 from pipeline.doc import Article
-from pipeline.lang.en.ner_gate import LEAD_SENTENCES, has_event_cue, ner_needed
+from pipeline.lang.en.ner_gate import LEAD_SENTENCES, NEAR, has_event_cue, ner_needed
 from pipeline.stages.frames import find_triggers
 
 EVENT_SENTENCES = [
@@ -56,6 +56,17 @@ def test_the_lead_and_the_sentences_naming_an_event_s_people_are_kept_as_context
     assert needed[LEAD_SENTENCES:LEAD_SENTENCES + 2] == [False, False]  # filler: skipped
     assert needed[LEAD_SENTENCES + 2:LEAD_SENTENCES + 4] == [True, True]  # the full name, and the event
     assert needed[LEAD_SENTENCES + 4:] == [False, False, False]         # shares only 'Prime Minister'
+
+
+def test_a_name_shared_far_from_any_event_sentence_is_not_context():
+    """A long page is many stories: 'Albanese' twenty sentences away is someone else's paragraph."""
+    event = "The visit also includes bilateral discussions with Prime Minister Albanese."
+    far = "Anthony Albanese became leader of the Labor Party in 2019."
+    filler = [NO_EVENT_SENTENCES[0]] * (2 * NEAR)
+    sentences = filler[:LEAD_SENTENCES] + [event] + filler + [far]
+    needed = ner_needed(sentences)
+    assert needed[LEAD_SENTENCES] and not needed[-1]
+    assert ner_needed(sentences[:LEAD_SENTENCES + 1] + [far])[-1]   # the same sentence next to it is kept
 
 
 def test_the_gate_keeps_every_dev_sentence_the_frames_read(shared_dir):
