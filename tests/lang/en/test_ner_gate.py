@@ -91,6 +91,7 @@ def backend():
     return SpacyBackend()
 
 
+@pytest.mark.models
 def test_the_backend_tags_only_the_sentences_the_gate_keeps(backend):
     lead = "Vietnam and Japan deepen ties.\nHanoi (VNA) - Officials reviewed the year.\n"
     filler = " ".join(NO_EVENT_SENTENCES) + "\n"
