@@ -102,6 +102,20 @@ def country_words(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def capital_words(lang: str) -> tuple[str, ...]:
+    """Capital cities from the place gazetteers (for "travelled to Beijing", "flew to Hanoi"): a
+    capital stands for its country as a destination."""
+    out = []
+    for name in ("places.tsv", "places_manual.tsv"):
+        with open(DATA_DIR / "gazetteers" / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if row["lang"] in (lang, "any") and row["kind"] == "capital" and row.get("ambiguous", "0") != "1" \
+                        and len(row["name"]) > 2:
+                    out.append(row["name"])
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def delegation_cue(lang: str) -> re.Pattern[str]:
     """Words for a delegation ("Đoàn đại biểu", "delegation"), from ``delegation_cues.tsv``."""
     return re.compile("|".join(r["pattern"] for r in _read_tsv("delegation_cues.tsv") if r["lang"] == lang))
@@ -131,12 +145,14 @@ def trigger_slots(lang: str) -> dict[str, str]:
 def expand_trigger_pattern(pattern: str, lang: str) -> str:
     """Placeholders of ``triggers.tsv``: {UPPER} an upper-case letter (case-sensitive even though
     triggers match in any case), {TITLE} any title of the language, {COUNTRY} any unambiguous
-    country name or demonym, and the word-form slots of ``trigger_slots.tsv``."""
+    country name or demonym, {CAPITAL} any unambiguous capital city, and the word-form slots of
+    ``trigger_slots.tsv``."""
     for name, forms in trigger_slots(lang).items():
         pattern = pattern.replace("{" + name + "}", f"(?:{forms})")
     return (pattern.replace("{UPPER}", f"(?-i:{UPPER_CLASS})")
             .replace("{TITLE}", _alternation(t.text for t in titles(lang)))
-            .replace("{COUNTRY}", _alternation(country_words(lang))))
+            .replace("{COUNTRY}", _alternation(country_words(lang)))
+            .replace("{CAPITAL}", _alternation(capital_words(lang))))
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 from pipeline import lexicon
@@ -30,6 +30,14 @@ __all__ = ["ArticleContext", "FrameFiller", "Trigger", "find_triggers"]
 
 def find_triggers(sentence: str, lang: str) -> list[Trigger]:
     """Trigger matches in a sentence (offsets into it), longest and most specific first, no overlaps."""
+    return list(_triggers(sentence, lang))
+
+
+# memoised: the English NER gate (pipeline/lang/en/ner_gate.py) asks about every sentence before the
+# frames do, and the rules are the costliest regular expressions of the pipeline; the size covers
+# every sentence of a 4 MB article, so a long article is scanned once
+@lru_cache(maxsize=1 << 16)
+def _triggers(sentence: str, lang: str) -> tuple[Trigger, ...]:
     found: list[Trigger] = []
     for rule in lexicon.trigger_rules(lang):
         for m in rule.regex.finditer(sentence):
@@ -40,7 +48,7 @@ def find_triggers(sentence: str, lang: str) -> list[Trigger]:
     for t in found:
         if all(t.end <= k.start or k.end <= t.start for k in kept):
             kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
+    return tuple(sorted(kept, key=lambda t: t.start))
 
 
 def _date_of(iso: dt.date) -> str:

@@ -677,3 +677,14 @@ def test_honorific_titles_before_names_are_not_names(pipe):
     events = run(pipe, "Chilean President Gabriel Boric met Cambodian Senate President Samdech Akka Moha Sena Padei "
                        "Techo Hun Sen and Iranian President Sayyed Ebrahim Raisi.", "en")
     assert {p["name"] for e in events for p in e["participants"]} == {"Gabriel Boric", "Hun Sen", "Ebrahim Raisi"}
+
+
+def test_common_vietnamese_family_names_make_a_vietnamese_person(pipe):
+    events = run(pipe, "Bộ trưởng Quốc phòng Phùng Quang Thanh thăm Chile.", "vi")
+    assert kinds(events) == {("visit", "other", ("CHL", "VNM"))}
+
+
+def test_travelling_to_a_capital_is_a_trip_to_its_country(pipe):
+    events = run(pipe, "German Chancellor Olaf Scholz travelled to Canberra on Monday for talks with Australian "
+                       "Prime Minister Anthony Albanese.", "en")
+    assert ("visit", "other", ("AUS", "DEU")) in kinds(events)
