@@ -1,0 +1,1 @@
+"""Benchmarks and robustness suites, run by hand (``python -m benchmarks.<name>``); some tests reuse them."""

@@ -85,6 +85,7 @@ def measure(lang: str, mb: float, profile: bool = False, single_line: bool = Fal
 
 
 def main() -> None:
+    """Run one long article of each size and language, and print seconds and peak memory per size."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2, 4])
     ap.add_argument("--langs", nargs="+", default=["vi", "en"])

@@ -35,6 +35,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def write_articles(path: Path, n: int, seed: int = 3) -> None:
+    """Write ``n`` short synthetic articles as JSONL, so the input size is the only thing that changes."""
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8") as f:
         for i in range(n):
@@ -49,6 +50,7 @@ def write_articles(path: Path, n: int, seed: int = 3) -> None:
 
 
 def main() -> None:
+    """Run batch extraction at each input size and print the peak memory, which should not grow with it."""
     from pipeline.batch import run_batch
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

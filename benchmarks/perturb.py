@@ -31,7 +31,7 @@ import random
 import re
 import unicodedata
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -63,6 +63,8 @@ class Seed:
 
 @dataclass
 class Variant:
+    """One rewrite of a seed sentence and the event it should still yield."""
+
     kind: str
     seed: Seed
     text: str
@@ -73,6 +75,8 @@ class Variant:
 
 @dataclass
 class Outcome:
+    """What the pipeline made of a variant: the event survived, and whether its countries match exactly."""
+
     variant: Variant
     passed: bool
     exact: bool
@@ -81,6 +85,7 @@ class Outcome:
 
 # --------------------------------------------------------------------------- small helpers
 def jaccard(a: Iterable[str] | None, b: Iterable[str] | None) -> float:
+    """Overlap of two sets of codes (1.0 when both are empty): how close the countries found are."""
     a, b = set(a or ()), set(b or ())
     if not a and not b:
         return 1.0
@@ -192,6 +197,8 @@ def _is_common_first(sentence: str, lang: str, entities: list[dict] | None = Non
 @dataclass
 class Gazetteers:
     # lang -> list of (form, iso3, kind, ambiguous), longest form first
+    """The gazetteer forms the rewrites swap in (country names, demonyms), read from the data files."""
+
     country_forms: dict[str, list[tuple[str, str, str, bool]]]
     # iso3 -> lang -> kind -> first form of that kind
     primary: dict[str, dict[str, dict[str, str]]]
@@ -202,6 +209,7 @@ class Gazetteers:
 
     @classmethod
     def load(cls, root: Path = GAZ) -> "Gazetteers":
+        """Read the country tables under ``root``, longest form first so a rewrite replaces whole names."""
         forms: dict[str, list] = defaultdict(list)
         primary: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
         for name in ("countries.tsv", "country_aliases.tsv"):
@@ -235,11 +243,14 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 @dataclass
 class Context:
+    """What every perturbation function may use (the gazetteers), loaded once per suite."""
+
     gaz: Gazetteers
 
 
 # --------------------------------------------------------------------------- seeds
 def shared_available(shared: Path = SHARED) -> bool:
+    """Whether the gold sets the seeds come from are present (the suite skips without them)."""
     return all((shared / "eval" / s / f).exists() for s in SPLITS for f in ("docs.jsonl", "gold.jsonl"))
 
 
@@ -317,7 +328,8 @@ def find_seeds(pipe, shared: Path = SHARED, per_lang: int = 60, seed: int = 2024
     pool: dict[tuple[str, str], list[Seed]] = defaultdict(list)
     for sid, doc_id, e, sent, published in meta:
         want = tuple(sorted(e["countries"] or ()))
-        got = [x for x in alone_ev.get(sid, []) if x["type"] == e["type"] and tuple(sorted(x["countries"] or ())) == want]
+        got = [x for x in alone_ev.get(sid, [])
+               if x["type"] == e["type"] and tuple(sorted(x["countries"] or ())) == want]
         if not got:
             continue
         # a sentence often states more than one event of a type; keep the first that matches
@@ -384,9 +396,11 @@ def perturb_case_initial(seed: Seed, ctx: Context) -> Variant | None:
     return _variant("case_initial", seed, _lower_first(s), f"lower-cased {_first_word(s)!r}")
 
 
-_EN_TITLE_NOUNS = re.compile(r"\b(?:visit|visits|trip|agreement|agreements|deal|treaty|memorandum|statement|declaration|"
+_EN_TITLE_NOUNS = re.compile(r"\b(?:visit|visits|trip|agreement|agreements|deal|treaty|memorandum|statement|"
+                             r"declaration|"
                              r"accord|pact|partnership|understanding|summit)$", re.I)
-_VI_TITLE_NOUNS = re.compile(r"^(?:thỏa thuận|thoả thuận|hiệp định|bản ghi nhớ|tuyên bố chung|hiệp ước|văn kiện|công hàm)$", re.I)
+_VI_TITLE_NOUNS = re.compile(r"^(?:thỏa thuận|thoả thuận|hiệp định|bản ghi nhớ|tuyên bố chung|hiệp ước|văn kiện|"
+                             r"công hàm)$", re.I)
 
 
 def perturb_case_trigger(seed: Seed, ctx: Context) -> Variant | None:
@@ -428,34 +442,41 @@ def _fix_article(text: str) -> str:
 # trigger is rewritten, and only that one.
 _EN_MODIFIERS: list[tuple[str, str]] = [
     # held talks -> held cordial talks; held phone talks -> held cordial phone talks
-    (r"\b(?P<v>held|hold|holds|holding|had|have|has) (?P<n>(?:(?:official|phone|bilateral|online|virtual|formal) )?talks)\b",
+    (r"\b(?P<v>held|hold|holds|holding|had|have|has) (?P<n>(?:(?:official|phone|bilateral|online|virtual|"
+     r"formal) )?talks)\b",
      r"\g<v> cordial \g<n>"),
     # held a meeting -> held a cordial meeting
-    (r"\b(?P<v>held|hold|holds|holding|had|have|has) (?P<d>an?) (?P<n>(?:(?:bilateral|phone|working|separate|courtesy|official|brief) )?"
+    (r"\b(?P<v>held|hold|holds|holding|had|have|has) (?P<d>an?) (?P<n>(?:(?:bilateral|phone|working|separate|courtesy|"
+     r"official|brief) )?"
      r"(?:meeting|phone call|phone conversation|conversation|call|talk))\b",
      r"\g<v> \g<d> cordial \g<n>"),
     # an official visit -> a high-profile official visit
-    (r"\b(?P<d>an?|the|his|her|their|its) (?P<n>(?:(?:official|state|State|working|two-day|three-day|four-day|five-day|first|"
+    (r"\b(?P<d>an?|the|his|her|their|its) (?P<n>(?:(?:official|state|State|working|two-day|three-day|four-day|five-day|"
+     r"first|"
      r"historic|upcoming|forthcoming|recent) )*(?:visit|trip|tour))\b",
      r"\g<d> high-profile \g<n>"),
     # witnessed the signing of -> witnessed the formal signing of
     (r"\b(?P<d>the|a) (?P<n>signing (?:of|ceremony)|exchange of)\b", r"\g<d> formal \g<n>"),
     # met with -> also met with; will sign -> will also sign
-    (r"\b(?P<m>(?:will|would|to|can|could|may|did) )?(?P<v>meet|meets|met|receive|receives|received|visit|visits|visited|"
+    (r"\b(?P<m>(?:will|would|to|can|could|may|did) )?(?P<v>meet|meets|met|receive|receives|received|visit|visits|"
+     r"visited|"
      r"sign|signs|signed|host|hosts|hosted|welcome|welcomes|welcomed|inked)\b",
      r"\g<m>also \g<v>"),
 ]
 # words after which "visit", "sign", "meet" ... are nouns (or "also" would read badly)
-_EN_NOT_BEFORE_VERB = {"also", "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "forthcoming",
-                       "upcoming", "official", "state", "working", "first", "recent", "our", "my", "your", "next", "last",
+_EN_NOT_BEFORE_VERB = {"also", "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those",
+                       "forthcoming", "upcoming", "official", "state", "working", "first", "recent", "our", "my",
+                       "your", "next", "last",
                        "of", "for", "on", "during", "after", "before", "historic", "two-day", "three-day", "whose",
                        "successful", "reciprocal", "return", "such", "planned", "scheduled", "high-level", "rare"}
 _VI_MODIFIERS: list[tuple[str, str]] = [
     # cuộc hội đàm -> cuộc hội đàm cấp cao
-    (r"(?<!\w)(?P<n>cuộc hội đàm|buổi hội đàm|cuộc hội kiến|buổi hội kiến)(?! (?:cấp cao|thượng đỉnh|chính thức|trực tuyến))(?!\w)",
+    (r"(?<!\w)(?P<n>cuộc hội đàm|buổi hội đàm|cuộc hội kiến|buổi hội kiến)(?! (?:cấp cao|thượng đỉnh|chính thức|"
+     r"trực tuyến))(?!\w)",
      r"\g<n> cấp cao"),
     # cuộc gặp -> cuộc gặp thân mật; buổi tiếp -> buổi tiếp thân mật
-    (r"(?<!\w)(?P<n>cuộc gặp|buổi gặp|buổi tiếp|cuộc tiếp)(?! (?:gỡ|thân mật|song phương|cấp cao|riêng|trực tuyến))(?!\w)",
+    (r"(?<!\w)(?P<n>cuộc gặp|buổi gặp|buổi tiếp|cuộc tiếp)(?! (?:gỡ|thân mật|song phương|cấp cao|riêng|"
+     r"trực tuyến))(?!\w)",
      r"\g<n> thân mật"),
     # kết thúc chuyến thăm -> kết thúc tốt đẹp chuyến thăm
     (r"(?<!\w)(?P<v>kết thúc)(?P<n> chuyến thăm| chuyến công du)(?!\w)", r"\g<v> tốt đẹp\g<n>"),
@@ -465,7 +486,8 @@ _VI_MODIFIERS: list[tuple[str, str]] = [
     (r"(?<!cùng )(?<!\w)(?P<v>chứng kiến)(?!\w)", r"cùng \g<v>"),
     # (đã) hội đàm với -> cũng (đã) hội đàm với; only the trigger itself (see _VI_VERB)
 ]
-_VI_VERB = re.compile(r"(?<!\w)(?P<m>(?:đã|sẽ|đang) )?(?P<v>hội đàm|hội kiến|điện đàm|tiếp|gặp|gặp gỡ|thăm|sang thăm|đến thăm|"
+_VI_VERB = re.compile(r"(?<!\w)(?P<m>(?:đã|sẽ|đang) )?(?P<v>hội đàm|hội kiến|điện đàm|tiếp|gặp|gặp gỡ|thăm|sang thăm|"
+                      r"đến thăm|"
                       r"ký|ký kết|thăm chính thức|thăm cấp Nhà nước|thăm cấp nhà nước|thăm làm việc)(?!\w)")
 _VI_NOUN_BEFORE = re.compile(r"(?:chuyến|cuộc|buổi|phòng|lễ|việc|kết quả|sau|trước|khi|tại|trong|cũng|vừa) $")
 
@@ -496,7 +518,8 @@ def perturb_modifier(seed: Seed, ctx: Context) -> Variant | None:
             a, b = m.start("v"), m.end("v")
             if not (a < span[1] and span[0] < b):       # only the trigger verb itself
                 continue
-            if _VI_NOUN_BEFORE.search(s[: m.start()]) or (not m.group("m") and re.search(r"(?:cũng|đã|sẽ|đang|sắp) $", s[: m.start()])) \
+            if _VI_NOUN_BEFORE.search(s[: m.start()]) \
+                    or (not m.group("m") and re.search(r"(?:cũng|đã|sẽ|đang|sắp) $", s[: m.start()])) \
                     or re.search(r"(?:,|và) $", s[: m.start()]) or m.start() == 0:
                 continue
             cands.append((0, len(rules), m.start(), m.end(), "cũng " + m.group(0)))
@@ -733,13 +756,18 @@ def perturb_person_unknown(seed: Seed, ctx: Context) -> Variant | None:
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"]
 _MON = "|".join(_MONTHS)
-_EN_DAY_MONTH = re.compile(rf"(?<![\w-])(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)? (?P<m>{_MON})(?:(?P<sep>,? )(?P<y>\d{{4}}))?(?![\w-])")
-_EN_MONTH_DAY = re.compile(rf"(?<![\w-])(?P<m>{_MON}) (?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?(?:(?P<sep>,? )(?P<y>\d{{4}}))?(?![\w-])")
-_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b", re.I)
-_VI_NUMERIC = re.compile(r"(?<![\w/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/-]|[.,]\d)")
+_EN_DAY_MONTH = re.compile(rf"(?<![\w-])(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|"
+                           rf"th)? (?P<m>{_MON})(?:(?P<sep>,? )(?P<y>\d{{4}}))?(?![\w-])")
+_EN_MONTH_DAY = re.compile(rf"(?<![\w-])(?P<m>{_MON}) (?P<d>\d{{1,2}})(?P<suf>st|nd|rd|"
+                           rf"th)?(?:(?P<sep>,? )(?P<y>\d{{4}}))?(?![\w-])")
+_EN_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b",
+                         re.I)
+_VI_NUMERIC = re.compile(r"(?<![\w/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\w/-]|"
+                         r"[.,]\d)")
 _VI_WORDS = re.compile(r"(?<![\w/-])(?P<d>\d{1,2}) tháng (?P<m>\d{1,2})(?: năm (?P<y>\d{4}))?(?![\w/-])")
 _VI_DATE_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đêm|vào|\(|,|^)\s*$", re.I)
-_VI_WEEKDAY = re.compile(r"(?<!\w)(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|hôm nay|hôm qua|ngày mai)(?!\w)", re.I)
+_VI_WEEKDAY = re.compile(r"(?<!\w)(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|hôm nay|hôm qua|ngày mai)(?!\w)",
+                         re.I)
 
 
 def _ordinal(d: int) -> str:
@@ -822,13 +850,17 @@ def perturb_date(seed: Seed, ctx: Context) -> Variant | None:
     return _variant("date", seed, out, f"{m.group(0)!r} -> {text!r}", date=new.isoformat())
 
 
-_EN_FRONT = re.compile(r"^(?P<p>(?:On|In|At|During|Earlier on|Later on|Last|This|Following|After|Before|Within|As part of|"
-                       r"On the occasion of|On the sidelines of|Also on|Prior to)\b[^,;:\"“”()]{2,80}?), (?P<r>[A-Z“\"].+)$")
-_EN_TAIL = re.compile(rf"^(?P<r>[A-Z].{{20,}}?),? (?P<p>(?:on|in) (?:(?:{_MON}) \d{{1,2}}|\d{{1,2}} (?:{_MON}))(?:,? \d{{4}})?)"
+_EN_FRONT = re.compile(r"^(?P<p>(?:On|In|At|During|Earlier on|Later on|Last|This|Following|After|Before|Within|"
+                       r"As part of|"
+                       r"On the occasion of|On the sidelines of|Also on|"
+                       r"Prior to)\b[^,;:\"“”()]{2,80}?), (?P<r>[A-Z“\"].+)$")
+_EN_TAIL = re.compile(rf"^(?P<r>[A-Z].{{20,}}?),? (?P<p>(?:on|in) (?:(?:{_MON}) \d{{1,2}}|"
+                      rf"\d{{1,2}} (?:{_MON}))(?:,? \d{{4}})?)"
                       r"(?P<end>[.!]?)$")
 _VI_FRONT = re.compile(r"^(?P<p>(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Tại|Trong|Nhân|Sau|Trước|Chiều tối|Sáng sớm|"
                        r"Bên lề)\b[^,;:\"“”()]{1,80}?), (?P<r>\w.+)$")
-_VI_TAIL = re.compile(r"^(?P<r>\w.{20,}?),? (?P<p>(?:vào )?(?:sáng|chiều|tối|trưa|ngày|hôm) \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)"
+_VI_TAIL = re.compile(r"^(?P<r>\w.{20,}?),? (?P<p>(?:vào )?(?:sáng|chiều|tối|trưa|ngày|"
+                      r"hôm) \d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)"
                       r"(?P<end>[.!]?)$")
 _VI_TIME_WORDS = ("sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm")
 
@@ -958,6 +990,7 @@ PERTURBATIONS: dict[str, Callable[[Seed, Context], Variant | None]] = {
 
 
 def make_variants(seeds: list[Seed], ctx: Context | None = None, kinds: Iterable[str] | None = None) -> list[Variant]:
+    """Every applicable rewrite of every seed, for the chosen perturbation kinds (all by default)."""
     ctx = ctx or Context(Gazetteers.load())
     out = []
     for kind in (kinds or PERTURBATIONS):
@@ -983,7 +1016,8 @@ def evaluate(variants: list[Variant], pipe) -> list[Outcome]:
     by_doc = _events_by_doc(res.events) if res is not None else {}
     out = []
     for i, v in enumerate(variants):
-        got = [(e["type"], tuple(sorted(e["countries"] or ())), _none(e.get("date_start"))) for e in by_doc.get(f"v{i:05d}", [])]
+        got = [(e["type"], tuple(sorted(e["countries"] or ())), _none(e.get("date_start")))
+               for e in by_doc.get(f"v{i:05d}", [])]
         ok = [g for g in got if g[0] == v.seed.type and jaccard(g[1], v.expected_countries) >= 0.5
               and (v.expected_date is None or g[2] == v.expected_date)]
         exact = any(g[1] == v.expected_countries for g in ok)
@@ -1005,6 +1039,7 @@ def pass_rates(outcomes: list[Outcome]) -> dict[tuple[str, str], tuple[int, int,
 
 def run_suite(pipe=None, shared: Path = SHARED, per_lang: int = 60, seed: int = 20240601,
               kinds: Iterable[str] | None = None) -> tuple[list[Seed], list[Outcome]]:
+    """Sample seed events from the shared gold sets and run every variant through ``pipe``."""
     import pipeline
 
     pipe = pipe or pipeline.load_pipeline()
@@ -1014,6 +1049,7 @@ def run_suite(pipe=None, shared: Path = SHARED, per_lang: int = 60, seed: int = 
 
 
 def format_rates(rates: dict[tuple[str, str], tuple[int, int, int]]) -> str:
+    """The pass-rate table, per kind and language, as printed by the report."""
     kinds = [k for k in PERTURBATIONS if any(key[0] == k for key in rates)] + ["all"]
     lines = [f"{'kind':<14}{'en':>16}{'vi':>16}{'all':>16}   exact-countries (all)"]
     for k in kinds:

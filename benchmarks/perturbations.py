@@ -20,7 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.perturb import PERTURBATIONS, SHARED, format_rates, pass_rates, run_suite, shared_available  # noqa: E402
+from benchmarks.perturb import (  # noqa: E402 - importable once the repository root is on sys.path
+    PERTURBATIONS,
+    SHARED,
+    format_rates,
+    pass_rates,
+    run_suite,
+    shared_available,
+)
 
 
 def _fmt_got(got) -> str:
@@ -30,6 +37,8 @@ def _fmt_got(got) -> str:
 
 
 def main(argv=None) -> int:
+    """Run the suite and print pass rates (and, on request, sample variants and failures); exit 2
+    when the gold sets are missing."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--per-lang", type=int, default=60, help="seed events per language (default 60)")
     ap.add_argument("--seed", type=int, default=20240601, help="random seed of the seed sample")
@@ -60,10 +69,12 @@ def main(argv=None) -> int:
                 print(f"- [{o.variant.seed.lang}] {o.variant.note}\n    {o.variant.text}")
         if args.show_failures:
             bad = [o for o in mine if not o.passed]
-            print(f"\n=== {k}: {len(bad)} failures" + (f" (first {args.show_failures})" if len(bad) > args.show_failures else ""))
+            shown = f" (first {args.show_failures})" if len(bad) > args.show_failures else ""
+            print(f"\n=== {k}: {len(bad)} failures" + shown)
             for o in bad[: args.show_failures]:
                 v = o.variant
-                want = f"{v.seed.type} {list(v.expected_countries)}" + (f" date {v.expected_date}" if v.expected_date else "")
+                want = f"{v.seed.type} {list(v.expected_countries)}" \
+                    + (f" date {v.expected_date}" if v.expected_date else "")
                 print(f"- [{v.seed.lang} {v.seed.type}] {v.note}")
                 print(f"    original : {v.seed.sentence}")
                 print(f"    perturbed: {v.text}")

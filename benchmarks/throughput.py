@@ -73,6 +73,7 @@ def replicate(source: Path, n: int, out: Path) -> tuple[Path, Path, Path]:
 
 
 def texts_of(path: Path) -> list[str]:
+    """The article texts of a JSONL input, the only field the backends are timed on."""
     return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
 
 
@@ -86,14 +87,17 @@ class Took:
 
     @classmethod
     def since(cls, start: tuple[float, float]) -> "Took":
+        """Wall and CPU time elapsed since ``start`` (a :func:`now` reading)."""
         return cls(time.perf_counter() - start[0], time.process_time() - start[1])
 
 
 def now() -> tuple[float, float]:
+    """A wall-clock and CPU-clock reading, to be turned into a :class:`Took` later."""
     return time.perf_counter(), time.process_time()
 
 
 def bare_spacy(texts: list[str]) -> tuple[Took, int]:
+    """The English texts through spaCy alone: the floor the English path cannot beat."""
     import spacy
 
     from pipeline.lang.en.spacy_backend import MODEL_PACKAGES
@@ -113,6 +117,8 @@ def bare_spacy(texts: list[str]) -> tuple[Took, int]:
 
 
 def bare_underthesea(texts: list[str], sample: int) -> tuple[Took, int]:
+    """Only underthesea's sentence splitting and NER on a sample of Vietnamese sentences: the floor
+    the Vietnamese path would have if it ran NER on every sentence."""
     from underthesea import ner, sent_tokenize
 
     distinct = list(dict.fromkeys(texts))  # the inputs are replicated: sample each sentence once
@@ -126,6 +132,7 @@ def bare_underthesea(texts: list[str], sample: int) -> tuple[Took, int]:
 
 
 def count_vi_sentences(texts: list[str]) -> int:
+    """How many sentences the Vietnamese backend makes of the texts, the unit of the NER rates."""
     from pipeline.lang.vi.underthesea_backend import UndertheseaBackend
 
     b = UndertheseaBackend()
@@ -166,6 +173,7 @@ class TreeMemory(threading.Thread):
         return out
 
     def run(self) -> None:
+        """Sample the resident memory of this process and its children until stopped, keeping the peak."""
         while not self.stop_flag:
             self.peak = max(self.peak, sum(self._rss_kb(p) for p in self._tree(os.getpid())))
             time.sleep(self.interval)
@@ -226,6 +234,7 @@ class StageClock:
         self._saved.clear()
 
     def table(self, total: float) -> list[tuple[str, float]]:
+        """Seconds per stage, largest first, with the rest of ``total`` as one line."""
         rows = sorted(self.seconds.items(), key=lambda kv: -kv[1])
         return rows + [("other (ingest, dateline, consolidation, linking, tables)", total - sum(self.seconds.values()))]
 
@@ -238,6 +247,7 @@ def run_in_process(path: Path, out: Path) -> Took:
 
 
 def run_pipeline(path: Path, workers: int, out: Path) -> float:
+    """Seconds for a batch run of ``path`` with ``workers`` processes."""
     from pipeline.batch import run_batch
 
     t0 = time.perf_counter()
@@ -247,6 +257,7 @@ def run_pipeline(path: Path, workers: int, out: Path) -> float:
 
 
 def cold_start(tmp: Path, source: Path) -> float:
+    """Seconds for a fresh process to extract one article: model loading, which a batch pays once."""
     one = tmp / "one.jsonl"
     first = source.read_text(encoding="utf-8").splitlines()[0]
     one.write_text(first + "\n", encoding="utf-8")
@@ -277,6 +288,7 @@ def measure_input(name: str, source: Path, args: argparse.Namespace, tmp: Path) 
 
 
 def report(r: dict) -> None:
+    """Print one input's measurements as a table."""
     print(f"\n== {r['name']}: {r['source']} replicated to {r['n_vi'] + r['n_en']} articles "
           f"({r['n_vi']} vi with {r['vi_sents']} sentences, {r['n_en']} en with {r['en_words']} words)\n")
     print(f"{'measure':<30}{'items':>8}{'wall s':>9}{'CPU s':>9}  rate per CPU second (per wall second)")
@@ -303,6 +315,7 @@ def report(r: dict) -> None:
 
 
 def main() -> None:
+    """Measure both inputs and print the tables."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--ner-sample", type=int, default=400, help="Vietnamese sentences for the bare NER rate")
@@ -330,7 +343,8 @@ def main() -> None:
     for r in results:
         report(r)
     print(f"\n== scaling and memory on {first['name']} ({args.articles} articles), {cores} cores\n")
-    print(f"{'pipeline all, 1 worker':<30}{args.articles:>8}{one_secs:>10.1f}  {args.articles / one_secs:,.1f} articles/s")
+    print(f"{'pipeline all, 1 worker':<30}{args.articles:>8}{one_secs:>10.1f}  {args.articles / one_secs:,.1f} "
+          f"articles/s")
     print(f"{f'pipeline all, {cores} workers':<30}{args.articles:>8}{many_secs:>10.1f}  "
           f"{args.articles / many_secs:,.1f} articles/s")
     print(f"{'peak memory, all workers':<30}{'':>8}{'':>10}  {mem.peak / 1024:,.0f} MB (process tree PSS)")

@@ -52,6 +52,7 @@ def read_conll(path: Path) -> list[tuple[str, set[tuple[int, int, str]]]]:
 
 
 def prf(gold: set, pred: set) -> tuple[float, float, float]:
+    """Precision, recall and F1 of predicted spans against gold spans."""
     tp = len(gold & pred)
     p = tp / len(pred) if pred else 0.0
     r = tp / len(gold) if gold else 0.0
@@ -59,6 +60,7 @@ def prf(gold: set, pred: set) -> tuple[float, float, float]:
 
 
 def underthesea_spans(text: str) -> set[tuple[int, int, str]]:
+    """The person and location spans underthesea's CRF NER finds, as the comparison's baseline."""
     from pipeline.doc import Sentence
     from pipeline.lang.vi.underthesea_backend import UndertheseaBackend
 
@@ -68,6 +70,7 @@ def underthesea_spans(text: str) -> set[tuple[int, int, str]]:
 
 
 def our_spans(text: str, finder: ActorFinder) -> set[tuple[int, int, str]]:
+    """The person and location spans the pipeline's own Vietnamese path finds."""
     actors = finder.find(text)
     spans = {(m.start, m.end, "PER") for m in actors.mentions if m.kind in ("name", "short", "ner")}
     spans |= {(c.start, c.end, "LOC") for c in actors.countries if c.kind != "demonym"}
@@ -95,6 +98,7 @@ def gated_spans(text: str, finder: ActorFinder) -> set[tuple[int, int, str]]:
 
 
 def main() -> None:
+    """Score both paths on the CoNLL sample given (or the default one) and print the table."""
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     data = read_conll(path)
     finder = ActorFinder("vi")

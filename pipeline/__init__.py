@@ -1,5 +1,7 @@
 """vnevents: diplomatic visits, meetings and agreements from Vietnamese and English news.
 
+In a notebook or script:
+
     >>> import pipeline
     >>> result = pipeline.extract()        # the bundled samples; or a folder/file of your own  # doctest: +SKIP
     >>> result.events[["type", "subtype", "date_start", "countries"]]   # doctest: +SKIP

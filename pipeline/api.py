@@ -9,11 +9,11 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from pipeline import views
-from pipeline.doc import Article
-from pipeline.readers import ReadFailure, iter_articles
-from pipeline.limits import DEFAULT_MAX_CHARS
-from pipeline.runner import Pipeline, RunStats
 from pipeline.clusters import build_cluster_tables
+from pipeline.doc import Article, Entity, Event
+from pipeline.limits import DEFAULT_MAX_CHARS
+from pipeline.readers import ReadFailure, iter_articles
+from pipeline.runner import Pipeline, RunStats
 from pipeline.stages.coding import assign_codes
 from pipeline.stages.linking import link_clusters
 from pipeline.tables import build_tables, error_record, load_events
@@ -33,6 +33,7 @@ class ExtractionResult:
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # doc_id -> text, for the evidence view
 
     def tables(self) -> dict[str, pd.DataFrame]:
+        """The six tables by name, in the shape the writers and the report take."""
         return {"events": self.events, "participants": self.participants, "entities": self.entities,
                 "errors": self.errors, "event_clusters": self.event_clusters, "mentions": self.mentions}
 
@@ -81,7 +82,8 @@ def _as_articles(articles: Any) -> Iterable[Article | ReadFailure]:
     out = []
     for a in articles:
         if isinstance(a, Mapping):  # the runner reports a missing id or text, NaN lang, Timestamp published
-            a = Article(a.get("id"), a.get("text"), a.get("lang"), a.get("published"))
+            # a missing id or text goes in as None on purpose: the runner reports it as an error row
+            a = Article(a.get("id"), a.get("text"), a.get("lang"), a.get("published"))  # type: ignore[arg-type]
         if isinstance(a, Article):
             # offsets refer to the NFC form of the text (as the file readers give it)
             if isinstance(a.text, str) and not unicodedata.is_normalized("NFC", a.text):
@@ -115,7 +117,8 @@ def extract(articles: Any = None, *, backends: dict[str, str] | None = None, pip
         if isinstance(f, ReadFailure):
             run.add(f)
             errors.append(f.as_error_row())
-    events, entities = [], []
+    events: list[Event] = []
+    entities: list[tuple[str, Entity]] = []
     for res in pipe.run(good):
         run.add(res)
         if res.error:

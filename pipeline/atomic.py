@@ -64,8 +64,8 @@ class AtomicFile:
         self._open = True
 
     def commit(self) -> Path:
-        """fsync the written file, give it the usual permissions, rename it over the target and
-        fsync the folder. Any failure removes the temporary file and is raised."""
+        """Make the write durable: fsync the written file, give it the usual permissions, rename it
+        over the target and fsync the folder. Any failure removes the temporary file and is raised."""
         if not self._open:
             raise RuntimeError(f"{self.final}: already committed or discarded")
         try:
@@ -99,15 +99,16 @@ class AtomicFile:
 
 @contextlib.contextmanager
 def atomic_path(final: str | Path) -> Iterator[Path]:
-    """``with atomic_path(p) as tmp: writer(tmp)``: for writers that take a path (pyarrow, openpyxl)."""
+    """A temporary path committed over ``final`` on success, for writers that take a path (pyarrow,
+    openpyxl): ``with atomic_path(p) as tmp: writer(tmp)``."""
     with AtomicFile(final) as f:
         yield f.path
 
 
 @contextlib.contextmanager
 def atomic_open(final: str | Path, mode: str = "w", **kwargs: Any) -> Iterator[IO[Any]]:
-    """``with atomic_open(p, "w", encoding=...) as f: f.write(...)``: :func:`open` on a temporary
-    file, closed (flushed) before it is committed over ``final``."""
+    """:func:`open` on a temporary file, closed (flushed) before it is committed over ``final``:
+    ``with atomic_open(p, "w", encoding=...) as f: f.write(...)``."""
     with AtomicFile(final) as target, open(target.path, mode, **kwargs) as f:
         yield f
 

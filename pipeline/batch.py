@@ -31,15 +31,28 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from pipeline.atomic import atomic_open, write_text
 from pipeline.doc import Article, Event
-from pipeline.readers import ReadFailure, iter_articles
 from pipeline.limits import DEFAULT_MAX_CHARS
-from pipeline.outsafe import (MARKER_NAME, OutputError, check_output_folder, describe_os_error, folder_lock,
-                              mark_ours, sweep_temp_files)
+from pipeline.outsafe import (
+    MARKER_NAME,
+    OutputError,
+    check_output_folder,
+    describe_os_error,
+    folder_lock,
+    mark_ours,
+    sweep_temp_files,
+)
+from pipeline.readers import ReadFailure, iter_articles
 from pipeline.runner import ArticleResult, Pipeline
 from pipeline.schema import TABLES, date_precision
 from pipeline.stream import TableStreams, write_fragment
-from pipeline.tables import (entity_record, error_record, event_from_record, event_record, mention_record,
-                             participant_records)
+from pipeline.tables import (
+    entity_record,
+    error_record,
+    event_from_record,
+    event_record,
+    mention_record,
+    participant_records,
+)
 from pipeline.xlsx import XLSX_NAME
 
 log = logging.getLogger(__name__)
@@ -50,6 +63,8 @@ WAIT_REPORT_SECONDS = 30.0  # with no chunk finished for this long, say which ch
 
 @dataclass
 class BatchStats:
+    """Counts of a batch run, for the closing summary line and the run record."""
+
     articles: int = 0
     events: int = 0
     failures: int = 0
@@ -60,6 +75,7 @@ class BatchStats:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def summary(self) -> str:
+        """The one-line summary printed when a run ends."""
         rate = self.articles / self.seconds if self.seconds else 0.0
         return (f"{self.articles} articles, {self.events} events, {self.failures} failures, "
                 f"{self.no_events} with no event, in {self.seconds:.1f} s ({rate:.1f} articles/s)"
@@ -193,6 +209,7 @@ class Progress:
         self.total = total
 
     def update(self, n: int, events: int, failures: int) -> None:
+        """Count ``n`` more articles done and show the running totals."""
         self.done += n
         if self.bar is not None:
             self.bar.update(n)
@@ -214,6 +231,7 @@ class Progress:
             print(f"vnevents: {message}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
+        """Close the progress bar so the summary line starts on a clean line."""
         if self.bar is not None:
             self.bar.close()
 
@@ -272,7 +290,7 @@ def _run_locked(source: Path, out_dir: Path, parts: Path, formats: Sequence[str]
     bar = Progress(count_articles(source), progress)
     done = {int(p.stem.split("-")[1]) for p in parts.glob("part-*.jsonl")}
 
-    def pending() -> Iterator[tuple[int, list, dict | None]]:
+    def pending() -> Iterator[tuple[int, list, dict[str, str] | None, int]]:
         for index, chunk in _chunks(items, chunk_size):
             if index in done:
                 stats.chunks_skipped += 1
@@ -377,7 +395,7 @@ def _worker_main(conn, backends: dict[str, str] | None, max_chars: int) -> None:
         if task is None:
             return
         try:
-            reply = ("ok", _pool_task_to_part(task))
+            reply: tuple[str, Any] = ("ok", _pool_task_to_part(task))
         except Exception as exc:  # noqa: BLE001 - handed to the driver, which raises it
             reply = ("error", exc)
         try:
@@ -426,7 +444,7 @@ def _run_pool(tasks: Iterator, record, workers: int, backends, max_chars: int, b
     import multiprocessing as mp
     from multiprocessing.connection import wait
 
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    ctx = mp.get_context("fork") if sys.platform.startswith("linux") else mp.get_context("spawn")
 
     def spawn() -> _Slot:
         parent, child = ctx.Pipe()
@@ -465,7 +483,8 @@ def _run_pool(tasks: Iterator, record, workers: int, backends, max_chars: int, b
             if not ready:
                 now = time.monotonic()
                 bar.note("waiting for " + "; ".join(
-                    f"{_describe_chunk(s.task)} on worker pid {s.proc.pid} for {now - s.since:.0f} s" for s in busy))
+                    f"{_describe_chunk(s.task)} on worker pid {s.proc.pid} for {now - s.since:.0f} s"
+                    for s in busy if s.task is not None))
                 continue
             for i, slot in enumerate(slots):
                 if slot.task is None or not (slot.conn in ready or slot.proc.sentinel in ready):

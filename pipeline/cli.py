@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import errno
 import json
-import sys
 from pathlib import Path
 from typing import Callable, List, Optional, TypeVar
 
@@ -39,8 +38,8 @@ def _guarded(debug: bool, run: Callable[[], T]) -> T:
     """Run a command's work; turn every failure into a one-line message and its exit code
     (``--debug``: raise it, with its traceback)."""
     from pipeline.backends.base import BackendUnavailable
-    from pipeline.readers import InputError
     from pipeline.outsafe import OutputError, UsageError, describe_os_error
+    from pipeline.readers import InputError
 
     try:
         return run()
@@ -71,7 +70,9 @@ _WRITE_ERRNOS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIS
                  errno.EFBIG, errno.EDQUOT, errno.EEXIST}
 
 
-def click_exceptions() -> type:
+def click_exceptions() -> type[Exception]:
+    """Click's own exception class (imported late: click is only needed once a command runs), which
+    must pass through to click to print usage errors."""
     import click
 
     return click.exceptions.ClickException
@@ -171,8 +172,8 @@ def render(
 
 def _render(doc_id: str, source: Path, out: Path, event: Optional[str], force: bool) -> None:
     from pipeline.api import extract as run_extract
-    from pipeline.readers import ReadFailure
     from pipeline.outsafe import OutputError, check_output_file, describe_os_error
+    from pipeline.readers import ReadFailure
     from pipeline.render import find_article, render_article, render_event, write_html
 
     check_output_file(out, [source], force)  # before any work: a device, an input, a foreign file
@@ -236,8 +237,9 @@ def report(
 
 
 def main() -> None:  # console entry point
+    """The ``vnevents`` command's entry point (``[project.scripts]``)."""
     app()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -8,17 +8,19 @@ can be traced through ``mentions`` to the sentences that support it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from pipeline.doc import Event
 from pipeline.stages.coding import code_for
-from pipeline.stages.consolidate import date_span
 from pipeline.stages.date_sources import consensus_dates
 from pipeline.tables import mention_record, project, typed_frame
 
+T = TypeVar("T")
 
-def _most_common(values: list) -> object:
+
+def _most_common(values: list[T]) -> T | None:
     values = [v for v in values if v not in (None, "")]
     if not values:
         return None
@@ -27,15 +29,18 @@ def _most_common(values: list) -> object:
 
 
 def build_cluster_tables(events: list[Event]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The event_clusters table (one consensus row per real-world event) and the mentions table
+    (every report of it), from events that linking gave a cluster id."""
     groups: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         if e.cluster_id:
             groups[e.cluster_id].append(e)
-    rows, mentions = [], []
+    rows: list[dict[str, Any]] = []
+    mentions: list[dict[str, Any]] = []
     for cid in sorted(groups):
         members = sorted(groups[cid], key=lambda m: (m.published or "", m.doc_id, m.char_start))
         # 'other' says nothing specific, so it neither wins nor conflicts when a report is specific
-        subtypes = [m.subtype for m in members if m.subtype and m.subtype != "other"] or \
+        subtypes: list[str | None] = [m.subtype for m in members if m.subtype and m.subtype != "other"] or \
             [m.subtype for m in members]
         conflicts = []
         if len(set(subtypes)) > 1:

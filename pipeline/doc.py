@@ -38,9 +38,11 @@ class Span:
     end: int
 
     def overlaps(self, other: "Span") -> bool:
+        """Whether the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
 
     def contains(self, other: "Span") -> bool:
+        """Whether ``other`` lies wholly inside this span."""
         return self.start <= other.start and other.end <= self.end
 
 
@@ -62,6 +64,8 @@ class Token:
 
 @dataclass
 class Sentence:
+    """A sentence as a backend split it, with its offsets in the article text."""
+
     start: int
     end: int
     text: str
@@ -84,11 +88,14 @@ class Entity:
 
     @property
     def span(self) -> Span:
+        """The entity's offsets as a :class:`Span`, for overlap tests."""
         return Span(self.start, self.end)
 
 
 @dataclass
 class Participant:
+    """A person taking part in an event, in the role the sentence gives them (visitor, host, ...)."""
+
     name: str
     mention: str
     role: str

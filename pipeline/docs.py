@@ -1,5 +1,7 @@
 """The README's output-column tables, generated from ``pipeline/schema.py`` so they are never written twice.
 
+From the repository root:
+
     python -m pipeline.docs          # rewrite the section of README.md between the markers
     python -m pipeline.docs --check  # exit 1 if README.md is out of date
 """
@@ -23,6 +25,7 @@ _TITLES = {
 
 
 def columns_markdown() -> str:
+    """The README's column tables, one per output table, from ``schema.TABLES``."""
     parts = []
     for table, cols in TABLES.items():
         parts.append(f"#### {_TITLES.get(table, table)}\n")
@@ -37,12 +40,14 @@ def columns_markdown() -> str:
 
 
 def render_readme(text: str) -> str:
+    """``text`` with the section between the markers replaced by the current tables."""
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
     return f"{head}{START}\n{columns_markdown()}\n{END}{tail}"
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Rewrite README.md's tables, or with ``--check`` only report (exit 1) that they are stale."""
     argv = sys.argv[1:] if argv is None else argv
     current = README.read_text(encoding="utf-8")
     updated = render_readme(current)

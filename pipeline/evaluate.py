@@ -181,5 +181,6 @@ def format_report(report: dict[str, Any]) -> str:
 
 
 def load_jsonl(path: str | Path) -> list[dict]:
+    """The records of a JSONL file, blank lines skipped."""
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]

@@ -34,6 +34,8 @@ def read_list(name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Title:
+    """A title as written in one language, with the key and the country it implies."""
+
     lang: str
     text: str
     key: str
@@ -42,6 +44,8 @@ class Title:
 
 @dataclass(frozen=True)
 class TriggerRule:
+    """A word that announces an event of a type and subtype in one language."""
+
     lang: str
     type: str
     subtype: str
@@ -50,6 +54,7 @@ class TriggerRule:
 
 @lru_cache(maxsize=None)
 def titles(lang: str) -> tuple[Title, ...]:
+    """A language's titles, longest first so a regex alternation prefers the fullest title."""
     rows = [r for r in _read_tsv("titles.tsv") if r["lang"] == lang]
     out = [Title(r["lang"], r["title"], r["key"], r["country"] or None) for r in rows]
     return tuple(sorted(out, key=lambda t: -len(t.text)))
@@ -73,6 +78,7 @@ def title_regex(lang: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def title_lookup(lang: str) -> dict[str, Title]:
+    """A language's titles by their whitespace-normalised lower-case text, for matches to look up."""
     return {" ".join(t.text.lower().split()): t for t in titles(lang)}
 
 
@@ -139,7 +145,8 @@ def trigger_slots(lang: str) -> dict[str, str]:
 def expand_trigger_pattern(pattern: str, lang: str) -> str:
     """Placeholders of ``triggers.tsv``: {UPPER} an upper-case letter (case-sensitive even though
     triggers match in any case), {TITLE} any title of the language, {COUNTRY} any unambiguous
-    country name or demonym, {CAPITAL} any unambiguous capital city, and the word-form slots of ``trigger_slots.tsv``."""
+    country name or demonym, {CAPITAL} any unambiguous capital city, and the word-form slots of
+    ``trigger_slots.tsv``."""
     for name, forms in trigger_slots(lang).items():
         pattern = pattern.replace("{" + name + "}", f"(?:{forms})")
     return (pattern.replace("{UPPER}", f"(?-i:{UPPER_CLASS})")
@@ -163,10 +170,12 @@ def trigger_rules(lang: str) -> tuple[TriggerRule, ...]:
 
 @lru_cache(maxsize=1)
 def vietnamese_surnames() -> frozenset[str]:
+    """Vietnamese family names, which make a capitalised run look like a person's name."""
     return frozenset(read_list("vi_surnames.txt"))
 
 
 @lru_cache(maxsize=None)
 def honorifics(lang: str) -> tuple[str, ...]:
+    """A language's honorifics, longest first so the longest one matches."""
     words = [r["word"] for r in _read_tsv("honorifics.tsv") if r["lang"] == lang]
     return tuple(sorted(words, key=len, reverse=True))

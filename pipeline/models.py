@@ -78,6 +78,7 @@ def load_manifest(manifest: Path = MANIFEST) -> dict[str, Entry]:
 
 
 def sha256_file(path: Path) -> str:
+    """The file's sha256, read in 1 MiB blocks so a large model file is never read into memory whole."""
     h = hashlib.sha256()
     with path.open("rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):

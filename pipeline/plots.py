@@ -80,6 +80,7 @@ def plot_network(events: pd.DataFrame, ax: Any = None, *,
     # A hub (one country in most edges: Viet Nam in a Vietnamese news feed) goes in the centre,
     # so its edges fan out instead of crossing the circle; the others sit on the circle.
     degree: Counter[str] = Counter()
+    row: Any  # an itertuples row: its columns are attributes the pandas stubs cannot name
     for row in edges.itertuples(index=False):
         degree[row.source] += 1
         degree[row.target] += 1

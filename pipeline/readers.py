@@ -163,7 +163,8 @@ def _clean_lang(value: Any, doc_id: str) -> str | None:
         return None
     if isinstance(value, str) and value.strip().lower() in LANGS:
         return value.strip().lower()
-    raise _BadRecord("UnsupportedLang", f"unsupported lang {value!r} (expected one of {', '.join(LANGS)} or empty)", doc_id)
+    raise _BadRecord("UnsupportedLang",
+                     f"unsupported lang {value!r} (expected one of {', '.join(LANGS)} or empty)", doc_id)
 
 
 def _clean_published(value: Any, doc_id: str) -> str | None:
@@ -233,7 +234,8 @@ def _dedupe(items: _Positioned) -> Iterator[Article | ReadFailure]:
         doc_id = item.id if isinstance(item, Article) else item.doc_id
         if doc_id is not None and doc_id in seen:
             yield ReadFailure(source, doc_id, line, "DuplicateId",
-                              _locate(source, doc_id, line) + f"duplicate id {doc_id!r}; the first record with it is kept")
+                              _locate(source, doc_id, line)
+                              + f"duplicate id {doc_id!r}; the first record with it is kept")
             continue
         if doc_id is not None:
             seen.add(doc_id)
@@ -265,7 +267,8 @@ def _iter_txt_files(files: list[Path]) -> _Positioned:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             yield source, None, ReadFailure(source, doc_id, None, "UnicodeDecodeError",
-                                            where + f"not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
+                                            where + f"not valid UTF-8 (byte {exc.start}: "
+                                                    f"{raw[exc.start:exc.start + 1]!r})")
             continue
         yield source, None, _record_item(source, None, {"id": doc_id, "text": text})
 
@@ -323,7 +326,8 @@ def _csv_columns(path: Path) -> list[str]:
     except pd.errors.EmptyDataError:
         raise InputError("the CSV file is empty (no header row)", source=printable(str(path))) from None
     except UnicodeDecodeError as exc:  # pandas decodes a whole buffer: the bad byte may be past the header
-        raise InputError(f"the CSV is not valid UTF-8 text ({exc.reason}); save it as UTF-8", source=printable(str(path))) from exc
+        raise InputError(f"the CSV is not valid UTF-8 text ({exc.reason}); save it as UTF-8",
+                         source=printable(str(path))) from exc
     except (pd.errors.ParserError, OSError) as exc:
         raise InputError(f"cannot read the CSV header: {exc}", source=printable(str(path))) from exc
     return [str(c).strip() for c in header.columns]
@@ -454,5 +458,8 @@ def read_articles(path: str | Path) -> tuple[list[Article], list[ReadFailure]]:
     articles: list[Article] = []
     failures: list[ReadFailure] = []
     for item in iter_articles(path):
-        (articles if isinstance(item, Article) else failures).append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            failures.append(item)
     return articles, failures

@@ -43,7 +43,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, cast
 
 import pandas as pd
 from markupsafe import Markup, escape
@@ -118,7 +118,7 @@ def _dict(value: Any) -> dict[str, Any]:
 def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
     if df is None or len(df) == 0:
         return []
-    return df.to_dict("records")
+    return cast("list[dict[str, Any]]", df.to_dict("records"))  # the tables' columns are str
 
 
 
@@ -303,7 +303,7 @@ def _date_spans(text: str, ev: Mapping[str, Any], evidence: tuple[int, int]) -> 
 
 
 def _entity_rows(entities: pd.DataFrame | None, doc_id: str, text: str) -> list[dict[str, Any]]:
-    """This document's entities whose offsets fit the text (rows from another text version are dropped)."""
+    """The document's entities whose offsets fit the text (rows from another text version are dropped)."""
     rows = []
     for e in _records(entities):
         if _str(e.get("doc_id")) not in (None, doc_id):

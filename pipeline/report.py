@@ -27,7 +27,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 import pandas as pd
 
@@ -95,7 +95,7 @@ def _str(value: Any) -> str | None:
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return df.to_dict("records") if len(df) else []
+    return cast("list[dict[str, Any]]", df.to_dict("records")) if len(df) else []  # str columns
 
 
 def page_name(doc_id: str) -> str:
@@ -115,17 +115,17 @@ def build_summary(run: RunTables, top_pairs: int = 10) -> dict[str, Any]:
     events, clusters = run["events"], run["event_clusters"]
     cluster_rows = _records(clusters)
     event_rows = _records(events)
-    types = list(EVENT_TYPES) + sorted({_str(r.get("type")) for r in cluster_rows + event_rows} - set(EVENT_TYPES)
-                                       - {None})
+    types = list(EVENT_TYPES) + sorted({t for r in cluster_rows + event_rows if (t := _str(r.get("type"))) is not None}
+                                       - set(EVENT_TYPES))
     by_type = [{"type": t, "real": sum(1 for r in cluster_rows if r.get("type") == t),
                 "reports": sum(1 for r in event_rows if r.get("type") == t)} for t in types]
-    langs = list(LANGS) + sorted({_str(r.get("lang")) for r in event_rows} - set(LANGS) - {None})
+    langs = list(LANGS) + sorted({lang for r in event_rows if (lang := _str(r.get("lang"))) is not None} - set(LANGS))
     by_lang = [{"lang": lang, "reports": sum(1 for r in event_rows if r.get("lang") == lang),
                 "articles": len({r["doc_id"] for r in event_rows if r.get("lang") == lang}),
                 "real": sum(1 for r in cluster_rows if lang in (r.get("languages") or []))} for lang in langs]
-    months = Counter(_str(r.get("date_start"))[:7] for r in cluster_rows
-                     if _str(r.get("date_start")) and len(_str(r.get("date_start"))) >= 7)
-    year_only = sum(1 for r in cluster_rows if _str(r.get("date_start")) and len(_str(r.get("date_start"))) == 4)
+    starts = [start for r in cluster_rows if (start := _str(r.get("date_start")))]
+    months = Counter(start[:7] for start in starts if len(start) >= 7)
+    year_only = sum(1 for start in starts if len(start) == 4)
     edges = country_network(real_events(clusters, events)) if len(clusters) else pd.DataFrame(
         columns=["source", "target", "type", "count"])
     edges = edges.sort_values(["count", "type", "source", "target"], ascending=[False, True, True, True],
@@ -158,7 +158,9 @@ def _texts(source: Any, wanted: set[str]) -> dict[str, str]:
 def _matches(text: str, rows: Iterable[dict[str, Any]]) -> bool:
     """Every evidence sentence of the run sits at its offsets in this text."""
     for r in rows:
-        start, end, evidence = r.get("char_start"), r.get("char_end"), _str(r.get("evidence"))
+        start: Any = r.get("char_start")
+        end: Any = r.get("char_end")
+        evidence = _str(r.get("evidence"))
         if is_missing(start) or is_missing(end) or evidence is None or text[int(start):int(end)] != evidence:
             return False
     return True

@@ -26,7 +26,6 @@ from typing import Any
 
 from pipeline.backends.base import DEFAULT_BACKENDS, Backend, load_backend
 from pipeline.doc import Article, Document, Entity, Event
-from pipeline.values import printable
 from pipeline.limits import DEFAULT_MAX_CHARS, check_max_chars
 from pipeline.stages import PIPELINE
 from pipeline.stages.actors import ActorFinder
@@ -37,6 +36,7 @@ from pipeline.stages.langid import SUPPORTED
 from pipeline.stages.langid_stage import unsupported_language
 from pipeline.stages.registry import STAGES, Rejected, Stage, StageInfo, StageOutputError, StageRegistry
 from pipeline.stages.validate_stage import mask_markup
+from pipeline.values import printable
 
 # the stages' helpers that callers of the runner have used, still importable from here
 __all__ = ["ArticleResult", "Pipeline", "RunStats", "Rejected", "check_event", "mask_markup", "reference_date",
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ArticleResult:
+    """What one article gave: its events and entities, or the error row that stopped it."""
+
     doc_id: str
     lang: str | None
     events: list[Event] = field(default_factory=list)
@@ -55,6 +57,7 @@ class ArticleResult:
 
     @property
     def ok(self) -> bool:
+        """Whether the article went through every stage."""
         return self.error is None
 
 
@@ -85,6 +88,7 @@ class RunStats:
             self.no_events += 1
 
     def as_dict(self) -> dict[str, int]:
+        """The counts as written to the run record."""
         return {"articles": self.articles, "processed_ok": self.processed_ok, "failures": self.failures,
                 "no_events": self.no_events, "events": self.events}
 
@@ -135,11 +139,13 @@ class Pipeline:
         return steps
 
     def backend(self, lang: str) -> Backend:
+        """The language's backend, loaded on first use so a run loads only the models it needs."""
         if lang not in self._backends:
             self._backends[lang] = load_backend(self.backend_names[lang], lang)
         return self._backends[lang]
 
     def actor_finder(self, lang: str) -> ActorFinder:
+        """The language's actor finder, built once: it compiles the gazetteers' patterns."""
         if lang not in self._actors:
             self._actors[lang] = ActorFinder(lang)
         return self._actors[lang]

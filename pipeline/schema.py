@@ -62,7 +62,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("date_start", "date", "ISO date, YYYY-MM-DD or reduced precision YYYY-MM / YYYY"),
     Column("date_end", "date", "ISO date; equals date_start for one-day events"),
     Column("date_precision", "str", "day, month or year: the precision of date_start"),
-    Column("date_source", "str", "where the date comes from: " + "; ".join(f"{k} = {v}" for k, v in DATE_SOURCES.items())),
+    Column("date_source", "str",
+           "where the date comes from: " + "; ".join(f"{k} = {v}" for k, v in DATE_SOURCES.items())),
     Column("location", "location", "{name, country}: place as written, country ISO 3166-1 alpha-3"),
     Column("countries", "list[str]", "sorted unique ISO3 codes of the states taking part", nullable=False),
     Column("participants", "participants", "named people: {name, mention, role, title, country}", nullable=False),
@@ -71,7 +72,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("evidence", "str", "the sentence that states the event", nullable=False),
     Column("char_start", "int", "offset of evidence in the article text", nullable=False),
     Column("char_end", "int", "end offset of evidence in the article text", nullable=False),
-    Column("confidence", "float", "estimated probability that the event is right (learned model, models/event_confidence.md)", nullable=False),
+    Column("confidence", "float",
+           "estimated probability that the event is right (learned model, models/event_confidence.md)", nullable=False),
     Column("cluster_id", "str", "shared by reports of the same real-world event"),
     Column("parent_cluster_id", "str", "for a meeting or agreement during a visit: the visit's cluster_id"),
     Column("cameo_code", "str", "CAMEO event code (042 make a visit, 041 phone, 057 sign agreement, ...)"),
@@ -98,7 +100,8 @@ CLUSTER_COLUMNS: tuple[Column, ...] = (
     Column("languages", "list[str]", "the languages reporting it", nullable=False),
     Column("first_published", "date", "earliest publication date among the reports"),
     Column("last_published", "date", "latest publication date among the reports"),
-    Column("conflicts", "list[str]", "fields on which reports disagree, e.g. 'subtype: official vs state'", nullable=False),
+    Column("conflicts", "list[str]", "fields on which reports disagree, e.g. 'subtype: official vs state'",
+           nullable=False),
 )
 
 MENTION_COLUMNS: tuple[Column, ...] = (

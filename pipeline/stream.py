@@ -28,7 +28,6 @@ from pipeline.schema import TABLES, arrow_schema, csv_columns
 from pipeline.writers import csv_rows, json_line, table_to_records, to_arrow
 from pipeline.xlsx import XLSX_NAME, XlsxBook
 
-
 ROW_GROUP = 50_000  # Parquet rows per row group
 
 
@@ -80,6 +79,7 @@ class _TableFiles:
         if self._pq_rows >= ROW_GROUP:
             whole = pa.concat_tables(self._pq_buffer)
             full = (whole.num_rows // ROW_GROUP) * ROW_GROUP
+            assert self.parquet is not None  # write_arrow is only called for a table written to Parquet
             self.parquet.write_table(whole.slice(0, full), row_group_size=ROW_GROUP)
             rest = whole.slice(full)
             self._pq_buffer, self._pq_rows = ([rest] if rest.num_rows else []), rest.num_rows
@@ -94,7 +94,7 @@ class _TableFiles:
                 f.close()
 
     def commit(self) -> None:
-        """fsync each closed temporary file and rename it over its final name."""
+        """Make the tables durable: fsync each closed temporary file and rename it over its final name."""
         for target in self.targets:
             target.commit()
         self.targets = []
@@ -182,6 +182,7 @@ class TableStreams:
                 self.book.add(table, (json.loads(line) for line in src if line.strip()))
 
     def write_frame(self, table: str, df: pd.DataFrame) -> None:
+        """Write a whole table at once, after the rows buffered for it."""
         self._flush(table)
         if len(df):
             self.files[table].write(df)

@@ -42,8 +42,17 @@ from pipeline.atomic import write_text
 from pipeline.evaluate import load_jsonl, match_article, score
 from pipeline.readers import read_articles
 from pipeline.runner import Pipeline
-from pipeline.stages.confidence import (CLIP, FORMAT, MANIFEST_PATH, MODEL_DIR, MODEL_NAME, MODEL_PATH,
-                                        ConfidenceModel, article_features, sha256_of)
+from pipeline.stages.confidence import (
+    CLIP,
+    FORMAT,
+    MANIFEST_PATH,
+    MODEL_DIR,
+    MODEL_NAME,
+    MODEL_PATH,
+    ConfidenceModel,
+    article_features,
+    sha256_of,
+)
 from pipeline.tables import event_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +71,8 @@ SEED_SALT = "vnevents-confidence"
 
 @dataclass
 class Sample:
+    """One candidate event of the training data: its set, article, record, features and label."""
+
     set: str
     doc_id: str
     record: dict               # the event as written to events.jsonl
@@ -71,6 +82,7 @@ class Sample:
 
     @property
     def group(self) -> str:
+        """The article, so that folds never split one article's events."""
         return f"{self.set}/{self.doc_id}"
 
 
@@ -118,6 +130,7 @@ def vocabulary(feats: list[dict[str, float]]) -> list[str]:
 
 
 def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
+    """The features as a dense matrix with one column per name in ``names``."""
     index = {n: i for i, n in enumerate(names)}
     X = np.zeros((len(feats), len(names)))
     for r, f in enumerate(feats):
@@ -129,6 +142,7 @@ def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
 
 
 def fit(feats: list[dict[str, float]], y: np.ndarray, C: float) -> ConfidenceModel:
+    """A logistic regression with inverse regularisation ``C``, as a :class:`ConfidenceModel`."""
     from sklearn.linear_model import LogisticRegression  # training only
 
     names = vocabulary(feats)
@@ -139,6 +153,7 @@ def fit(feats: list[dict[str, float]], y: np.ndarray, C: float) -> ConfidenceMod
 
 
 def predict(model: ConfidenceModel, feats: list[dict[str, float]]) -> np.ndarray:
+    """The model's probability for each event, as the pipeline would compute it."""
     return np.array([model.probability(f) for f in feats])
 
 
@@ -156,23 +171,27 @@ def ece(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
 
 
 def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """ROC AUC, or NaN when the labels are all one class."""
     from sklearn.metrics import roc_auc_score
 
     return float(roc_auc_score(y, p)) if 0 < y.sum() < len(y) else float("nan")
 
 
 def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    """Mean log-loss, with probabilities clipped so a confident mistake stays finite."""
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
 def prob_metrics(p: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """The probability metrics reported per set (AUC, Brier, ECE, log-loss)."""
     return {"n": int(len(y)), "right": round(float(y.mean()), 4), "auc": round(auc(p, y), 4),
             "brier": round(float(np.mean((p - y) ** 2)), 4), "ece": round(ece(p, y), 4),
             "log_loss": round(log_loss(p, y), 4)}
 
 
 def event_prf(gold_docs: list[dict], records: list[dict], keep: np.ndarray | None = None) -> dict:
+    """Event precision, recall and F1 against the gold, keeping only the events ``keep`` marks."""
     kept = records if keep is None else [r for r, k in zip(records, keep) if k]
     rep = score(gold_docs, kept)["all"]
     return {k: rep[k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")}
@@ -203,6 +222,7 @@ def best_threshold(samples: list[Sample], p: np.ndarray, golds: dict[str, list[d
 
 
 def oof_predictions(samples: list[Sample], y: np.ndarray, folds: np.ndarray, C: float) -> np.ndarray:
+    """Out-of-fold probabilities: each article's events scored by a model that never saw it."""
     feats = [s.features for s in samples]
     p = np.zeros(len(samples))
     for k in range(FOLDS):
@@ -215,6 +235,7 @@ def oof_predictions(samples: list[Sample], y: np.ndarray, folds: np.ndarray, C: 
 # ------------------------------------------------------------------ the run
 
 def main(argv: list[str] | None = None) -> int:
+    """Train, cross-validate and (unless ``--dry-run``) write the model, its manifest and its card."""
     ap = argparse.ArgumentParser(prog="python -m pipeline.train_confidence", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (with eval/<set>/)")
@@ -294,11 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\nevent P/R/F1 (shipped rules vs. dropping events under the fold's threshold, out of fold):")
     filter_gain = {}
     for s in SETS:
-        idx = [i for i, x in enumerate(samples) if x.set == s]
-        recs = [samples[i].record for i in idx]
+        in_set = [i for i, x in enumerate(samples) if x.set == s]
+        recs = [samples[i].record for i in in_set]
         before = event_prf(golds[s], recs)
-        after = event_prf(golds[s], recs, keep_oof[idx])
-        fixed = event_prf(golds[s], recs, full_p[C_final][idx] >= t_final) if t_final is not None else before
+        after = event_prf(golds[s], recs, keep_oof[in_set])
+        fixed = event_prf(golds[s], recs, full_p[C_final][in_set] >= t_final) if t_final is not None else before
         filter_gain[s] = {"all_events": before, "nested_cv_filter": after,
                           "final_threshold_on_oof": fixed}
         print(f"  {s:<7} all: P {before['precision']:.3f} R {before['recall']:.3f} F1 {before['f1']:.3f}   "
@@ -315,10 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     args.oof_dir.mkdir(parents=True, exist_ok=True)
     for s in SETS:
         path = args.oof_dir / f"{s}.events.jsonl"
-        with open(path, "w", encoding="utf-8") as f:
+        with open(path, "w", encoding="utf-8") as handle:
             for i, x in enumerate(samples):
                 if x.set == s:
-                    f.write(json.dumps({**x.record, "confidence": round(float(oof[i]), 3)}, ensure_ascii=False) + "\n")
+                    row = {**x.record, "confidence": round(float(oof[i]), 3)}
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     tool = args.shared / "tools" / "calibration.py"
     calibration_out = {}
     if tool.is_file():
@@ -374,7 +396,7 @@ def update_manifest(manifest_path: Path, model_path: Path) -> dict:
     entry and any other field of its own; the pipeline refuses the model until this is done."""
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {"models": []}
     models = manifest.get("models", [])
-    old = next((m for m in models if m.get("name") == MODEL_NAME), {})
+    old: dict = next((m for m in models if m.get("name") == MODEL_NAME), {})
     entry = {**old, "name": MODEL_NAME, "file": model_path.name, "language": "vi+en", "version": VERSION,
              "source": "trained by `python -m pipeline.train_confidence` (logistic regression, scikit-learn) on "
                        "the project's gold annotations shared/eval/dev, train, train2; only coefficients are shipped",
@@ -389,6 +411,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def model_card(a: dict, calibration_out: dict[str, str]) -> str:
+    """The model card's markdown, from the training record and the calibration tool's output."""
     tr, cv = a["training"], a["cv"]
     rows = "\n".join(
         f"| {s} | {m['oof']['n']} | {m['oof']['right']:.3f} | {m['oof']['auc']:.3f} | {m['oof']['brier']:.4f} | "
@@ -488,7 +511,7 @@ predictions to `--oof-dir` (default: the system's temporary folder; they quote t
 keep them out of the repository), rewrites
 `models/event_confidence.json`, its sha256 in `models/manifest.json` and this card. Retrain whenever the
 rules change: the features describe the rules' output.
-"""
+"""  # noqa: E501 - the model card's markdown, whose lines are written as they appear
 
 
 if __name__ == "__main__":

@@ -34,9 +34,9 @@ def is_missing(value: Any) -> bool:
 
 
 def printable(text: str) -> str:
-    """``text`` with lone surrogates written as ``\\udXXX``: a string that can always be encoded.
+    r"""``text`` with lone surrogates written as ``\udXXX``: a string that can always be encoded.
 
-    Python strings can hold lone surrogates (a JSON ``"\\ud800"`` escape, a file name
+    Python strings can hold lone surrogates (a JSON ``"\ud800"`` escape, a file name
     that is not UTF-8); no output format can, so names and messages pass through here."""
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

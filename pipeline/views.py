@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from itertools import combinations
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, cast
 
 import pandas as pd
 
@@ -57,7 +57,7 @@ def _list(value: Any) -> list[Any]:
 
 
 def _records(df: pd.DataFrame | None) -> list[dict[str, Any]]:
-    return [] if df is None or len(df) == 0 else df.to_dict("records")
+    return [] if df is None or len(df) == 0 else cast("list[dict[str, Any]]", df.to_dict("records"))  # str columns
 
 
 def real_events(event_clusters: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -76,7 +76,7 @@ def real_events(event_clusters: pd.DataFrame, events: pd.DataFrame) -> pd.DataFr
     rows = []
     for c in _records(event_clusters):
         cid = _str(c.get("cluster_id"))
-        known = list(people.get(cid, {}).values())
+        known = list(people.get(cid, {}).values()) if cid is not None else []
         named = {p["name"] for p in known}
         # a name in the cluster but in no report's participants (should not happen) is kept without a role
         known += [{"name": n, "role": None, "country": None} for n in _list(c.get("participants"))
@@ -95,8 +95,8 @@ def visit_direction(event: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """
     people = [p for p in _list(event.get("participants")) if isinstance(p, Mapping)]
     countries = {str(c) for c in _list(event.get("countries")) if _str(c)}
-    visitors = {_str(p.get("country")) for p in people if p.get("role") == "visitor"} - {None}
-    hosts = {_str(p.get("country")) for p in people if p.get("role") == "host"} - {None}
+    visitors = {c for c in (_str(p.get("country")) for p in people if p.get("role") == "visitor") if c is not None}
+    hosts = {c for c in (_str(p.get("country")) for p in people if p.get("role") == "host") if c is not None}
     location = event.get("location")
     loc_country = _str(location.get("country")) if isinstance(location, Mapping) else None
     if loc_country and loc_country not in visitors:
@@ -174,8 +174,8 @@ def who_met_whom(event_clusters: pd.DataFrame, events: pd.DataFrame,
 def trips(event_clusters: pd.DataFrame, events: pd.DataFrame, person: str) -> pd.DataFrame:
     """The real visits ``person`` (a canonical name, as in ``participants.name``) made as a visitor,
     in date order with undated trips last: ``cluster_id``, ``date_start``, ``date_end``,
-    ``date_precision``, ``destination`` (ISO3: the place's country, else the host's), ``place``, ``subtype``, ``status``, ``n_articles``
-    and ``during`` (the number of meetings and agreements recorded during the trip)."""
+    ``date_precision``, ``destination`` (ISO3: the place's country, else the host's), ``place``, ``subtype``,
+    ``status``, ``n_articles`` and ``during`` (the number of meetings and agreements recorded during the trip)."""
     clusters = _records(event_clusters)
     children = Counter(_str(c.get("parent_cluster_id")) for c in clusters)
     wanted = person.strip().casefold()
@@ -185,7 +185,8 @@ def trips(event_clusters: pd.DataFrame, events: pd.DataFrame, person: str) -> pd
             continue
         if not any(p["role"] == "visitor" and p["name"].casefold() == wanted for p in ev["participants"]):
             continue
-        location = ev.get("location") if isinstance(ev.get("location"), Mapping) else {}
+        found = ev.get("location")
+        location = found if isinstance(found, Mapping) else {}
         destination = _str(location.get("country")) or "; ".join(sorted(visit_direction(ev)[1])) or None
         start = _str(ev.get("date_start"))
         rows.append({"cluster_id": ev["cluster_id"], "date_start": start, "date_end": _str(ev.get("date_end")),
@@ -294,8 +295,9 @@ def participant_summary(participants: pd.DataFrame) -> pd.DataFrame:
         g["events"].add(_str(p.get("event_id")))
         g["docs"].add(_str(p.get("doc_id")))
         g["roles"][_str(p.get("role")) or "?"] += 1
-    rows = [{"name": name, "country": country or None, "events": len(g["events"]), "articles": len(g["docs"]),
-             "roles": ", ".join(f"{r} {n}" for r, n in g["roles"].most_common())}
-            for (name, country), g in groups.items()]
+    rows: list[dict[str, Any]] = [
+        {"name": name, "country": country or None, "events": len(g["events"]), "articles": len(g["docs"]),
+         "roles": ", ".join(f"{r} {n}" for r, n in g["roles"].most_common())}
+        for (name, country), g in groups.items()]
     rows.sort(key=lambda r: (-r["events"], r["name"]))
     return pd.DataFrame(rows, columns=["name", "country", "events", "articles", "roles"])

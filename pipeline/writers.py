@@ -29,8 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .atomic import atomic_open, atomic_path
-from .schema import (LOCATION_KEYS, PARTICIPANT_KEYS, TABLES, Column, arrow_type, csv_columns,
-                     date_precision)
+from .schema import LOCATION_KEYS, PARTICIPANT_KEYS, TABLES, Column, arrow_type, csv_columns, date_precision
 from .values import ISO_DATE, is_missing
 
 __all__ = [

@@ -85,24 +85,44 @@ def _columns(table: str, extras: Sequence[str] = ()) -> list[_Column]:
     for c in schema:
         name = c.name
         if c.kind == "location":
-            cols.append((f"{name}_name", lambda r, n=name: (r.get(n) or {}).get("name"), "text"))
-            cols.append((f"{name}_country", lambda r, n=name: (r.get(n) or {}).get("country"), "text"))
+            cols.append((f"{name}_name", _location_part(name, "name"), "text"))
+            cols.append((f"{name}_country", _location_part(name, "country"), "text"))
         elif c.kind == "participants":
-            cols.append(("participant_names", lambda r, n=name: _joined(
-                dict.fromkeys(p.get("name") for p in r.get(n) or () if p.get("name"))), "text"))
+            cols.append(("participant_names", _participant_names(name), "text"))
         elif c.kind == "list[str]":
-            cols.append((name, lambda r, n=name: _joined(r.get(n)), "text"))
+            cols.append((name, _joined_field(name), "text"))
         elif c.kind in ("int", "float"):
-            cols.append((name, lambda r, n=name: r.get(n), "number"))
+            cols.append((name, _field(name), "number"))
         elif c.kind == "date":
-            cols.append((name, lambda r, n=name: r.get(n), "date"))
+            cols.append((name, _field(name), "date"))
             if name == "date_end" and "date_precision" not in names:
-                cols.append(("date_precision", lambda r: date_precision(r.get("date_start")), "text"))
+                cols.append(("date_precision", _start_precision, "text"))
         else:
-            cols.append((name, lambda r, n=name: r.get(n), "text"))
+            cols.append((name, _field(name), "text"))
     for name in extras:
-        cols.append((name, lambda r, n=name: r.get(n), "text"))
+        cols.append((name, _field(name), "text"))
     return cols
+
+
+# the cell getters, one per column kind (each closes over its field name)
+def _field(n: str) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda r: r.get(n)
+
+
+def _location_part(n: str, part: str) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda r: (r.get(n) or {}).get(part)
+
+
+def _participant_names(n: str) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda r: _joined(dict.fromkeys(p.get("name") for p in r.get(n) or () if p.get("name")))
+
+
+def _joined_field(n: str) -> Callable[[Mapping[str, Any]], Any]:
+    return lambda r: _joined(r.get(n))
+
+
+def _start_precision(r: Mapping[str, Any]) -> Any:
+    return date_precision(r.get("date_start"))
 
 
 class _Sheet:
@@ -192,6 +212,7 @@ class XlsxBook:
                        for t in ordered}
 
     def add(self, table: str, records: Iterable[Mapping[str, Any]]) -> None:
+        """Append rows to a table's sheet."""
         self.sheets[table].add(records)
 
     def save(self, path: str | Path) -> Path:

@@ -11,11 +11,17 @@ from dataclasses import replace
 import pytest
 
 from pipeline.doc import Event, Participant
-from pipeline.readers import read_articles
 from pipeline.lexicon import DATA_DIR
+from pipeline.readers import read_articles
 from pipeline.stages import confidence as conf
-from pipeline.stages.confidence import (ArticleInfo, ConfidenceModel, ModelError, event_features, load_model,
-                                        score_article)
+from pipeline.stages.confidence import (
+    ArticleInfo,
+    ConfidenceModel,
+    ModelError,
+    event_features,
+    load_model,
+    score_article,
+)
 
 TEXT = (" date 2024-09-10 HANOI — Prime Minister Pham Minh Chinh held talks with Japanese Prime Minister "
         "Fumio Kishida in Hanoi on September 9.\n\nThe two leaders agreed to deepen cooperation. "

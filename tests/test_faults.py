@@ -131,7 +131,8 @@ def _broken_lines(good: list[dict]) -> list[tuple[bytes, tuple | None]]:
 
     out: list[tuple[bytes, tuple | None]] = []
     for k, half in enumerate(["\udfff", "\ud83d", "\udc00\ud800", "\ud83d\ud83d"]):  # halves of pairs
-        out.append((jx({"id": f"half-{k}", "text": f"Thủ tướng {half} hội đàm."}), (f"half-{k}", "read", "InvalidUnicode")))
+        out.append((jx({"id": f"half-{k}", "text": f"Thủ tướng {half} hội đàm."}),
+                    (f"half-{k}", "read", "InvalidUnicode")))
     for k in range(8):
         out.append((j({"id": f"empty-{k}", "text": ""}), (f"empty-{k}", "read", "EmptyText")))
         out.append((j({"id": f"blank-{k}", "text": " \n\t\u3000 " * (k + 1)}), (f"blank-{k}", "read", "EmptyText")))
@@ -164,7 +165,8 @@ def _broken_lines(good: list[dict]) -> list[tuple[bytes, tuple | None]]:
         "<br>" * 100,
         "<meta charset=\"utf-8\"><link rel=\"stylesheet\" href=\"a.css\">\n<hr/>",
     ]
-    out += [(j({"id": f"html-{k}", "text": t}), (f"html-{k}", "validate", "EmptyText")) for k, t in enumerate(html_only)]
+    out += [(j({"id": f"html-{k}", "text": t}), (f"html-{k}", "validate", "EmptyText"))
+            for k, t in enumerate(html_only)]
     foreign = [
         "中国国家主席习近平今天在北京会见了越南总理范明政，双方就双边关系交换了意见。",
         "越南政府总理范明政于3月12日在河内与柬埔寨首相洪玛奈举行会谈。",
@@ -342,7 +344,8 @@ def test_two_runs_write_byte_identical_files(batch):
 
 def test_results_do_not_depend_on_batch_size(batch):
     articles = [Article(g["id"], g["text"], g.get("lang"), g["published"]) for g in batch["good"][:120]]
-    articles += [Article("dup", "Prime Minister held talks."), Article("dup", "Again."), Article("zh", "越南总理范明政在河内会见了柬埔寨首相。")]
+    articles += [Article("dup", "Prime Minister held talks."), Article("dup", "Again."),
+                 Article("zh", "越南总理范明政在河内会见了柬埔寨首相。")]
     pipe = Pipeline(max_chars=SMALL_LIMIT)
 
     def key(results):

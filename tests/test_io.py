@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from pipeline.doc import Article
 from pipeline.readers import InputError, ReadFailure, iter_articles, read_articles
-from pipeline.writers import events_to_records, write_tables
 from pipeline.schema import column_names
+from pipeline.writers import events_to_records, write_tables
 
 BOM = b"\xef\xbb\xbf"
 
@@ -32,7 +32,8 @@ def _event(**overrides) -> dict:
         "date_precision": "day", "location": {"name": "Bắc Kinh", "country": "CHN"},
         "countries": ["CHN", "VNM"],
         "participants": [
-            {"name": "Tô Lâm", "mention": "Tổng Bí thư Tô Lâm", "role": "visitor", "title": "Tổng Bí thư", "country": "VNM"},
+            {"name": "Tô Lâm", "mention": "Tổng Bí thư Tô Lâm", "role": "visitor", "title": "Tổng Bí thư",
+             "country": "VNM"},
             {"name": "Xi Jinping", "mention": "Tập Cận Bình", "role": "host", "title": None, "country": "CHN"},
         ],
         "title": None, "trigger": "thăm", "evidence": "Tổng Bí thư Tô Lâm thăm Trung Quốc.",

@@ -38,7 +38,8 @@ def test_report_counts_real_events_and_links_an_evidence_page_per_article(run_di
     visits = sum(1 for c in clusters if c["type"] == "visit")
     visit_reports = sum(1 for e in events if e["type"] == "visit")
     assert visits < visit_reports  # the samples report some visits twice: the two columns must differ
-    assert re.search(rf'<td class="visit">visit</td><td class="n">{visits}</td><td class="n">{visit_reports}</td>', page)
+    assert re.search(rf'<td class="visit">visit</td><td class="n">{visits}</td><td class="n">{visit_reports}</td>',
+                     page)
     undated = sum(1 for c in clusters if not c["date_start"])
     assert f"<b>{undated}</b>real events with no date" in page
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', page)

@@ -13,8 +13,16 @@ from pipeline.clusters import build_cluster_tables
 from pipeline.doc import Entity, Event, Participant
 from pipeline.readers import ReadFailure
 from pipeline.schema import TABLES, arrow_schema, column_names, csv_columns, pandas_dtypes
-from pipeline.tables import (build_tables, entity_record, error_record, event_record, mention_record,
-                             participant_records, project, typed_frame)
+from pipeline.tables import (
+    build_tables,
+    entity_record,
+    error_record,
+    event_record,
+    mention_record,
+    participant_records,
+    project,
+    typed_frame,
+)
 from pipeline.writers import write_tables
 
 

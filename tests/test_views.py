@@ -15,11 +15,13 @@ def _p(name, country, role):
     return {"name": name, "mention": name, "role": role, "title": None, "country": country}
 
 
-TO_LAM, ALIYEV, LY = _p("Tô Lâm", "VNM", "visitor"), _p("Ilham Aliyev", "AZE", "host"), _p("Ngô Phương Ly", "VNM", "visitor")
+TO_LAM, ALIYEV, LY = _p("Tô Lâm", "VNM", "visitor"), _p("Ilham Aliyev", "AZE", "host"), _p("Ngô Phương Ly", "VNM",
+                                                                                           "visitor")
 
 # cluster id, type, date, location country, countries, [(doc, participants), ...] (one entry per report), parent
 CLUSTERS = [
-    ("K1", "visit", "2025-05-07", "AZE", ["AZE", "VNM"], [("d1", [TO_LAM]), ("d2", [TO_LAM, ALIYEV]), ("d3", [TO_LAM])], None),
+    ("K1", "visit", "2025-05-07", "AZE", ["AZE", "VNM"], [("d1", [TO_LAM]), ("d2", [TO_LAM, ALIYEV]), ("d3", [TO_LAM])],
+     None),
     ("K2", "visit", "1959", "AZE", ["AZE", "VNM"], [("d2", [_p("Hồ Chí Minh", "VNM", "visitor")]),
                                                    ("d3", [_p("Hồ Chí Minh", "VNM", "visitor")])], None),
     ("K3", "visit", "2025-09-01", None, ["LAO", "VNM"], [("d4", [TO_LAM])], None),

@@ -42,6 +42,7 @@ class BackendUnavailable(RuntimeError):
 
 
 def available_backends() -> dict[str, list[str]]:
+    """The registered backend names by language, for ``--backend`` help and error messages."""
     out: dict[str, list[str]] = {}
     for name, lang in _REGISTRY:
         out.setdefault(lang, []).append(name)

@@ -30,6 +30,7 @@ def shift_days(iso_day: str, days: int) -> str:
 
 
 def valid_day(year: int, month: int, day: int) -> datetime.date | None:
+    """The date, or None when the day does not exist (a 31 June read from text)."""
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -68,6 +69,7 @@ def month_year(month: int, ref: datetime.date, mode: str) -> int:
 
 
 def ym(year: int, month: int) -> str:
+    """A month-precision ISO date."""
     return f"{year:04d}-{month:02d}"
 
 
@@ -139,8 +141,10 @@ class Cand:
 
 
 def day_cand(start: int, end: int, a: datetime.date, b: datetime.date | None = None) -> Cand:
+    """A day-precision candidate covering ``a`` to ``b`` (one day when ``b`` is missing)."""
     return Cand(start, end, a.isoformat(), (b or a).isoformat(), kind="day")
 
 
 def opt_int(s: str | None) -> int | None:
+    """An optional regex group as a number."""
     return int(s) if s else None

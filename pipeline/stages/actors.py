@@ -20,7 +20,7 @@ from typing import Any, Callable, NamedTuple
 from pipeline import lexicon
 from pipeline.doc import Entity
 from pipeline.lang import profile, profiles
-from pipeline.stages.gazetteer import CountryGazetteer, PeopleGazetteer, PlaceGazetteer, fold
+from pipeline.stages.gazetteer import CountryGazetteer, KnownPerson, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
 _RUN = re.compile(rf"[{lexicon.UPPER}]{_WORD}(?:[ \u00a0][{lexicon.UPPER}]{_WORD})*")
@@ -79,6 +79,8 @@ class Person:
 
 @dataclass
 class PersonMention:
+    """One place a person is named or referred to in the article, and how (name, title, pronoun...)."""
+
     start: int
     end: int
     text: str
@@ -102,20 +104,24 @@ class ArticleActors:
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # list name -> (key, starts)
 
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
+        """The person mentions starting in ``[start, end]``."""
         return self._within("mentions", start, end)
 
     def countries_in(self, start: int, end: int) -> list:
+        """The country mentions starting in ``[start, end]``."""
         return self._within("countries", start, end)
 
     def places_in(self, start: int, end: int) -> list:
+        """The place mentions starting in ``[start, end]``."""
         return self._within("places", start, end)
 
     def titles_in(self, start: int, end: int) -> list[TitleMention]:
         """The titles starting in [start, end] (callers keep their own exact test), in list order."""
         cached = self._starts.get("titles")
         if cached is None or cached[0] is not self.titles or cached[1] != _shape(self.titles):
-            starts = [t.start for t in self.titles]
-            cached = (self.titles, _shape(self.titles), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
+            found = [t.start for t in self.titles]
+            ordered = all(a <= b for a, b in zip(found, found[1:]))
+            cached = (self.titles, _shape(self.titles), found if ordered else None)
             self._starts["titles"] = cached
         starts = cached[2]
         if starts is None:
@@ -152,8 +158,8 @@ class ArticleActors:
         items = getattr(self, name)
         cached = self._starts.get(name)
         if cached is None or cached[0] is not items or cached[1] != _shape(items):
-            starts = [x.start for x in items]
-            cached = (items, _shape(items), starts if all(a <= b for a, b in zip(starts, starts[1:])) else None,
+            found = [x.start for x in items]
+            cached = (items, _shape(items), found if all(a <= b for a, b in zip(found, found[1:])) else None,
                       max((x.end - x.start for x in items), default=0))
             self._starts[name] = cached
         starts = cached[2]
@@ -162,6 +168,7 @@ class ArticleActors:
         return items[bisect_left(starts, lo):bisect_right(starts, hi)]
 
     def entities(self) -> list[Entity]:
+        """Every named person, country and place found, as the entities table's rows."""
         out = [Entity(m.start, m.end, m.text, "PERSON", m.person.canonical, m.person.country,
                       source="gazetteer" if m.person.known else "pattern", title=m.title)
                for m in self.mentions if m.person.named]
@@ -423,12 +430,15 @@ class ActorFinder:
 
     def find(self, text: str, ner: list[Entity] | None = None,
              sentence_starts: set[int] | None = None) -> ArticleActors:
+        """The article's people, titles, countries and places; ``ner`` adds the backend's people that no
+        pattern anchors, ``sentence_starts`` marks where a capitalised word need not be a name."""
         actors = ArticleActors()
         actors.titles = self._titles(text)
         known = self.people.find(text)
         inside_known = _covers([(s, e) for s, e, _ in known], lambda x, e: x.end <= e)
         title_ends = {t.end for t in actors.titles}
-        after_title = lambda c: c.start - 1 in title_ends and text[c.start - 1] == " "  # "Tổng thống Nga Vladimir Putin"
+        def after_title(c):  # "Tổng thống Nga Vladimir Putin"
+            return c.start - 1 in title_ends and text[c.start - 1] == " "
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
                                                             and not after_title(c))]
@@ -447,7 +457,7 @@ class ActorFinder:
         for s, e, _ in known:
             mask[s:e] = b"\x02" * (e - s)
 
-        candidates: list[tuple[int, int, object]] = [(s, e, p) for s, e, p in known]
+        candidates: list[tuple[int, int, KnownPerson | None]] = [(s, e, p) for s, e, p in known]
         known_starts = {s for s, _, _ in known}
         for m in name_run(self.lang).finditer(text):
             for piece_start, piece_end in self._unmasked_pieces(mask, m.start(), m.end()):
@@ -526,12 +536,12 @@ class ActorFinder:
                 actors.people.append(person)
             only_ner = not (anchored or looks_vietnamese(mention_text))
             self._add(actors, person, s, e, mention_text, "ner" if only_ner else "name", title, text)
-        mentioned, in_country, in_place = (_SpanOverlaps(actors.mentions), _SpanOverlaps(actors.countries),
-                                           _SpanOverlaps(actors.places))
+        mentioned, in_countries, in_places = (_SpanOverlaps(actors.mentions), _SpanOverlaps(actors.countries),
+                                              _SpanOverlaps(actors.places))
         for x in ner_people:  # statistical NER finds people no pattern anchors ("Chị Minh")
             if mentioned.overlaps(x.start, x.end):
                 continue
-            if in_country.overlaps(x.start, x.end) or in_place.overlaps(x.start, x.end):
+            if in_countries.overlaps(x.start, x.end) or in_places.overlaps(x.start, x.end):
                 continue
             toks = [t for t in x.text.split() if t not in self.honorific_words]
             if _PLACE_NOUN_BEFORE.search(text[max(0, x.start - 14):x.start]) or _PLACE_NOUN_AFTER.match(text, x.end) \
@@ -823,7 +833,8 @@ class ActorFinder:
             lead = text[max(0, s - 80):s]
             if re.search(r"\b(?:dẫn đầu|led|leads|leading|headed|heads|heading)\s+(?:the\s+|a\s+|an\s+)?$", lead, re.I):
                 continue  # "X đã dẫn đầu Đoàn đại biểu …", "X led a delegation of …": X acts
-            if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$", lead, re.I) \
+            if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$",
+                         lead, re.I) \
                     and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
                 continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
             led = _LED_BY_AFTER.match(text, e, e + 100)
@@ -847,6 +858,7 @@ class ActorFinder:
         if not m:
             return None
         head = cues.of_head.match(text[end:end + 20])
+        assert head is not None  # of_country matched, and it starts with what of_head matches
         starts = {end + m.end(), end + head.end()}  # "of India", "of the Republic of Kenya" as one name or two
         return next((c for c in actors.countries if c.start in starts and c.kind != "demonym"), None)
 
@@ -860,7 +872,8 @@ class ActorFinder:
             if c.kind != "demonym":
                 continue
             m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
-                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b", text[c.end:c.end + 30])
+                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b",
+                         text[c.end:c.end + 30])
             if not m:
                 continue
             prior = _last_person(actors.mentions, c.start, lambda x: x.person.country == c.iso3)

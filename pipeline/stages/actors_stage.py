@@ -20,6 +20,7 @@ class ActorsStage:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
+        """Find the actors; when on-demand NER has added names since, find them again with those."""
         assert doc.lang is not None and doc.text is not None and doc.sentences is not None
         if doc.actors is None or doc.ner_extra is None:
             ner = doc.ner  # the first time: the backend's NER

@@ -4,21 +4,28 @@ Each named document is one event; a listed set replaces its unnamed umbrella.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Sequence
 
 from pipeline.doc import Participant, Sentence
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.frame_base import PickedDate, Trigger, dedupe
 from pipeline.stages.frame_cues import GENERIC_DOCS, LIST_ITEM, TITLE_END, split_counted_list
+from pipeline.stages.frame_host import FrameHost
+
+if TYPE_CHECKING:
+    from pipeline.stages.dates import DateMention
 
 
-class AgreementFrames:
+class AgreementFrames(FrameHost):
     """Documents and partnership upgrades: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
-    def _agreement(self, sent, trig, seg_start, nxt, dates, prev_agents):
+    def _agreement(self, sent: Sentence, trig: Trigger, seg_start: int, nxt: int, dates: list[DateMention],
+                   prev_agents: list[PersonMention]) -> list[PersonMention]:
         text = self.ctx.text
         before = text[sent.start:trig.start]
         if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and self.cues.nominal_before.search(
-                text[max(sent.start, trig.start - 25):trig.start]) and any(e.type == "agreement" for e in self.ctx.events):
+                text[max(sent.start, trig.start - 25):trig.start]) \
+                and any(e.type == "agreement" for e in self.ctx.events):
             return []  # "Sau Lễ ký kết, ...": the signing already reported
         if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
                 r"\s+(?:include|includes|included|are as follows|gồm|bao gồm)\b", text[trig.end:trig.end + 25]):
@@ -68,8 +75,9 @@ class AgreementFrames:
             # signed at the talks just reported (a signing still to come keeps no date)
             date = PickedDate(last.date_start, last.date_end, True, "inferred-text")
         loc = self._location(sent)
-        titles = [title]
-        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$", text[max(sent.start, trig.start - 8):trig.start], re.I)
+        titles: Sequence[str | None] = [title]
+        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$",
+                          text[max(sent.start, trig.start - 8):trig.start], re.I)
         if count:  # "three protocols on A, B, and C": up to the end of the list item
             item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
                             text[trig.start:sent.end])

@@ -28,6 +28,7 @@ class BackendStage:
         self.lang = lang
 
     def __call__(self, doc: Document) -> Document:
+        """Run the backend on this one record (``pipe`` is the batched path)."""
         out = self.pipe([doc])[0]
         if isinstance(out, BaseException):
             raise out

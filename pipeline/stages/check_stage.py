@@ -22,6 +22,7 @@ class CheckStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Check every event and entity against the contract and pass the record on unchanged."""
         assert doc.article is not None and doc.events is not None and doc.entities is not None
         original = doc.article.text
         for e in doc.events:

@@ -16,6 +16,8 @@ from pipeline.doc import Event
 
 @dataclass(frozen=True)
 class Code:
+    """An event's CAMEO code and PLOVER type and mode, for users who compare with event datasets."""
+
     cameo: str
     cameo_name: str
     plover_type: str
@@ -28,12 +30,15 @@ def _rows() -> tuple[dict[str, str], ...]:
 
 
 def venue(e: Event) -> str:
+    """'third' when the event takes place in a country that is not a party, else '*' (any venue):
+    CAMEO has its own code for a meeting at a third location."""
     if e.location_country and e.countries and e.location_country not in e.countries:
         return "third"
     return "*"
 
 
 def code_for(e: Event) -> Code | None:
+    """The first row of ``event_codes.tsv`` that fits the event's type, status, subtype and venue."""
     v = venue(e)
     for r in _rows():
         if r["type"] != e.type or r["status"] != e.status:
@@ -45,6 +50,7 @@ def code_for(e: Event) -> Code | None:
 
 
 def assign_codes(events: list[Event]) -> None:
+    """Set each event's CAMEO and PLOVER fields from :func:`code_for`."""
     for e in events:
         c = code_for(e)
         e.cameo_code = c.cameo if c else None

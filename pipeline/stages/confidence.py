@@ -109,6 +109,7 @@ class ArticleInfo:
 
     @classmethod
     def from_text(cls, text: str) -> "ArticleInfo":
+        """The article's dateline facts the features need, read once per article."""
         dateline = parse_dateline(text)
         country = PlaceGazetteer.load().country_of(dateline.place) if dateline.place else None
         return cls(text, dateline.body_start, country)
@@ -130,7 +131,8 @@ def trigger_feature(trigger: str | None) -> str:
     return f"trigger#{int(hashlib.md5(key.encode('utf-8')).hexdigest(), 16) % TRIGGER_BUCKETS:04d}"
 
 
-def event_features(e: Event, info: ArticleInfo, siblings: Iterable[Event] = ()) -> dict[str, float]:
+def event_features(e: Event, info: ArticleInfo,
+                   siblings: Iterable[Event] | _SiblingCounts = ()) -> dict[str, float]:
     """Named feature values of one event (binary indicators and numbers scaled to about 0-1).
 
     ``siblings``: all events of the same article (``e`` included), for article-level context.
@@ -239,12 +241,13 @@ def article_features(events: list[Event], text: str) -> list[dict[str, float]]:
     """Features of every event of one article (the events as the pipeline returns them)."""
     info = ArticleInfo.from_text(text)
     counts = _SiblingCounts(events or [])
-    return [event_features(e, info, counts if events else [e]) for e in events]
+    return [event_features(e, info, counts) for e in events]  # (counts of a non-empty list)
 
 
 # ------------------------------------------------------------------ the model
 
 def sha256_of(path: Path) -> str:
+    """The file's SHA-256, to check a model file against its manifest."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
@@ -261,6 +264,7 @@ class ConfidenceModel:
 
     @classmethod
     def from_dict(cls, data: dict, path: Path | None = None) -> "ConfidenceModel":
+        """A model from its JSON form; a file of another format or with missing fields is refused."""
         where = path or "model"
         try:
             if data.get("format") != FORMAT:
@@ -280,6 +284,7 @@ class ConfidenceModel:
         return model
 
     def logit(self, features: Mapping[str, float]) -> float:
+        """The model's log-odds that an event with these features is right."""
         w = self.weights
         return self.intercept + sum(w.get(k, 0.0) * v for k, v in features.items())
 

@@ -21,6 +21,7 @@ class ConfidenceStage:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
+        """Score the record's events, dropping the unlikely ones when the pipeline filters."""
         assert doc.article is not None and doc.events is not None
         doc.events = score_article(doc.events, doc.article.text, self.resources.confidence_model,
                                    drop=self.resources.confidence_filter)

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import hashlib
 from functools import lru_cache
+from typing import cast
 
 from pipeline.doc import Event
 from pipeline.stages.gazetteer import fold
@@ -50,13 +51,16 @@ def _parse_span(iso) -> tuple[dt.date, dt.date] | None:
 
 
 def event_span(e: Event) -> tuple[dt.date, dt.date] | None:
-    a, b = date_span(e.date_start), date_span(e.date_end) or date_span(e.date_start)
+    """The first and last day an event's dates cover, or None when it has no date."""
+    a = date_span(e.date_start)
     if a is None:
         return None
+    b = date_span(e.date_end) or a
     return a[0], max(a[1], b[1])
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
+    """Whether two events' dates can be the same event's (undated events fit anything)."""
     x, y = event_span(a), event_span(b)
     if x is None or y is None:
         return True
@@ -92,6 +96,7 @@ def _remote(e: Event) -> bool:
 
 
 def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
+    """Whether two mentions in one article report the same event, so consolidation merges them."""
     if a.type != b.type:
         return False
     if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b) and not _same_trip_days(a, b):
@@ -116,7 +121,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # a call made now is not the meeting it plans ("vừa điện đàm … sẽ gặp tại APEC")
             return na == nb and not (_remote(a) != _remote(b) and a.status != b.status)
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
-                and a.subtype in ("phone_call", "reception", "virtual", "talks") and set(a.countries) == set(b.countries):
+                and a.subtype in ("phone_call", "reception", "virtual", "talks") \
+                and set(a.countries) == set(b.countries):
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
             return True
@@ -128,7 +134,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         return a.subtype == b.subtype and set(a.countries) == set(b.countries) and (ta == tb or not ta or not tb)
     if ta and ta == tb:
         return True
-    generic = lambda t: any(t.endswith(g) or t.startswith(g) for g in (fold(x) for x in _GENERIC_DOCS))
+    def generic(t):
+        return any(t.endswith(g) or t.startswith(g) for g in (fold(x) for x in _GENERIC_DOCS))
     if a.subtype == b.subtype and set(a.countries) == set(b.countries):
         if a.subtype == "joint_statement":
             return True
@@ -138,7 +145,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
 
 def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:
     order = SUBTYPE_PRIORITY[type_]
-    rank = lambda s: order.index(s) if s in order else len(order)
+    def rank(s):
+        return order.index(s) if s in order else len(order)
     return a if rank(a) <= rank(b) else b
 
 
@@ -160,9 +168,11 @@ def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
 def merge(a: Event, b: Event) -> Event:
     """Fold b into a (a is the earlier mention)."""
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
-    sources = [((e.date_start, e.date_end), e.date_source) for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
+    sources = [((e.date_start, e.date_end), e.date_source)
+               for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
     if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
         span_a, span_b = event_span(a), event_span(b)
+        assert span_a is not None and span_b is not None  # _same_trip_days found both spans
         a.date_start, a.date_end = min(span_a[0], span_b[0]).isoformat(), max(span_a[1], span_b[1]).isoformat()
     else:
         a.date_start, a.date_end = _merge_dates(a, b)
@@ -181,8 +191,11 @@ def merge(a: Event, b: Event) -> Event:
             q.role = p.role
     a.countries = sorted(set(a.countries) | set(b.countries)) if a.type != "visit" else a.countries
     if a.type == "visit":
-        a.countries = sorted({a.location_country} | {p.country for p in a.participants
-                                                       if p.role == "visitor" and p.country} - {None})
+        # ``- {None}`` binds to the visitors' set only, so a visit without a location country would keep
+        # None (unchanged here; the cast states the list of codes the field is declared to hold)
+        countries = {a.location_country} | {p.country for p in a.participants
+                                             if p.role == "visitor" and p.country} - {None}
+        a.countries = sorted(cast("set[str]", countries))
     if not a.location_name and b.location_name:
         a.location_name, a.location_country = b.location_name, b.location_country
     if not a.title and b.title:
@@ -224,7 +237,7 @@ def _match_keys(e: Event) -> set[tuple]:
     a visit's place with a visitor or with its countries, a meeting's people (or, with nobody
     named, its countries), an agreement's title or its countries."""
     if e.type == "visit":
-        keys = {("c", e.location_country, frozenset(e.countries))}
+        keys: set[tuple] = {("c", e.location_country, frozenset(e.countries))}
         keys |= {("v", e.location_country, name) for name in _names(e, ("visitor",))}
         return keys
     if e.type == "meeting":

@@ -29,6 +29,7 @@ class ConsolidateStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Merge, date and identify the record's events and set its entities."""
         assert doc.article is not None and doc.lang is not None and doc.text is not None
         assert doc.events is not None and doc.actors is not None
         reference = doc.reference

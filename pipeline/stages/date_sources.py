@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import cast
 
 from pipeline.doc import Event
 from pipeline.stages.consolidate import date_span
@@ -70,11 +71,19 @@ def yearless_days(text: str, lang: str) -> tuple[str, ...]:
     return _days_of(_yearless_mentions(text, lang))
 
 
+def _known_span(iso: str | None) -> tuple[dt.date, dt.date]:
+    """:func:`date_span` of a date already known to be set and valid (an event's, a mention's)."""
+    span = date_span(iso)
+    if span is None:
+        raise TypeError(f"not an ISO date: {iso!r}")
+    return span
+
+
 def _days_of(mentions: list) -> tuple[str, ...]:
     """Every 'MM-DD' the mentions cover, ranges included."""
     days: set[str] = set()
     for d in mentions:
-        lo, hi = date_span(d.date_start)[0], date_span(d.date_end)[1]
+        lo, hi = _known_span(d.date_start)[0], _known_span(d.date_end)[1]
         while lo <= hi and len(days) < 400:
             days.add(lo.isoformat()[5:])
             lo += dt.timedelta(days=1)
@@ -87,14 +96,15 @@ def consensus_dates(members: list[Event]) -> tuple[str | None, str | None, list[
     explicit = [m for m in members if m.date_start and not m.date_inferred] or [m for m in members if m.date_start]
     if not explicit:
         return None, None, []
-    best = max(explicit, key=lambda m: (len(m.date_start), (date_span(m.date_end or m.date_start)[1]
-                                                           - date_span(m.date_start)[0]).days))
+    best = max(explicit, key=lambda m: (len(m.date_start or ""), (_known_span(m.date_end or m.date_start)[1]
+                                                                - _known_span(m.date_start)[0]).days))
     conflicts = []
     distinct = sorted({(m.date_start, m.date_end) for m in explicit if not m.date_inferred})
-    lo, hi = date_span(best.date_start)[0], date_span(best.date_end or best.date_start)[1]
-    clash = [(s, e) for s, e in distinct if date_span(e or s)[1] < lo or hi < date_span(s)[0]]
+    lo, hi = _known_span(best.date_start)[0], _known_span(best.date_end or best.date_start)[1]
+    clash = [(s, e) for s, e in distinct if _known_span(e or s)[1] < lo or hi < _known_span(s)[0]]
     if clash:  # a report dates the event outside the consensus span
-        shown = [(best.date_start, best.date_end)] + clash
+        # every explicit report has a start date
+        shown = cast("list[tuple[str, str | None]]", [(best.date_start, best.date_end)] + clash)
         conflicts.append("date: " + " vs ".join(s if s == e else f"{s}..{e}" for s, e in shown))
     return best.date_start, best.date_end, conflicts
 
@@ -148,7 +158,7 @@ def _correct_narrative_days(by_cluster: dict[str, list[Event]]) -> None:
             start, end, conflicts = consensus_dates(sources)
             if not start or conflicts or len(start) != 10 or start != end or start == m.date_start:
                 continue
-            lag = (date_span(m.date_start)[0] - date_span(start)[0]).days
+            lag = (_known_span(m.date_start)[0] - _known_span(start)[0]).days
             if 0 < lag <= _REPORT_LAG_DAYS:
                 m.date_start, m.date_end, m.date_inferred, m.date_source = start, end, True, "inferred-cluster"
 
@@ -176,7 +186,7 @@ def _told_here(m: Event, start: str, end: str | None) -> bool:
     """The borrowed date is day-precise and one of its days is a day the report itself states."""
     if len(start) != 10:
         return False
-    lo, hi = date_span(start)[0], date_span(end or start)[1]
+    lo, hi = _known_span(start)[0], _known_span(end or start)[1]
     stated = set(m.yearless_days)
     days = (lo + dt.timedelta(days=k) for k in range(min((hi - lo).days, 60) + 1))
     return any(d.isoformat()[5:] in stated for d in days)

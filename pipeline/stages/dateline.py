@@ -39,9 +39,10 @@ _U = re.escape(_UPPER)
 _PREFIX = re.compile(r"\A\s*date\s+(?P<date>\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?![\d-])[ \t]*")
 
 _DASH = r"(?:[ \t]*[—–―][ \t]*|[ \t]+-[ \t]*|-[ \t]+)"
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-          r"[A-Z]*\.?")
-_DL_DATE = rf"(?:(?:{_MONTH})\s*\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?|\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)"
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?|"
+          r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?")
+_DL_DATE = (rf"(?:(?:{_MONTH})\s*\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})(?:\s+\d{{4}})?"
+            r"|\d{1,2}/\d{1,2}(?:/\d{4})?)")
 # "BAKU —", "KUALA LUMPUR –", "BEIJING, China, Aug 19 —", "HÀ NỘI (VNA) —", "VIETNAM, December 12 -"
 _CAPS_DATELINE = re.compile(rf"""
     (?P<place>[{_U}][{_U}'.]+(?:[ ][{_U}][{_U}'.]*){{0,3}})(?![\w])

@@ -147,9 +147,10 @@ def _join_ranges(text: str, cands: list[Cand]) -> list[Cand]:
             if gap and c.start - p.end <= 12:
                 a, b = datetime.date.fromisoformat(p.date_start), datetime.date.fromisoformat(c.date_start)
                 both_days = p.kind == "day" and c.kind == "day"
-                weekdays = p.weekday is not None and c.weekday is not None
-                if weekdays and from_before.search(text, max(0, p.start - 12), p.start) and not gap["and"]:
-                    b = a + datetime.timedelta(days=(c.weekday - p.weekday) % 7)
+                p_weekday, c_weekday = p.weekday, c.weekday
+                if p_weekday is not None and c_weekday is not None \
+                        and from_before.search(text, max(0, p.start - 12), p.start) and not gap["and"]:
+                    b = a + datetime.timedelta(days=(c_weekday - p_weekday) % 7)
                     out[-1] = Cand(p.start, c.end, a.isoformat(), b.isoformat(), weekday=p.weekday,
                                     relative=True, kind="anchor")
                     continue

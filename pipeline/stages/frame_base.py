@@ -11,6 +11,8 @@ from pipeline.stages.actors import ArticleActors, Person
 
 @dataclass
 class Trigger:
+    """A word or phrase that announces an event, with the type and subtype it implies."""
+
     start: int
     end: int
     type: str
@@ -49,6 +51,7 @@ class ArticleContext:
     reference_source: str = "publication"  # where ``reference`` came from: publication or dateline
 
 def dedupe(parts: list[Participant]) -> list[Participant]:
+    """The participants with each name once (case-insensitive), first mention kept."""
     seen: dict[str, Participant] = {}
     for p in parts:
         key = p.name.lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property, lru_cache
+from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.doc import Event, Participant, Sentence, Span
@@ -140,7 +141,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"
                                                        r"Saturday|Sunday|local time)\s*\($", before, re.I) \
                     and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
-                             and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):  # "- A tiếp B (23-6-2009)"
+                             # "- A tiếp B (23-6-2009)"
+                             and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):
                 continue
             out.append(d)
         return out
@@ -190,9 +192,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         its day, a 'two-day visit' concluded (or begun) on a known day made a range; else the day a
         done event was reported on, else the article's context date, both flagged as inferred."""
         allowed = [d for d in dates if self._date_allowed(d, trig)]
-        reach = lambda d: (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
-                           or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
-                                                        or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
+        def reach(d):
+            return (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
+                    or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
+                                                 or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
         near = [d for d in allowed if self._nearest_trigger(d) == trig.start
                 and (reach(d) or self._sentence_adverbial(sent, d))]
         shared = False
@@ -374,7 +377,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         return not any(re.search(r"[,;]", text[p.end:m.start]) for p in named)
 
     def _subject(self, sent: Sentence, seg_start: int, trig: Trigger, prev_agents: list[PersonMention],
-                 prev_objects: list[PersonMention] = ()) -> list[PersonMention]:
+                 prev_objects: Sequence[PersonMention] = ()) -> list[PersonMention]:
         """The acting people: those in the clause before the trigger (not the previous verb's
         objects), else the previous verb's subject, else a pronoun/bare-title subject resolved to
         the article's protagonist."""
@@ -440,6 +443,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     # ------------------------------------------------------------- frames
     def fill(self) -> list[Event]:
+        """The article's events, sentence by sentence, each trigger filled by its type's frame."""
         ctx = self.ctx
         if ctx.reference is not None and ctx.context_date is None:
             ctx.context_date = ctx.reference.isoformat()
@@ -481,13 +485,14 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         return ctx.events
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
-              participants: list[Participant], countries: set[str], date: tuple,
+              participants: list[Participant], countries: set[str | None], date: tuple,
               location: tuple[str | None, str | None], title: str | None = None, confidence: float = 0.6) -> Event:
         ev = Event(doc_id=self.ctx.doc_id, lang=self.lang, type=type_, subtype=subtype, status=status,
                    trigger=trig.text, evidence=sent.text, char_start=sent.start, char_end=sent.end,
                    date_start=date[0], date_end=date[1] or date[0], location_name=location[0],
                    location_country=location[1], countries=sorted(c for c in countries if c),
-                   participants=[p for p in participants if p.name], title=title, confidence=confidence, trigger_start=trig.start,
+                   participants=[p for p in participants if p.name], title=title, confidence=confidence,
+                   trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
         self.ctx.events.append(ev)

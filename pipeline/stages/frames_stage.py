@@ -27,6 +27,7 @@ class FramesStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Fill the record's event frames from its sentences, actors and dates."""
         assert doc.article is not None and doc.lang is not None and doc.text is not None
         assert doc.sentences is not None and doc.actors is not None and doc.dateline is not None
         assert doc.reference_source is not None

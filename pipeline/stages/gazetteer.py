@@ -206,7 +206,7 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 
 
 def _stop_phrases(data_dir: Path, applies_to: str) -> dict[str, set[str]]:
-    """lang -> phrases that suppress matches in the given table ('countries', 'places', 'people')."""
+    """Per language, the phrases that suppress matches in the given table ('countries', 'places', 'people')."""
     out: dict[str, set[str]] = {}
     path = data_dir / "stop_phrases.tsv"
     if not path.exists():
@@ -301,6 +301,7 @@ class CountryGazetteer:
 
     @classmethod
     def from_dir(cls, data_dir: Path) -> "CountryGazetteer":
+        """The gazetteer from ``countries.tsv`` and, when present, ``country_aliases.tsv`` in ``data_dir``."""
         rows = _read_tsv(data_dir / "countries.tsv")
         aliases = data_dir / "country_aliases.tsv"
         if aliases.exists():
@@ -447,20 +448,22 @@ class PlaceGazetteer:
         stops = stops or {}
         self._matchers: dict[str, _TrieRegex[object]] = {}
         for lang in LANGS:
-            surfaces: dict[str, object] = {}
+            places: dict[str, _PlaceEntry] = {}
             for table in ("any", lang):
                 for key, entry in self._by_lang[table].items():
-                    surfaces[key] = entry
-            for key, entry in list(surfaces.items()):
-                up = None if entry.ambiguous else _upper_variant(key)  # type: ignore[union-attr]
+                    places[key] = entry
+            for key, entry in list(places.items()):
+                up = None if entry.ambiguous else _upper_variant(key)
                 if up:
-                    surfaces.setdefault(up, entry)
+                    places.setdefault(up, entry)
+            surfaces: dict[str, object] = dict(places)  # the places, then the stop phrases over them
             for phrase in stops.get(lang, set()) | stops.get("any", set()):
                 surfaces[phrase] = _STOP
             self._matchers[lang] = _TrieRegex(surfaces)
 
     @classmethod
     def from_dir(cls, data_dir: Path) -> "PlaceGazetteer":
+        """The gazetteer from ``places.tsv`` and the places' stop phrases in ``data_dir``."""
         return cls(_read_tsv(data_dir / "places.tsv"), _stop_phrases(data_dir, "places"))
 
     @classmethod
@@ -551,6 +554,7 @@ class PeopleGazetteer:
 
     @classmethod
     def from_dir(cls, data_dir: Path) -> "PeopleGazetteer":
+        """The gazetteer from ``people.tsv`` and the people's stop phrases in ``data_dir``."""
         stops: set[str] = set()
         for phrases in _stop_phrases(data_dir, "people").values():
             stops |= phrases
@@ -564,6 +568,7 @@ class PeopleGazetteer:
 
     @property
     def people(self) -> tuple[KnownPerson, ...]:
+        """Every known person, in file order."""
         return tuple(self._people)
 
     def lookup(self, name: str) -> KnownPerson | None:

@@ -30,6 +30,7 @@ class IngestStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Read the dateline and the dates to resolve against; drop clutter sentences."""
         assert doc.article is not None and doc.text is not None and doc.sentences is not None
         text = doc.text
         dateline = parse_dateline(text)

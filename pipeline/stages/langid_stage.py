@@ -31,6 +31,7 @@ class LangidStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Set the record's language, or refuse an article in an unsupported one."""
         assert doc.article is not None and doc.text is not None  # the chain check guarantees both
         lang = doc.article.lang
         if lang is not None and lang not in SUPPORTED:
@@ -97,7 +98,7 @@ def unsupported_language(text: str, lang: str | None) -> str | None:
     if lang is not None or letters < MIN_LETTERS_FOR_LANGID:
         return None
     ranked = dict(_open_identifier().rank(text[:LANGID_SAMPLE]))
-    best = max(ranked, key=ranked.get)
+    best = max(ranked, key=lambda code: ranked[code])
     if best not in SUPPORTED and sum(ranked.get(code, 0.0) for code in SUPPORTED) < VI_EN_FLOOR:
         return f"unsupported language {best!r} (py3langid p={ranked[best]:.2f}; vi+en p<{VI_EN_FLOOR})"
     return None

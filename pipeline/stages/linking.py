@@ -24,8 +24,9 @@ from pipeline.doc import Event
 from pipeline.stages.consolidate import event_span
 from pipeline.stages.date_sources import fill_dates_from_clusters
 from pipeline.stages.gazetteer import fold
-from pipeline.stages.visit_context import NearbyVisits, enclosing_visit, moved as _moved
+from pipeline.stages.visit_context import NearbyVisits, enclosing_visit
 from pipeline.stages.visit_context import is_past_reference as _is_past_reference
+from pipeline.stages.visit_context import moved as _moved
 
 VISIT_SLACK_DAYS = 3
 INFERRED_SLACK_DAYS = 1
@@ -93,6 +94,7 @@ class Cluster:
         self.titles = {fold(first.title)} if first.title else set()
 
     def date_fit(self, e: Event) -> bool:
+        """Whether the event's dates overlap the cluster's (padded when a date was inferred)."""
         span = self.keys.span(e)
         if span is None or not self.spans:
             return True
@@ -114,6 +116,7 @@ class Cluster:
         return inter / len(mine | self.people) if inter / len(mine | self.people) >= 0.5 else 0.0
 
     def other_fit(self, e: Event) -> bool:
+        """Whether nothing but people and dates keeps the event out (agreements of different kinds never join)."""
         if e.type == "agreement":
             if (e.subtype == "partnership_upgrade") != (self.subtype == "partnership_upgrade"):
                 return False
@@ -122,6 +125,7 @@ class Cluster:
         return True
 
     def add(self, e: Event) -> None:
+        """Take the event in and widen the cluster's people, dates and titles with it."""
         self.members.append(e)
         self.docs.add(e.doc_id)
         self.people |= self.keys.people(e)
@@ -175,6 +179,7 @@ class ClusterIndex:
         return list(seen.values())
 
     def register(self, c: Cluster, e: Event) -> None:
+        """Index the cluster under the event's weeks and people, so later events find it."""
         key, span, people = link_key(e), self.keys.span(e), self.keys.people(e)
         if span is not None:
             slots = [*people, ANY] if people else [None, ANY]
@@ -189,6 +194,7 @@ class ClusterIndex:
                 bucket.append(c)
 
     def place(self, e: Event) -> Cluster:
+        """The best-fitting cluster for the event, or a new one when none fits."""
         best, best_fit = None, 0.0
         for c in self.candidates(e):
             if e.doc_id in c.docs or not c.date_fit(e) or not c.other_fit(e):

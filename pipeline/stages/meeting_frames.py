@@ -4,13 +4,14 @@ country, an unnamed counterpart or a group is one meeting with only the named si
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import AbstractSet, NamedTuple
 
 from pipeline.doc import Event, Sentence
 from pipeline.stages.actors import PersonMention
-from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.deprel import verb_arguments
+from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.frame_cues import OBJECT_STOP
+from pipeline.stages.frame_host import FrameHost
 
 
 class VisitIndex(NamedTuple):
@@ -26,7 +27,7 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     """"A; dự lễ đón ... cùng B": a clause after a semicolon that starts with a lower-case word
     (not 'and'/'và') is a new predicate, so the list of people met has ended."""
     m = re.search(r";\s*(\w+)", gap)
-    return bool(m) and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
+    return m is not None and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
 
 
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
@@ -35,7 +36,7 @@ _PLACE_BEFORE_TITLE = re.compile(r"(?:\bPhủ|\btại|\bở|\bat|\bin)\s+(?:the\
 _ENVOYS = re.compile(r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+|\b(?:Đại sứ|đại sứ)\s+(?:các nước\s+)?", re.I)
 
 
-class MeetingFrames:
+class MeetingFrames(FrameHost):
     """Meetings, talks, receptions, calls: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
     def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
@@ -141,6 +142,7 @@ class MeetingFrames:
         if not iso or not hosts:
             return False
         host = hosts[0]
+        assert host.person.country is not None  # hosts are those with a country
         status = self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "meeting")
         # an envoy presents credentials to the head of the state he is accredited to, in that state
@@ -202,7 +204,8 @@ class MeetingFrames:
             return agents, objects
         subj_spans, obj_spans = verb_arguments(sent.tokens, trig.start, trig.end, heads_only=True)
         people = self._mentions_between(sent.start, sent.end)
-        inside = lambda spans: [m for m in people if any(m.start < e and s < m.end for s, e in spans)]
+        def inside(spans):
+            return [m for m in people if any(m.start < e and s < m.end for s, e in spans)]
         parsed_agents, parsed_objects = inside(subj_spans), inside(obj_spans)
         if parsed_agents:
             agents = parsed_agents
@@ -251,7 +254,8 @@ class MeetingFrames:
             last_end = m.end
         return out
 
-    def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
+    def _object_units(self, sent, trig, nxt,
+                      objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
         'the new ambassadors of A, B and C'; an unnamed counterpart ('the Speaker of ...') or a group
         ('representatives of companies') is one meeting with nobody named."""
@@ -260,7 +264,8 @@ class MeetingFrames:
         if objects:
             return [([m], set()) for m in objects]
         if re.search(r"ambassadors?|Đại sứ|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
-                     r"counterparts)\s+(?:from|of)\b|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
+                     r"counterparts)\s+(?:from|of)\b"
+                     r"|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
                      span[:120], re.I):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
@@ -271,14 +276,15 @@ class MeetingFrames:
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
                        and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)]
         if bare_titles:
-            units = []
+            units: list[tuple[list[PersonMention], set[str]]] = []
             for t in bare_titles:
                 after_end = min(nxt, t.end + 80)
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
                 units.append(([], set(cs[:1])))
             return units
-        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?(?:representatives|đại diện|leaders|"
-                         r"lãnh đạo|delegation|đoàn|officials|executives|corporations|businesses|doanh nghiệp|"
+        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?"
+                         r"(?:representatives|đại diện|leaders|lãnh đạo|delegation|đoàn|officials|executives|"
+                         r"corporations|businesses|doanh nghiệp|"
                          r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))", span)
         between = re.match(r"\s*(?:between|giữa)\b", span)
         if group or between:
@@ -286,7 +292,7 @@ class MeetingFrames:
             return [([], set(cs[-1:] if between else cs[:1]))]
         return []
 
-    def _other_country(self, have: set[str | None]) -> str | None:
+    def _other_country(self, have: AbstractSet[str | None]) -> str | None:
         """The foreign country the article is mostly about (for unnamed counterparts)."""
         counts: dict[str, int] = {}
         for c in self.ctx.actors.countries:
@@ -294,6 +300,6 @@ class MeetingFrames:
                 counts[c.iso3] = counts.get(c.iso3, 0) + 1
         if self.ctx.dateline_country and self.ctx.dateline_country not in have:
             counts[self.ctx.dateline_country] = counts.get(self.ctx.dateline_country, 0) + 3
-        return max(counts, key=counts.get) if counts else None
+        return max(counts, key=lambda c: counts[c]) if counts else None
 
     # visits --------------------------------------------------------------

@@ -23,7 +23,9 @@ class NerStage:
         self.resources = resources
 
     def __call__(self, doc: Document) -> Document:
-        assert doc.lang is not None and doc.text is not None and doc.sentences is not None
+        """Ask the backend's NER about the sentences the patterns leave unexplained, if it has NER."""
+        assert doc.lang is not None and doc.text is not None and doc.sentences is not None \
+            and doc.actors is not None
         backend = self.resources.backend(doc.lang)
         doc.ner_extra = []
         if hasattr(backend, "entities_of"):

@@ -54,7 +54,8 @@ class Stage(Protocol):
     whole group of records of one language at once (the backend batches them); an
     exception in that list is that record's failure."""
 
-    def __call__(self, doc: Document) -> Document: ...
+    def __call__(self, doc: Document) -> Document:
+        """The record, with what the stage provides filled in."""
 
 
 class Resources(Protocol):
@@ -64,9 +65,11 @@ class Resources(Protocol):
     confidence_model: ConfidenceModel
     confidence_filter: bool
 
-    def backend(self, lang: str) -> Backend: ...
+    def backend(self, lang: str) -> Backend:
+        """The language's NLP backend."""
 
-    def actor_finder(self, lang: str) -> ActorFinder: ...
+    def actor_finder(self, lang: str) -> ActorFinder:
+        """The language's actor finder."""
 
 
 Factory = Callable[[Resources], Stage]

@@ -15,8 +15,8 @@ import unicodedata
 
 from pipeline.doc import Article, Document
 from pipeline.readers import parse_published
-from pipeline.values import is_missing
 from pipeline.stages.registry import Rejected, Resources, register_stage
+from pipeline.values import is_missing
 
 __all__ = ["ValidateStage", "mask_markup", "LETTER"]
 
@@ -32,6 +32,8 @@ class ValidateStage:
         pass
 
     def __call__(self, doc: Document) -> Document:
+        """Refuse an article with a bad or repeated id, or without usable text; normalise the rest into
+        the record."""
         art = doc.source
         if doc.duplicate_id:
             raise Rejected("DuplicateId", f"duplicate id {art.id!r}; the first article with it is kept")

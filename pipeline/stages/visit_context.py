@@ -23,7 +23,7 @@ VISIT_REACH = 20_000
 
 def is_past_reference(e: Event) -> bool:
     """A year- or month-precision date: a past or background event, not today's news."""
-    return bool(e.date_start) and len(e.date_start) < 10
+    return bool(e.date_start) and len(e.date_start or "") < 10
 
 
 def moved(d: dt.date, days: int) -> dt.date:
@@ -82,6 +82,7 @@ class NearbyVisits:
         self.starts = [v.char_start for v in self.visits]
 
     def near(self, e: Event) -> list[Event]:
+        """The visits within ``VISIT_REACH`` characters of the event."""
         lo = bisect_left(self.starts, e.char_start - VISIT_REACH)
         hi = bisect_right(self.starts, e.char_start + VISIT_REACH)
         return self.visits[lo:hi]

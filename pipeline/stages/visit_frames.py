@@ -5,12 +5,16 @@ country or place after the trigger, the venue of an attended event, or the recei
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pipeline.doc import Sentence
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
+from pipeline.stages.frame_host import FrameHost
 from pipeline.stages.gazetteer import CountryGazetteer
 
+if TYPE_CHECKING:
+    from pipeline.stages.dates import DateMention
 
 _ATTEND = re.compile(r"(?:tham dự|dự|attend)", re.I)  # a trip to attend something held at a venue abroad
 
@@ -26,7 +30,7 @@ _ADJACENT_VISITOR = re.compile(
 _MODIFIER_WORDS = r"(?:(?!(?:with|during|about|of|on|in|at|to|for|by|from|after|before|and|a|an|the)\b)[\w-]+\s+){0,4}"
 
 
-class VisitFrames:
+class VisitFrames(FrameHost):
     """Visits and trips: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
     def _destinations(self, sent: Sentence, start: int, visitor_country: str | None,
@@ -77,7 +81,7 @@ class VisitFrames:
         if self.cues.anaphoric_country.search(text[start:window_end]):
             prior = [c.iso3 for c in self.ctx.actors.countries if c.end <= start and c.iso3 != visitor_country]
             if prior:
-                if self.ctx.dateline_country in prior:
+                if self.ctx.dateline_country is not None and self.ctx.dateline_country in prior:
                     iso = self.ctx.dateline_country
                 else:
                     iso = max(set(prior), key=lambda x: (prior.count(x), prior[::-1].index(x) * -1))
@@ -171,7 +175,7 @@ class VisitFrames:
             if m.person.country == dest.location_country:
                 continue
             until = people[i + 1].start if i + 1 < len(people) else nxt
-            own = [d for d in years if m.end <= d.start < until] or [None]
+            own: list[DateMention | None] = [d for d in years if m.end <= d.start < until] or [None]
             # a predecessor named without a country: the same country as the article's visitor
             country = m.person.country or next((p.country for p in dest.participants if p.role == "visitor"), None)
             part = self._participant(m, "visitor")
@@ -220,7 +224,8 @@ class VisitFrames:
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
-        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)", text[trig.end:trig.end + 30], re.I):
+        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)",
+                    text[trig.end:trig.end + 30], re.I):
             return [], []
         if self._listed_past_visits(sent, trig, nxt):
             return [], []

@@ -20,8 +20,7 @@ from stanza.models.common.doc import Document  # noqa: E402
 from stanza.utils.conll import CoNLL  # noqa: E402
 
 from pipeline.backends.base import BackendUnavailable  # noqa: E402
-from pipeline.lang.stanza_backend import (  # noqa: E402
-    StanzaBackend, StanzaModelsMissing, document_to_records)
+from pipeline.lang.stanza_backend import StanzaBackend, StanzaModelsMissing, document_to_records  # noqa: E402
 from pipeline.stages.deprel import coordinated, verb_arguments  # noqa: E402
 
 VTB = Path(__file__).resolve().parents[2].parent / "shared" / "datasets" / "ud_vietnamese_vtb" / "vi_vtb-ud-test.conllu"

@@ -31,7 +31,8 @@ def test_an_undated_report_takes_the_clusters_date_when_it_states_one_of_its_day
     dated = _report("en", "2025-05-07", "2025-05-08", published="2025-05-08")
     undated = _report("vi", days=("05-07",))
     fill_dates_from_clusters([dated, undated])
-    assert (undated.date_start, undated.date_end, undated.date_source) == ("2025-05-07", "2025-05-08", "inferred-cluster")
+    assert (undated.date_start, undated.date_end, undated.date_source) == ("2025-05-07", "2025-05-08",
+                                                                           "inferred-cluster")
 
 
 def test_no_borrowing_when_the_day_disagrees_or_the_report_could_date_itself_or_is_a_plan():
@@ -62,7 +63,8 @@ def test_a_guessed_day_gives_way_to_the_day_another_report_states_a_few_days_bef
     stated = _report("vi", "2025-05-07")
     guessed = _guessed("en", "2025-05-08", source)
     fill_dates_from_clusters([stated, guessed])
-    assert (guessed.date_start, guessed.date_end, guessed.date_source) == ("2025-05-07", "2025-05-07", "inferred-cluster")
+    assert (guessed.date_start, guessed.date_end, guessed.date_source) == ("2025-05-07", "2025-05-07",
+                                                                           "inferred-cluster")
 
 
 @pytest.mark.parametrize("other", ["2025-05-09", "2025-05-01", "2025-05"])
@@ -134,6 +136,8 @@ def test_an_event_dated_after_publication_is_planned_whatever_the_tense(pipe):
         res = pipeline.extract([Article("t", text, lang, "2025-05-08")], pipeline=pipe)
         return [(e["status"], e["date_start"]) for e in res.events.to_dict("records")]
 
-    assert status("Chilean President Gabriel Boric visits Japan from May 20 to 22.", "en") == [("planned", "2025-05-20")]
-    assert status("Tổng thống Chile Gabriel Boric thăm Nhật Bản từ ngày 20 đến 22/5.", "vi") == [("planned", "2025-05-20")]
+    assert status("Chilean President Gabriel Boric visits Japan from May 20 to 22.",
+                  "en") == [("planned", "2025-05-20")]
+    assert status("Tổng thống Chile Gabriel Boric thăm Nhật Bản từ ngày 20 đến 22/5.",
+                  "vi") == [("planned", "2025-05-20")]
     assert status("Chilean President Gabriel Boric visits Japan from May 2 to 4.", "en") == [("occurred", "2025-05-02")]

@@ -145,7 +145,8 @@ EN_CASES = [
     ("a state visit from August 18-20", date(2024, 8, 19), [("from August 18-20", "2024-08-18", "2024-08-20")]),
     ("a state visit August 18-20", date(2024, 8, 19), [("August 18-20", "2024-08-18", "2024-08-20")]),
     ("a state visit on 18-20 August", date(2024, 8, 19), [("18-20 August", "2024-08-18", "2024-08-20")]),
-    ("from August 30 to September 2", date(2024, 8, 19), [("from August 30 to September 2", "2024-08-30", "2024-09-02")]),
+    ("from August 30 to September 2", date(2024, 8, 19),
+     [("from August 30 to September 2", "2024-08-30", "2024-09-02")]),
     ("on July 7", date(2024, 8, 19), [("July 7", "2024-07-07", "2024-07-07")]),
     ("July 10, 2021", date(2025, 1, 1), [("July 10, 2021", "2021-07-10", "2021-07-10")]),
     ("Sep 02, 2016", date(2025, 1, 1), [("Sep 02, 2016", "2016-09-02", "2016-09-02")]),
@@ -360,7 +361,8 @@ def test_mentions_are_sorted_disjoint_exact_slices_with_valid_iso(
 SPAN_CASES = [
     # (text, lang, ref, expected [(mention text, date_start, date_end)])
     # Vietnamese "từ … đến …" with hyphenated day-month pairs: the day word makes them dates
-    ("thăm Chile từ ngày 16 đến 19-11", "vi", date(2025, 11, 3), [("từ ngày 16 đến 19-11", "2025-11-16", "2025-11-19")]),
+    ("thăm Chile từ ngày 16 đến 19-11", "vi", date(2025, 11, 3),
+     [("từ ngày 16 đến 19-11", "2025-11-16", "2025-11-19")]),
     ("từ ngày 4-3 đến ngày 7-3", "vi", date(2026, 3, 1), [("từ ngày 4-3 đến ngày 7-3", "2026-03-04", "2026-03-07")]),
     ("từ ngày 27 đến 29/10", "vi", date(2025, 10, 20), [("từ ngày 27 đến 29/10", "2025-10-27", "2025-10-29")]),
     ("thăm Lào từ ngày 13 đến 15/12", "vi", date(2025, 12, 10), [("từ ngày 13 đến 15/12", "2025-12-13", "2025-12-15")]),
@@ -370,7 +372,8 @@ SPAN_CASES = [
     ("diễn ra trong hai ngày 21-22/4", "vi", date(2025, 4, 20), [("ngày 21-22/4", "2025-04-21", "2025-04-22")]),
     ("từ 3 - 6/9/2024", "vi", date(2024, 9, 1), [("từ 3 - 6/9/2024", "2024-09-03", "2024-09-06")]),
     # an evening and the next morning: one span
-    ("tối 14/3 và sáng 15/3, hai bên gặp", "vi", date(2025, 3, 16), [("tối 14/3 và sáng 15/3", "2025-03-14", "2025-03-15")]),
+    ("tối 14/3 và sáng 15/3, hai bên gặp", "vi", date(2025, 3, 16),
+     [("tối 14/3 và sáng 15/3", "2025-03-14", "2025-03-15")]),
     # a typed date with a stray space, kept because a day word and a year vouch for it
     ("Sáng 17- 9-2011, đoàn tới", "vi", date(2011, 9, 18), [("Sáng 17- 9-2011", "2011-09-17", "2011-09-17")]),
     ("from 4 to 6 June", "en", THU, [("from 4 to 6 June", "2025-06-04", "2025-06-06")]),

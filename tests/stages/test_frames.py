@@ -44,8 +44,10 @@ def test_english_met_two_people_is_two_meetings(pipe):
             "and National Assembly Chairman Xaysomphone Phomvihane.")
     got = summary(run(pipe, text, "en", "2025-06-12"))
     assert got == [
-        ("meeting", "meeting", "occurred", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm"), "2025-06-10", "2025-06-10"),
-        ("meeting", "meeting", "occurred", ("LAO", "VNM"), ("Tô Lâm", "Xaysomphone Phomvihane"), "2025-06-10", "2025-06-10"),
+        ("meeting", "meeting", "occurred", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm"), "2025-06-10",
+         "2025-06-10"),
+        ("meeting", "meeting", "occurred", ("LAO", "VNM"), ("Tô Lâm", "Xaysomphone Phomvihane"), "2025-06-10",
+         "2025-06-10"),
     ]
 
 
@@ -150,7 +152,8 @@ def test_listed_documents_are_one_event_each_and_take_the_witnesses_of_the_signi
     # credentials: one reception per ambassador's country
     ("vi", "Sáng 9/1, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường nhận Quốc thư của Đại sứ các nước Argentina, "
            "Canada và Đức.",
-     [("meeting", "reception", ("ARG", "VNM"), ("Lương Cường",)), ("meeting", "reception", ("CAN", "VNM"), ("Lương Cường",)),
+     [("meeting", "reception", ("ARG", "VNM"), ("Lương Cường",)),
+      ("meeting", "reception", ("CAN", "VNM"), ("Lương Cường",)),
       ("meeting", "reception", ("DEU", "VNM"), ("Lương Cường",))]),
     # "received visiting X": a reception of the visitor, and X's visit, whose receiving leader is its host
     # (spec section 3: "the inviting or receiving leader, when named as host, is host")
@@ -181,11 +184,13 @@ def test_receptions_visits_and_co_chaired_meetings(pipe, lang, text, expected):
     # a sentence-opening time adverbial dates the event however long the clauses before the verb
     ("vi", "Sáng 14/6, tại Phủ Chủ tịch ở thủ đô Hà Nội, ngay sau lễ đón chính thức với đầy đủ nghi thức cao nhất "
            "dành cho nguyên thủ, Chủ tịch nước Lương Cường đã hội đàm với Tổng thống Indonesia Prabowo Subianto.",
-     [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14", "2025-06-14")]),
+     [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14",
+       "2025-06-14")]),
     ("en", "On 14 June, at the Presidential Palace in the capital, after the official welcome ceremony with a "
            "21-gun salute and a review of the guard of honour, President Luong Cuong held talks with Indonesian "
            "President Prabowo Subianto.",
-     [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14", "2025-06-14")]),
+     [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14",
+       "2025-06-14")]),
     # the day of the announcement is not the day of the visit
     ("en", "The Foreign Ministry announced on Monday that Prime Minister Pham Minh Chinh will pay an official visit "
            "to Singapore from 20 to 22 June.",

@@ -89,7 +89,8 @@ def test_roman_numerals_belong_to_a_name():
 
 def test_leaders_of_listed_countries_are_one_meeting_each(pipe):
     text = "Belarusian President Alexander Lukashenko met with the leaders of Kazakhstan, Hungary and Egypt on Monday."
-    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("BLR", "KAZ")), ("meeting", "meeting", ("BLR", "HUN")),
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("BLR", "KAZ")),
+                                            ("meeting", "meeting", ("BLR", "HUN")),
                                             ("meeting", "meeting", ("BLR", "EGY"))}
 
 
@@ -109,7 +110,8 @@ def test_past_visit_without_destination_goes_where_the_article_visit_goes(pipe):
     # the arrival names the visit's kind; the 2009 visit went to Vietnam too
     assert visits == [("official", ("KEN", "VNM"), "2025-06-09"), ("other", ("KEN", "VNM"), "2009")]
     text = ("Thủ tướng Canada Mark Carney đến Hà Nội sáng nay, bắt đầu chuyến thăm chính thức Việt Nam. Đây là "
-            "chuyến thăm đầu tiên của một thủ tướng Canada kể từ chuyến công du của ông Justin Trudeau hồi tháng 11/2017.")
+            "chuyến thăm đầu tiên của một thủ tướng Canada kể từ chuyến công du của ông Justin Trudeau hồi tháng "
+            "11/2017.")
     visits = sorted((tuple(e["countries"]), e["date_start"]) for e in run(pipe, text, "vi") if e["type"] == "visit")
     assert visits == [(("CAN", "VNM"), "2017-11"), (("CAN", "VNM"), "2025-06-12")]
 
@@ -117,7 +119,8 @@ def test_past_visit_without_destination_goes_where_the_article_visit_goes(pipe):
 def test_a_guest_received_on_the_occasion_of_a_trip_is_a_visitor(pipe):
     text = ("Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp Thủ tướng Lào Sonexay Siphandone nhân dịp sang "
             "Việt Nam tham dự Diễn đàn Kinh tế.")
-    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("LAO", "VNM")), ("visit", "other", ("LAO", "VNM"))}
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("LAO", "VNM")),
+                                            ("visit", "other", ("LAO", "VNM"))}
 
 
 def test_country_word_after_a_title_is_the_country_not_part_of_the_name(pipe):
@@ -142,7 +145,8 @@ def test_sentence_break_after_an_abbreviation_is_undone(pipe):
 
 
 def test_country_before_the_visit_noun_is_the_destination(pipe):
-    text = "The spokesperson said the upcoming Vietnam visit by Kenyan Foreign Minister Musalia Mudavadi aims to boost ties."
+    text = ("The spokesperson said the upcoming Vietnam visit by Kenyan Foreign Minister Musalia Mudavadi aims to "
+            "boost ties.")
     assert kinds(run(pipe, text, "en")) == {("visit", "other", ("KEN", "VNM"))}
 
 
@@ -181,7 +185,8 @@ def test_listed_past_visits_are_one_visit_per_visitor_and_year(pipe):
 def test_leading_a_delegation_abroad_is_a_visit_and_a_former_leader_is_received(pipe):
     text = ("Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp nguyên Tổng thống Kenya Uhuru Kenyatta nhân dịp Ngài "
             "nguyên Tổng thống dẫn đầu Đoàn đại biểu cấp cao Kenya sang Việt Nam làm việc.")
-    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")), ("visit", "other", ("KEN", "VNM"))}
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")),
+                                            ("visit", "other", ("KEN", "VNM"))}
     text = "Former Kenyan President Uhuru Kenyatta led a high-level business delegation to Vietnam on Monday."
     assert kinds(run(pipe, text, "en")) == {("visit", "other", ("KEN", "VNM"))}
 
@@ -198,7 +203,8 @@ def test_clauses_after_semicolons_keep_the_sentence_subject(pipe):
 def test_country_in_brackets_after_a_name_is_that_persons_country(pipe):
     text = ("On Monday, President Uhuru Kenyatta met Presidents Ismael Omar Guelleh (Djibouti) and "
             "Ibrahim Boubakar Keita (Mali).")
-    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("DJI", "KEN")), ("meeting", "meeting", ("KEN", "MLI"))}
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("DJI", "KEN")),
+                                            ("meeting", "meeting", ("KEN", "MLI"))}
 
 
 def test_consultations_and_bilaterals_are_meetings(pipe):
@@ -209,7 +215,8 @@ def test_consultations_and_bilaterals_are_meetings(pipe):
 
 def test_receiving_a_foreign_guest_at_home_implies_the_guests_visit(pipe):
     text = "Sáng 10/6, tại Phủ Chủ tịch, Chủ tịch nước Lương Cường đã tiếp Thủ tướng Kenya Musalia Mudavadi."
-    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")), ("visit", "other", ("KEN", "VNM"))}
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM")),
+                                            ("visit", "other", ("KEN", "VNM"))}
     # a resident ambassador makes no trip
     text = "Sáng 10/6, Chủ tịch nước Lương Cường đã tiếp Đại sứ Kenya Peter Mwangi."
     assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("KEN", "VNM"))}
@@ -271,7 +278,8 @@ def test_a_tour_with_an_attended_summit_has_one_visit_per_country(pipe):
 def test_meeting_several_titled_people_and_visiting_a_person(pipe):
     text = ("Prime Minister Hun Manet is set to meet separately today prime ministers Prayut Chan-o-cha (Thailand) "
             "and Sonexay Siphandone (Laos).")
-    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KHM", "THA")), ("meeting", "meeting", ("KHM", "LAO"))}
+    assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", ("KHM", "THA")),
+                                            ("meeting", "meeting", ("KHM", "LAO"))}
     text = "Prime Minister Pham Minh Chinh also visited King Norodom Sihamoni on Monday."
     assert ("meeting", "courtesy_call", ("KHM", "VNM")) in kinds(run(pipe, text, "en"))
 
@@ -282,7 +290,8 @@ def test_arrival_at_an_airport_abroad_and_bilateral_contacts(pipe):
     assert ("visit", "working", ("CHN", "VNM")) in kinds(run(pipe, text, "vi"))
     text = ("Tại Bắc Kinh, Chủ tịch nước Lương Cường sẽ có các cuộc tiếp xúc song phương với Tổng thống Nga "
             "Vladimir Putin và Thủ tướng Campuchia Hun Manet.")
-    assert kinds(run(pipe, text, "vi")) == {("meeting", "meeting", ("RUS", "VNM")), ("meeting", "meeting", ("KHM", "VNM"))}
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "meeting", ("RUS", "VNM")),
+                                            ("meeting", "meeting", ("KHM", "VNM"))}
 
 
 def test_every_form_of_the_light_verbs_opens_a_meeting(pipe):
@@ -316,7 +325,8 @@ def test_a_delegation_of_a_country_with_no_named_leader_is_an_unnamed_actor(pipe
     assert ("meeting", "reception", ("KHM", "VNM")) in kinds(events)
     reception = [e for e in events if e["subtype"] == "reception"][0]
     assert [p["name"] for p in reception["participants"]] == ["Phan Văn Giang"]  # named people only
-    events = run(pipe, "On Monday, the Japanese delegation held talks with Vietnamese Foreign Minister Bui Thanh Son.", "en")
+    events = run(pipe, "On Monday, the Japanese delegation held talks with Vietnamese Foreign Minister Bui Thanh Son.",
+                 "en")
     assert kinds(events) == {("meeting", "talks", ("JPN", "VNM"))}
 
 
@@ -356,11 +366,13 @@ def test_common_phrasings_of_meetings_calls_and_trips(pipe):
          "en", ("meeting", "meeting", ("AUS", "IDN"))),
         ("Turkish President Recep Tayyip Erdogan spoke by phone with Russian President Vladimir Putin on Friday.",
          "en", ("meeting", "phone_call", ("RUS", "TUR"))),
-        ("Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum discussed trade in a call on Monday.",
+        ("Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum discussed trade in a call on "
+         "Monday.",
          "en", ("meeting", "phone_call", ("CAN", "MEX"))),
         ("Egyptian President Abdel Fattah el-Sisi travelled to Saudi Arabia on Sunday.",
          "en", ("visit", "other", ("EGY", "SAU"))),
-        ("Meeting in Beijing on Monday, Chinese President Xi Jinping and Kenyan President William Ruto agreed to deepen ties.",
+        ("Meeting in Beijing on Monday, Chinese President Xi Jinping and Kenyan President William Ruto agreed to "
+         "deepen ties.",
          "en", ("meeting", "meeting", ("CHN", "KEN"))),
         ("The foreign ministers of Vietnam and Laos held talks in Vientiane on Monday.",
          "en", ("meeting", "talks", ("LAO", "VNM"))),
@@ -368,7 +380,8 @@ def test_common_phrasings_of_meetings_calls_and_trips(pipe):
          "en", ("visit", "state", ("BRA", "JPN"))),
         ("Singaporean President Tharman Shanmugaratnam is in Vietnam for a state visit.",
          "en", ("visit", "state", ("SGP", "VNM"))),
-        ("US Secretary of State Marco Rubio will travel to Panama next week.", "en", ("visit", "other", ("PAN", "USA"))),
+        ("US Secretary of State Marco Rubio will travel to Panama next week.", "en",
+         ("visit", "other", ("PAN", "USA"))),
         ("Indian Prime Minister Narendra Modi hosted a dinner for Japanese Prime Minister Shigeru Ishiba on Monday.",
          "en", ("meeting", "reception", ("IND", "JPN"))),
         ("Chinese President Xi Jinping exchanged views with Brazilian President Lula da Silva on Monday.",
@@ -477,7 +490,8 @@ def test_a_name_with_a_lower_case_particle_is_one_person(pipe):
 def test_would_in_reported_speech_is_a_plan_but_would_like_to_is_a_wish(pipe):
     planned = run(pipe, "The ministry said Philippine President Ferdinand Marcos Jr. would meet with Vietnamese "
                         "President Vo Van Thuong in Hanoi.", "en")
-    assert [(e["type"], e["status"], tuple(e["countries"])) for e in planned] == [("meeting", "planned", ("PHL", "VNM"))]
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in planned] == \
+        [("meeting", "planned", ("PHL", "VNM"))]
     assert run(pipe, "Japanese Prime Minister Fumio Kishida said he would like to visit Chile soon.", "en") == []
 
 
@@ -499,7 +513,8 @@ def test_a_wish_does_not_reach_across_a_clause_of_time(pipe):
     """'proposed closer ties while meeting X': the meeting happened; only the ties were proposed."""
     events = run(pipe, "Chilean Foreign Minister Alberto van Klaveren proposed closer trade ties while meeting "
                        "Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.", "en")
-    assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == [("meeting", "occurred", ("CHL", "JPN"))]
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == \
+        [("meeting", "occurred", ("CHL", "JPN"))]
 
 
 def test_visiting_after_met_the_describes_the_one_met(pipe):
@@ -650,7 +665,8 @@ def test_reaching_a_country_is_an_arrival_but_reaching_an_agreement_is_not(pipe)
 def test_honourables_portfolios_before_known_names_and_sentence_ends_do_not_make_names(pipe):
     from pipeline.stages.actors import ActorFinder
 
-    people = lambda text, lang: {m.person.canonical for m in ActorFinder(lang).find(text).mentions if m.person.named}
+    def people(text, lang):
+        return {m.person.canonical for m in ActorFinder(lang).find(text).mentions if m.person.named}
     assert people("He will meet US Special Envoy for Climate Change John Kerry in New York.", "en") == {"John Kerry"}
     assert people("He met Australian opposition leader Hon. Peter Dutton.", "en") == {"Peter Dutton"}
     assert people("He was received by Foreign Affairs Cabinet Secretary Monica Juma.", "en") == {"Monica Juma"}

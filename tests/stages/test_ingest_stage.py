@@ -11,7 +11,8 @@ from pipeline.stages.ingest_stage import IngestStage, reference_date
 
 from .conftest import line_sentences
 
-TEXT = " date 2025-05-08 BAKU — Party General Secretary Tô Lâm held talks in Baku.\n0 SHARES Share Tweet\nThe talks went well."
+TEXT = (" date 2025-05-08 BAKU — Party General Secretary Tô Lâm held talks in Baku.\n0 SHARES Share Tweet\n"
+        "The talks went well.")
 
 
 def test_the_dateline_gives_place_date_and_where_the_body_starts(record: Callable[..., Document]) -> None:

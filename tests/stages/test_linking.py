@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pipeline
 from pipeline.doc import Article, Event, Participant
-from pipeline.writers import write_tables
 from pipeline.stages.coding import code_for
 from pipeline.stages.linking import link_clusters
+from pipeline.writers import write_tables
 
 VI_TALKS = Article("vi-a", "Sáng 13/10, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Trung Quốc Lý Cường "
                            "đang thăm chính thức Việt Nam.", "vi", "2024-10-13")
@@ -104,7 +104,8 @@ def test_linking_cost_is_bucketed_not_pairwise():
 
 def test_cameo_and_plover_codes_follow_the_reviewed_table():
     visit = _event("a", "state", "2024-08-18")
-    assert (code_for(visit).cameo, code_for(visit).plover_type, code_for(visit).plover_mode) == ("042", "CONSULT", "visit")
+    assert (code_for(visit).cameo, code_for(visit).plover_type, code_for(visit).plover_mode) == ("042", "CONSULT",
+                                                                                                 "visit")
     call = Event(doc_id="a", lang="vi", type="meeting", subtype="phone_call", status="occurred", trigger="điện đàm",
                  evidence="x", char_start=0, char_end=1, countries=["KHM", "VNM"])
     assert (code_for(call).cameo, code_for(call).plover_mode) == ("041", "phone")

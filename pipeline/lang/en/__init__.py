@@ -1,0 +1,1 @@
+"""English: the spaCy backend, the date grammar and the language profile (cues, name rules)."""

@@ -9,8 +9,20 @@ from __future__ import annotations
 import datetime
 import re
 
-from pipeline.lang.date_calendar import (DAY, YEAR, Cand, day_cand, month_year, opt_int, range_days,
-                                         resolve_weekday, shift_days, shift_month, week_month, ym)
+from pipeline.lang.date_calendar import (
+    DAY,
+    YEAR,
+    Cand,
+    day_cand,
+    month_year,
+    opt_int,
+    range_days,
+    resolve_weekday,
+    shift_days,
+    shift_month,
+    week_month,
+    ym,
+)
 
 # words without which no English expression matches (the shared stage's quick test, with digits)
 PREFILTER_WORDS = (r"today|tonight|yesterday|tomorrow|night|morning|afternoon|evening|year|month|day|week|ago|"
@@ -121,6 +133,7 @@ def _en_month(name: str) -> int:
 
 
 def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
+    """Append every English date expression in ``text`` to ``out`` (years resolved against ``ref``)."""
     for m in _EN_MD.finditer(text):
         mo = _en_month(m["mon"])
         d1 = int(m["d1"])

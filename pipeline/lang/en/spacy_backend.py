@@ -68,6 +68,8 @@ def _data_dir(package: str) -> Path | None:
 
 
 class SpacyBackend:
+    """English sentences, tokens and NER from the pinned spaCy model."""
+
     name = "spacy"
 
     def __init__(self, lang: str = "en") -> None:

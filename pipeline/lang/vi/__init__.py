@@ -1,0 +1,1 @@
+"""Vietnamese: the underthesea backend, the date grammar and the language profile (cues, name rules)."""

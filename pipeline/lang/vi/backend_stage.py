@@ -11,4 +11,5 @@ from pipeline.stages.registry import Resources, register_stage
 
 @register_stage("backend", lang="vi", requires=("text",), provides=("sentences", "ner"))
 def vietnamese_backend(resources: Resources) -> BackendStage:
+    """The backend stage for Vietnamese articles, registered under the language so it is found first."""
     return BackendStage(resources, "vi")

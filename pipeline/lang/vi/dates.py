@@ -9,9 +9,23 @@ from __future__ import annotations
 import datetime
 import re
 
-from pipeline.lang.date_calendar import (DAY, MONTH, YEAR, Cand, closest_day, day_cand, month_year, opt_int,
-                                         range_days, resolve_weekday, shift_days, shift_month, valid_day, week_month,
-                                         ym)
+from pipeline.lang.date_calendar import (
+    DAY,
+    MONTH,
+    YEAR,
+    Cand,
+    closest_day,
+    day_cand,
+    month_year,
+    opt_int,
+    range_days,
+    resolve_weekday,
+    shift_days,
+    shift_month,
+    valid_day,
+    week_month,
+    ym,
+)
 
 # words without which no Vietnamese expression matches (the shared stage's quick test, with digits)
 PREFILTER_WORDS = r"nay|qua|mai|kia|thứ|chủ\s+nhật|tháng|tuần|tới|trước|sau"
@@ -122,6 +136,7 @@ _VI_CUE_BEFORE = re.compile(
 
 
 def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
+    """Append every Vietnamese date expression in ``text`` to ``out`` (years resolved against ``ref``)."""
     for m in _VI_ATOM.finditer(text):
         year = opt_int(m["y"] or m["y2"])
         sep, tod = m["s"], m["tod"]
@@ -174,10 +189,10 @@ def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
         if text.startswith("%", m.end()) or re.match(r"\s*%", text[m.end():m.end() + 3]):
             continue
         d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])
-        m1 = int(m["m1"]) if m["m1"] else (m2 if d1 < d2 else (m2 - 1 or 12) if d1 >= 25 and d2 <= 7 else None)
-        if m1 is None:
+        month1 = int(m["m1"]) if m["m1"] else (m2 if d1 < d2 else (m2 - 1 or 12) if d1 >= 25 and d2 <= 7 else None)
+        if month1 is None:
             continue
-        r = range_days(d1, m1, y1, d2, m2, y_end, ref)
+        r = range_days(d1, month1, y1, d2, m2, y_end, ref)
         if r is None or (r[1] - r[0]).days > 62:
             continue
         out.append(day_cand(m.start("frm") if m["frm"] else m.start(), m.end(), *r))
@@ -185,10 +200,10 @@ def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
     for m in _VI_WORDS.finditer(text):
         year = opt_int(m["y"] or m["y2"] or m["y3"])
         mo, d1 = int(m["m"]), int(m["d1"])
-        d2 = opt_int(m["d2"])
-        if d2 is not None and d2 <= d1:
+        day2 = opt_int(m["d2"])
+        if day2 is not None and day2 <= d1:
             continue
-        r = range_days(d1, mo, None, d2 or d1, mo, year, ref)
+        r = range_days(d1, mo, None, day2 or d1, mo, year, ref)
         if r:
             out.append(day_cand(m.start(), m.end(), *r))
 

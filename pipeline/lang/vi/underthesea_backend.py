@@ -21,6 +21,9 @@ _LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 
 
 class UndertheseaBackend:
+    """Vietnamese sentences from underthesea; its NER is asked only for sentences the gazetteers and
+    patterns cannot explain (``entities_of``), because it costs most of the run time."""
+
     name = "underthesea"
 
     def __init__(self, lang: str = "vi") -> None:
@@ -36,11 +39,13 @@ class UndertheseaBackend:
 
     @property
     def chain(self) -> CRFChain:
+        """The CRF models, loaded on first use: most articles never need them."""
         if self._chain is None:
             self._chain = CRFChain()
         return self._chain
 
     def sentences(self, text: str) -> list[Sentence]:
+        """The text's sentences with their offsets, split block by block so no sentence spans a paragraph."""
         out: list[Sentence] = []
         for start, end in blocks(text):
             block = text[start:end]
@@ -57,6 +62,7 @@ class UndertheseaBackend:
         return [e for s, tokens in zip(sentences, tagged) for e in _entities(s, tokens)]
 
     def analyse(self, texts: list[str]) -> list[tuple[list[Sentence], list[Entity]]]:
+        """Sentences for each text and no entities: NER runs later, only where it is needed."""
         return [(self.sentences(t), []) for t in texts]
 
 
