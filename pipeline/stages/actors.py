@@ -244,6 +244,36 @@ def _last_person(mentions: list, before: int, test) -> "Person | None":
     return None
 
 
+class _LastOfCountry:
+    """``_last_person(mentions, before, country test)`` for queries with a rising ``before``, in one
+    sweep instead of a scan of every mention per query (a long article has tens of thousands): the
+    person of the mention latest in list order among those starting before, by country."""
+
+    def __init__(self, mentions: list[PersonMention]) -> None:
+        self._mentions = mentions
+        self._order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._next = 0
+        self._best: dict[str, tuple[int, Person]] = {}
+
+    def _take(self, index: int, mention: PersonMention) -> None:
+        country = mention.person.country
+        if country is not None and (country not in self._best or index > self._best[country][0]):
+            self._best[country] = (index, mention.person)
+
+    def before(self, position: int, country: str) -> Person | None:
+        """The person of the latest-listed mention of ``country`` starting before ``position``."""
+        while self._next < len(self._order) and self._mentions[self._order[self._next]].start < position:
+            index = self._order[self._next]
+            self._take(index, self._mentions[index])
+            self._next += 1
+        found = self._best.get(country)
+        return found[1] if found else None
+
+    def appended(self, mention: PersonMention, index: int) -> None:
+        """A mention added at the end of the list, before the next query's position."""
+        self._take(index, mention)
+
+
 class _SpanOverlaps:
     """'Does [start, end) overlap a span of this list?' for a list that only grows while it is
     asked: the spans there at the start are indexed once; spans appended later are taken in as
@@ -367,8 +397,13 @@ def looks_vietnamese(name: str) -> bool:
     if not 2 <= len(toks) <= 4:
         return False
     surnames = lexicon.vietnamese_surnames()
-    folded = {fold(s) for s in surnames}
-    return toks[0] in surnames or (toks[0].lower() in folded and not _has_vietnamese_letters(name))
+    return toks[0] in surnames or (toks[0].lower() in _folded_surnames() and not _has_vietnamese_letters(name))
+
+
+@lru_cache(maxsize=1)
+def _folded_surnames() -> frozenset[str]:
+    """The family names without diacritics ("Nguyen"), as English text writes them; folded once."""
+    return frozenset(fold(s) for s in lexicon.vietnamese_surnames())
 
 
 class ActorFinder:
@@ -868,7 +903,9 @@ class ActorFinder:
         if not self.rules.demonym_leader_mentions:
             return
         mentioned = _SpanOverlaps(actors.mentions)
-        for c in actors.countries:
+        name_starts = {x.start for x in actors.mentions if x.kind in ("name", "short", "ner")}
+        last = _LastOfCountry(actors.mentions)
+        for c in sorted(actors.countries, key=lambda c: c.start):
             if c.kind != "demonym":
                 continue
             m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
@@ -876,12 +913,12 @@ class ActorFinder:
                          text[c.end:c.end + 30])
             if not m:
                 continue
-            prior = _last_person(actors.mentions, c.start, lambda x: x.person.country == c.iso3)
+            prior = last.before(c.start, c.iso3)
             e = c.end + m.end()
             if mentioned.overlaps(c.start, e):
                 continue  # already resolved as a bare title with its demonym
-            if any(e < x.start <= e + 2 and text[e:x.start] in (" ", "\u00a0") and x.kind in ("name", "short", "ner")
-                   for x in actors.mentions):
+            if e + 1 in name_starts and text[e] in (" ", "\u00a0"):
                 continue  # "German President Frank-Walter Steinmeier": describes the name that follows
             if prior is not None:
                 actors.mentions.append(PersonMention(c.start, e, text[c.start:e], prior, "title"))
+                last.appended(actors.mentions[-1], len(actors.mentions) - 1)
