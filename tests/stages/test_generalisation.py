@@ -688,3 +688,9 @@ def test_travelling_to_a_capital_is_a_trip_to_its_country(pipe):
     events = run(pipe, "German Chancellor Olaf Scholz travelled to Canberra on Monday for talks with Australian "
                        "Prime Minister Anthony Albanese.", "en")
     assert ("visit", "other", ("AUS", "DEU")) in kinds(events)
+
+
+def test_their_talks_after_a_press_conference_are_the_two_leaders_talks(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric and Japanese Prime Minister Fumio Kishida held a press "
+                       "conference after their talks in Tokyo.", "en")
+    assert ("meeting", "talks", ("CHL", "JPN")) in kinds(events)
