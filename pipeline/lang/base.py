@@ -168,6 +168,11 @@ class StageWords:
     invitation_of: str  # "lời mời của", "invitation of"
     and_with: str  # "và", "and": two people of one side
     with_while: str  # "với", "while": two people of two sides
+    # consolidation, dependency arguments, datelines
+    generic_documents: tuple[str, ...]  # "văn kiện", "documents": a title that names no one document
+    comitative_cases: tuple[str, ...]  # "với", "with": a case marker that makes its noun an object
+    header_words: str  # "thứ", "published": words a page's header date line may hold besides its date
+    clutter_lines: tuple[str, ...]  # whole lines of page clutter (verbose regular expressions)
 
 
 @dataclass(frozen=True)

@@ -78,4 +78,19 @@ WORDS = StageWords(
     invitation_of="invitation of",
     and_with="and",
     with_while="with|while",
+    # consolidation, dependency arguments, datelines
+    generic_documents=("document", "documents", "deals", "agreements", "cooperation documents"),
+    comitative_cases=("with",),
+    header_words="am|pm|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated"
+                 "|posted|on|at|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march"
+                 "|april|june|july|august|september|october|november|december",
+    clutter_lines=(
+        r"Hotline\s*:?\s*[\d][\d .()+-]{5,}",
+        r"\d+\s+SHARES?\s+Share\s+Tweet",
+        r"For\s+more\s+visit\s+China\s+Daily\W*",
+        r"For\s+subscriptions\s+on\s+news\s+from\s+China\s+Daily,\s+or\s+inquiries,\s+please\s+contact.*",
+        r"About\s+The\s+Author",
+        r"Read\s+full\s+this\s+story\W*",
+        r"Hindustan\s+Times\s+-\s+your\s+fastest\s+source\s+for\s+breaking\s+news!\s+Read\s+now\.?",
+    ),
 )

@@ -77,4 +77,13 @@ WORDS = StageWords(
     invitation_of="lời mời của",
     and_with="và|cùng",
     with_while="với|trong khi",
+    # consolidation, dependency arguments, datelines
+    generic_documents=("văn kiện",),
+    comitative_cases=("với",),
+    header_words="thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|ngày|tháng|cập|nhật|đăng|lúc",
+    clutter_lines=(
+        r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
+        r"(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT[+-]\d{1,2}\))?",
+        r"Theo\s+dõi\s+[\w-]+(?:\.[\w-]+)+\s+trên(?:\s+[\w ]{1,30})?",
+    ),
 )
