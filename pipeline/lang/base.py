@@ -173,6 +173,17 @@ class StageWords:
     comitative_cases: tuple[str, ...]  # "với", "with": a case marker that makes its noun an object
     header_words: str  # "thứ", "published": words a page's header date line may hold besides its date
     clutter_lines: tuple[str, ...]  # whole lines of page clutter (verbose regular expressions)
+    # English-only structures (other languages add nothing)
+    appositive_lead: str  # an appositive's first words after a name's comma ("the", "then")
+    demonym_leader_modifiers: str  # "top", "Party" between a demonym and its leader
+    demonym_leader_heads: str  # "the Vietnamese leader": a demonym's leader words
+    count_words: str  # "three" before a document word: a counted list follows
+    list_item_end: str  # ", signed": where an item of a counted list ends
+    day_before_paren: str  # "hôm nay (", "Friday (": a bracket after a day holds its local date
+    welcome_verbs: str  # "welcomed": a meeting trigger where the agent receives
+    phrase_enders: str  # a preposition or article that ends a noun phrase ("with", "the")
+    possessive_marks: str  # "'s" after an owner
+    possessive_pronouns: str  # "his", "their" before a visit
 
 
 @dataclass(frozen=True)

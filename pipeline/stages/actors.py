@@ -47,6 +47,8 @@ _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 # a title's portfolio before a run of capitalised words: "Minister for Climate Change …"
 _PORTFOLIO_BEFORE = re.compile(rf"\b(?:{joined('portfolio_before')})\s+(?:(?:{joined('article')})\s+)?$")
 # between a country and a title it owns: nothing, or a possessive and a few lower-case modifiers
+# "the Vietnamese leader", "the Chinese top leader": a demonym's leader words
+_DEMONYM_LEADER = re.compile(rf"\s+(?:{joined('demonym_leader_modifiers')})?({joined('demonym_leader_heads')})\b")
 _POSSESSIVE_GAP = re.compile(rf"\s*(?:{joined('possessive')})?\s*")
 # a place's preposition right before a country: "to the", "tại": the country is a place, not an owner
 _PLACE_PREPOSITION_BEFORE = re.compile(rf"(?:{joined('to_place')}|{joined('at_place')})\s+"
@@ -212,7 +214,7 @@ class _Probe:
     end: int
 
 
-_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?")
+_APPOSITIVE = re.compile(rf"\s*,\s*(?:{joined('appositive_lead')}|(?:[\w-]+\s+){{0,3}}?)?")
 _APPOSITIVE_CHAR = re.compile(r"[\w\s-]")
 
 
@@ -913,9 +915,7 @@ class ActorFinder:
         for c in sorted(actors.countries, key=lambda c: c.start):
             if c.kind != "demonym":
                 continue
-            m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
-                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b",
-                         text[c.end:c.end + 30])
+            m = _DEMONYM_LEADER.match(text[c.end:c.end + 30])
             if not m:
                 continue
             prior = last.before(c.start, c.iso3)

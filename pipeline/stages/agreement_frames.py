@@ -14,6 +14,9 @@ from pipeline.stages.frame_cues import GENERIC_DOCS, LIST_ITEM, TITLE_END, split
 from pipeline.stages.frame_host import FrameHost
 
 _SIGNING_CEREMONY = re.compile(joined("signing_ceremony"))
+# "three protocols on A, B, and C": the count, then the item up to its end
+_COUNT_BEFORE = re.compile(rf"\b({joined('count_words')}|\d+)\s+$", re.I)
+_LIST_ITEM = re.compile(rf"[^;\n]+?(?=;|\n|, (?:{joined('list_item_end')})\b|$)")
 _LIST_FOLLOWS_AFTER = re.compile(rf"\s+(?:{joined('list_follows_after')})\b")  # "documents include: …"
 # an upgrade named inside a document's title is that document
 _IN_STATEMENT_TITLE = re.compile(rf"(?:{joined('statement_titles')})[^.;]{{0,40}}$", re.I)
@@ -88,11 +91,9 @@ class AgreementFrames(FrameHost):
             date = PickedDate(last.date_start, last.date_end, True, "inferred-text")
         loc = self._location(sent)
         titles: Sequence[str | None] = [title]
-        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$",
-                          text[max(sent.start, trig.start - 8):trig.start], re.I)
+        count = _COUNT_BEFORE.search(text[max(sent.start, trig.start - 8):trig.start])
         if count:  # "three protocols on A, B, and C": up to the end of the list item
-            item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
-                            text[trig.start:sent.end])
+            item = _LIST_ITEM.match(text[trig.start:sent.end])
             titles = split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
             if len(titles) == 1:
                 titles = [title]

@@ -74,6 +74,7 @@ _COMMA_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
 _CLAUSE_BREAK = re.compile(rf"[;:]|,\s*(?:{joined('relative_after_comma')})\b|"
                            rf"\b(?:{joined('relative')})\b", re.I)
 _BEGIN_CUE = re.compile(joined("begin"), re.I)
+_DAY_BEFORE_PAREN = re.compile(rf"(?:{joined('day_before_paren')})\s*\($", re.I)  # "Friday (local time)"
 _CONCLUDED = re.compile(joined("concluded"))  # "concluded", "kết thúc": a stay's duration ends here
 _EARLIER = re.compile(rf"\b(?:{joined('earlier')})\b", re.I)  # "previous", "trước đây": an earlier event
 _LED_BY_CUE = re.compile(rf"(?:{joined('led_by_cue')})\s")
@@ -144,8 +145,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 continue
             if cue:
                 governed[d.start] = d.start - len(before) + cue.start()
-            if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"
-                                                       r"Saturday|Sunday|local time)\s*\($", before, re.I) \
+            if before.endswith("(") and not _DAY_BEFORE_PAREN.search(before) \
                     and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
                              # "- A tiếp B (23-6-2009)"
                              and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):

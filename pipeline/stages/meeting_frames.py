@@ -46,6 +46,7 @@ _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
                         rf"(?:{joined('group_heads')})")
+_WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
 
@@ -174,7 +175,7 @@ class MeetingFrames(FrameHost):
         Resident ambassadors make no trip. The visit joins the article's own report of the trip, if any."""
         if trig.subtype == "courtesy_call":
             guests, host = [agent], (received[0] if received else None)
-        elif trig.subtype == "reception" or re.match(r"(?:welcom|host)", trig.text, re.I):
+        elif trig.subtype == "reception" or _WELCOME.match(trig.text):
             guests, host = list(received), agent
         else:
             return

@@ -41,7 +41,9 @@ _SPOUSE = re.compile(joined("spouse"))
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
 # upcoming state visit"); a preposition or article ends the noun phrase: "his relationship with
 # Erdogan during a visit by X" is X's visit.
-_MODIFIER_WORDS = r"(?:(?!(?:with|during|about|of|on|in|at|to|for|by|from|after|before|and|a|an|the)\b)[\w-]+\s+){0,4}"
+_MODIFIER_WORDS = rf"(?:(?!(?:{joined('phrase_enders')})\b)[\w-]+\s+){{0,4}}"
+_OWNER_BEFORE = re.compile(rf"(?:{joined('possessive_marks')})\s+{_MODIFIER_WORDS}$")  # "Vietnam's upcoming"
+_PRONOUN_OWNER_BEFORE = re.compile(rf"\b(?:{joined('possessive_pronouns')})\s+{_MODIFIER_WORDS}$", re.I)  # "his first"
 
 
 class VisitFrames(FrameHost):
@@ -134,11 +136,11 @@ class VisitFrames(FrameHost):
         text = self.ctx.text
         in_sentence = self._mentions_between(sent.start, sent.end)
         head = text[max(sent.start, trig.start - 50):trig.start]
-        if re.search(r"(?:’s|'s)\s+" + _MODIFIER_WORDS + r"$", head):
+        if _OWNER_BEFORE.search(head):
             owner = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50]
             if owner:
                 return [owner[-1]], trig.end
-        if re.search(r"\b(?:his|her|their)\s+" + _MODIFIER_WORDS + r"$", head, re.I):
+        if _PRONOUN_OWNER_BEFORE.search(head):
             subj = prev_agents or [m for m in in_sentence if m.start < trig.start][:1]
             if subj:
                 return list(subj), trig.end
