@@ -183,6 +183,7 @@ class StageWords:
     welcome_verbs: str  # "welcomed": a meeting trigger where the agent receives
     phrase_enders: str  # a preposition or article that ends a noun phrase ("with", "the")
     possessive_marks: str  # "'s" after an owner
+    name_abbreviations: tuple[str, ...]  # " Jr.": a full stop in a name that ends no sentence (4 characters)
     possessive_pronouns: str  # "his", "their" before a visit
 
 

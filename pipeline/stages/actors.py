@@ -19,7 +19,7 @@ from typing import Any, Callable, NamedTuple
 
 from pipeline import lexicon
 from pipeline.doc import Entity
-from pipeline.lang import joined, profile, profiles
+from pipeline.lang import joined, profile, profiles, word_set
 from pipeline.stages.gazetteer import CountryGazetteer, KnownPerson, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
@@ -374,6 +374,7 @@ _CAP_WORD_AFTER = re.compile(rf"^[ \u00a0][{lexicon.UPPER}]")
 
 
 _SENTENCE_END_IN_RUN = re.compile(r"(?<=[^\W\d_]{3}\.)\s+")
+_NAME_ABBREVIATIONS = word_set("name_abbreviations")  # " Jr.", " Sr.", " St.": no sentence ends there
 
 
 def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -381,7 +382,7 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a full stop after a word of three letters or more, not an initial ("S.M.") or "Jr."-like abbreviation."""
     out, pos = [], start
     for m in _SENTENCE_END_IN_RUN.finditer(text, start, end):
-        if text[m.start() - 4:m.start()] in (" Jr.", " Sr.", " St."):
+        if text[m.start() - 4:m.start()] in _NAME_ABBREVIATIONS:
             continue
         out.append((pos, m.start()))
         pos = m.end()

@@ -102,5 +102,6 @@ WORDS = StageWords(
     welcome_verbs="welcom|host",
     phrase_enders="with|during|about|of|on|in|at|to|for|by|from|after|before|and|a|an|the",
     possessive_marks="’s|'s",
+    name_abbreviations=(" Jr.", " Sr.", " St."),
     possessive_pronouns="his|her|their",
 )

@@ -95,5 +95,6 @@ WORDS = StageWords(
     welcome_verbs="",
     phrase_enders="",
     possessive_marks="",
+    name_abbreviations=(),
     possessive_pronouns="",
 )
