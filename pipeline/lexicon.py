@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.lang import profile
+from pipeline.lang import languages, profile
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 LEXICON_DIR = DATA_DIR / "lexicons"
@@ -24,6 +24,19 @@ UPPER_CLASS = f"[{UPPER}]"
 def _read_tsv(name: str) -> list[dict[str, str]]:
     with open(LEXICON_DIR / name, encoding="utf-8", newline="") as f:
         return [row for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@lru_cache(maxsize=None)
+def confidence_cues() -> dict[str, tuple[str, ...]]:
+    """The confidence model's cue words (``confidence_cues.tsv``): cue name -> phrases of every
+    registered language, both in file order (the cues' order is the order of the model's features)."""
+    with open(LEXICON_DIR / "confidence_cues.tsv", encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if not ln.startswith("#")]
+    out: dict[str, list[str]] = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row["lang"] in languages():
+            out.setdefault(row["cue"], []).append(row["phrase"])
+    return {cue: tuple(phrases) for cue, phrases in out.items()}
 
 
 def read_list(name: str) -> list[str]:

@@ -54,3 +54,16 @@ def profile(lang: str) -> "LanguageProfile":
 def profiles() -> tuple["LanguageProfile", ...]:
     """Every registered profile, in registry order."""
     return tuple(profile(code) for code in _REGISTRY)
+
+
+def joined(field: str, group: str = "words") -> str:
+    """The regular-expression alternatives every language gives for a field of its ``StageWords``
+    (or of another part of its profile, ``group``), in registry order; a pattern that never matches
+    when no language gives any."""
+    found = [words for p in profiles() if (words := getattr(getattr(p, group), field))]
+    return "|".join(found) if found else "(?!)"
+
+
+def word_set(field: str, group: str = "words") -> frozenset[str]:
+    """The words every language gives for a tuple field of its ``StageWords`` (or of ``group``)."""
+    return frozenset(w for p in profiles() for w in getattr(getattr(p, group), field))

@@ -93,6 +93,101 @@ class DateGrammar:
 
 
 @dataclass(frozen=True)
+class StageWords:
+    """The words a language adds to the patterns of the shared stages (actors, frames, visits,
+    meetings, agreements). Most of these patterns run on every article whatever its language
+    (names, quotes and titles cross languages), so each field is joined over every registered
+    language, in registry order (``pipeline.lang.joined``): regular-expression alternatives, or a
+    tuple of words, "" or () where the language adds nothing."""
+
+    # actors
+    place_noun_before: str  # a place's kind before its name: "tỉnh", "province of the"
+    place_noun_after: str  # a place's kind after its name: "Ca Mau province"
+    led_by_name_before: str  # "do ông": a delegation's leader's capitalised name follows
+    led_by: str  # "led by": a delegation's leader follows
+    portfolio_before: str  # "for", "of": a title's portfolio follows ("Minister for Climate Change")
+    possessive: str  # "'s new": between a country and the title it owns
+    to_place: str  # "to" before a place
+    at_place: str  # "tại", "at", "in" before a place
+    palace_before_title: str  # "Phủ": a title that names a place ("Phủ Chủ tịch")
+    article: str  # "the" before a noun phrase
+    articles_before_noun: str  # "the ", "a ", "an " (each with its space) before a noun
+    determiners: str  # "the", "his" before a noun
+    leads: str  # "dẫn đầu", "led": the person before it leads a delegation
+    accompanied: str  # "cùng", "with": the delegation after it accompanies a named leader
+    # meetings
+    list_continuers: tuple[str, ...]  # "và", "as": a lower-case word after ";" that continues a list
+    envoys_of: str  # "ambassadors of", "Đại sứ các nước": envoys named by their countries
+    credentials: str  # "quốc thư", "credential": the envoy lives in the host country
+    with_words: str  # "với", "with": the other side of a meeting
+    and_also: str  # "và", "as well as": a list of people continues
+    many_countries_people: str  # "leaders of", "lãnh đạo các nước": one meeting per country
+    group_lead: str  # "with", "với" before a group met
+    group_determiners: str  # "các", "the" before a group met
+    group_heads: str  # "representatives", "đại diện": a group met, not a person
+    between: str  # "giữa", "between"
+    # visits
+    attend: str  # "tham dự", "attend": a trip to attend something
+    spouse_along: str  # "và Phu nhân", "and his wife" between a visitor and the visit
+    visitor_auxiliary: str  # "đang", "who is" between a visitor and the visit
+    visitor_list_breaks: str  # "của", "by": the list of visitors has ended
+    capital_before_place: str  # "thủ đô", "the capital" between "at" and a place
+    agent_of: str  # "của", "by", "of": the visit's agent follows
+    agent_by: str  # "của", "by": the agent of a verb follows
+    host_verbs: str  # "mời", "hosted": the agent after "by" hosts, not visits
+    visiting: str  # "sang thăm", "visiting": the trigger itself names a visit under way
+    plural_visits: str  # "các chuyến thăm", "visits": visits in general
+    venues: str  # "Đại sứ quán", "Embassy": a visit to a venue, not a country
+    spouse: str  # "phu nhân", "wife"
+    # agreements
+    signing_ceremony: str  # "lễ ký", "signing ceremony"
+    list_follows_after: str  # right after a document word: a list of documents follows
+    list_follows: str  # before a document word: it is one item of a list
+    statement_titles: str  # "Tuyên bố chung", "joint statement": an upgrade named in its title
+    hoped_for: str  # "mong muốn", "hope": an upgrade only hoped for
+    both_sides: str  # "hai bên", "both sides": the sides are not named people
+    upgrade_to: str  # "thành ", "a ": before the name of an upgraded partnership
+    relations_word: str  # "quan hệ ": before the name of an upgraded partnership
+    upgrade_name_end: str  # " giữa", " between": where the name of an upgraded partnership ends
+    # frames: dates and participants
+    lead_words: str  # a sentence-opening adverb before a date ("Trước đó", "Earlier")
+    lead_prepositions: str  # "vào", "On" right before a sentence-opening date
+    until: str  # "đến hết", "until": the date is the last day of a stay
+    until_weekday: str  # "Friday, " between "until" and the date
+    other_time: str  # "sau", "after": the date is of another time
+    date_prepositions: str  # "vào", "on" after a comma, before a date
+    relative_after_comma: str  # ", who", ", khi": a relative clause after a comma
+    relative: str  # "who", "đang": a relative clause
+    begin: str  # "lên đường", "departed": the date is a trip's start
+    attribute_lead: str  # "with": an attribute of the event follows
+    concluded: str  # "kết thúc", "concluded": a stay's duration ends here
+    earlier: str  # "trước đây", "previous": an earlier event
+    led_by_cue: str  # "do", "led by": a delegation's leader follows
+    delegation: str  # "đoàn", "delegation"
+    name_gap_words: tuple[str, ...]  # lower-case words between two names of one list ("nước", "of")
+    invitation_of: str  # "lời mời của", "invitation of"
+    and_with: str  # "và", "and": two people of one side
+    with_while: str  # "với", "while": two people of two sides
+    # consolidation, dependency arguments, datelines
+    generic_documents: tuple[str, ...]  # "văn kiện", "documents": a title that names no one document
+    comitative_cases: tuple[str, ...]  # "với", "with": a case marker that makes its noun an object
+    header_words: str  # "thứ", "published": words a page's header date line may hold besides its date
+    clutter_lines: tuple[str, ...]  # whole lines of page clutter (verbose regular expressions)
+    # English-only structures (other languages add nothing)
+    appositive_lead: str  # an appositive's first words after a name's comma ("the", "then")
+    demonym_leader_modifiers: str  # "top", "Party" between a demonym and its leader
+    demonym_leader_heads: str  # "the Vietnamese leader": a demonym's leader words
+    count_words: str  # "three" before a document word: a counted list follows
+    list_item_end: str  # ", signed": where an item of a counted list ends
+    day_before_paren: str  # "hôm nay (", "Friday (": a bracket after a day holds its local date
+    welcome_verbs: str  # "welcomed": a meeting trigger where the agent receives
+    phrase_enders: str  # a preposition or article that ends a noun phrase ("with", "the")
+    possessive_marks: str  # "'s" after an owner
+    name_abbreviations: tuple[str, ...]  # " Jr.": a full stop in a name that ends no sentence (4 characters)
+    possessive_pronouns: str  # "his", "their" before a visit
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     """Everything language-specific the shared stages ask for."""
 
@@ -101,4 +196,5 @@ class LanguageProfile:
     shared: SharedCueWords
     names: NameRules
     dates: DateGrammar
+    words: StageWords
     letters: frozenset[str]  # letters only this language writes (language identification of short text)

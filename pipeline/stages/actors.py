@@ -19,7 +19,7 @@ from typing import Any, Callable, NamedTuple
 
 from pipeline import lexicon
 from pipeline.doc import Entity
-from pipeline.lang import profile, profiles
+from pipeline.lang import joined, profile, profiles, word_set
 from pipeline.stages.gazetteer import CountryGazetteer, KnownPerson, PeopleGazetteer, PlaceGazetteer, fold
 
 _WORD = r"[\w’'.\-]*"
@@ -37,19 +37,27 @@ def name_run(lang: str) -> re.Pattern[str]:
     # a particle may also be joined to the next word by a hyphen: "Mohammed al-Ghazali Sirraj"
     joined = rf"(?:(?:{particles})[ \u00a0](?:(?:{particles})[ \u00a0])?|(?:{particles})-)"
     return re.compile(rf"{cap}(?:[ \u00a0]{joined}?{cap})*")
-_PLACE_NOUN_BEFORE = re.compile(r"(?:\b(?:tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
-                                r"sân bay|cung|lăng|đền|chùa|province|city|district|street|airport|"
-                                r"of the)\s+)$")
+_PLACE_NOUN_BEFORE = re.compile(rf"(?:\b(?:{joined('place_noun_before')})\s+)$")
 # "Ca Mau province", "Kanagawa prefecture": a place named before its kind
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:province|prefecture|city|district|county|municipality)\b")
+_PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{joined('place_noun_after')})\b")
 # a delegation's named leader after it: "Đoàn … do ông X dẫn đầu", "a delegation led by X"
-_LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?{lexicon.UPPER_CLASS}"
-                           r"|\b(?:led|headed)\s+by\b)")
+_LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:(?:{joined('led_by_name_before')}){lexicon.UPPER_CLASS}"
+                           rf"|{joined('led_by')})")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 # a title's portfolio before a run of capitalised words: "Minister for Climate Change …"
-_PORTFOLIO_BEFORE = re.compile(r"\b(?:for|of)\s+(?:the\s+)?$")
+_PORTFOLIO_BEFORE = re.compile(rf"\b(?:{joined('portfolio_before')})\s+(?:(?:{joined('article')})\s+)?$")
 # between a country and a title it owns: nothing, or a possessive and a few lower-case modifiers
-_POSSESSIVE_GAP = re.compile(r"\s*(?:['’]s(?:\s+[a-z][\w-]*){0,2})?\s*")
+# "the Vietnamese leader", "the Chinese top leader": a demonym's leader words
+_DEMONYM_LEADER = re.compile(rf"\s+(?:{joined('demonym_leader_modifiers')})?({joined('demonym_leader_heads')})\b")
+_POSSESSIVE_GAP = re.compile(rf"\s*(?:{joined('possessive')})?\s*")
+# a place's preposition right before a country: "to the", "tại": the country is a place, not an owner
+_PLACE_PREPOSITION_BEFORE = re.compile(rf"(?:{joined('to_place')}|{joined('at_place')})\s+"
+                                       rf"(?:(?:{joined('article')})\s+)?$")
+# the demonym leader leads a delegation: "X đã dẫn đầu Đoàn …", "X led a delegation of …"
+_LEADS_BEFORE = re.compile(rf"\b(?:{joined('leads')})\s+(?:{joined('articles_before_noun')})?$", re.I)
+# the delegation accompanies a named leader: "Tô Lâm và Phu nhân cùng Đoàn …"
+_ACCOMPANIED_BEFORE = re.compile(rf"(?:\b(?:{joined('accompanied')})|,)\s+(?:(?:{joined('determiners')})\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.I)
 _COUNTRY_IN_PARENS_AFTER = re.compile(rf"\s*\((?:[{lexicon.UPPER}][\w-]*\s*){{1,3}}\)")
 
 
@@ -206,7 +214,7 @@ class _Probe:
     end: int
 
 
-_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+|a\s+|then\s+|then-|(?:[\w-]+\s+){0,3}?)?")
+_APPOSITIVE = re.compile(rf"\s*,\s*(?:{joined('appositive_lead')}|(?:[\w-]+\s+){{0,3}}?)?")
 _APPOSITIVE_CHAR = re.compile(r"[\w\s-]")
 
 
@@ -366,6 +374,7 @@ _CAP_WORD_AFTER = re.compile(rf"^[ \u00a0][{lexicon.UPPER}]")
 
 
 _SENTENCE_END_IN_RUN = re.compile(r"(?<=[^\W\d_]{3}\.)\s+")
+_NAME_ABBREVIATIONS = word_set("name_abbreviations")  # " Jr.", " Sr.", " St.": no sentence ends there
 
 
 def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -373,7 +382,7 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a full stop after a word of three letters or more, not an initial ("S.M.") or "Jr."-like abbreviation."""
     out, pos = [], start
     for m in _SENTENCE_END_IN_RUN.finditer(text, start, end):
-        if text[m.start() - 4:m.start()] in (" Jr.", " Sr.", " St."):
+        if text[m.start() - 4:m.start()] in _NAME_ABBREVIATIONS:
             continue
         out.append((pos, m.start()))
         pos = m.end()
@@ -759,7 +768,7 @@ class ActorFinder:
                         return c.iso3  # "Fiji's Prime Minister X", "Fiji's new Prime Minister X"
                     continue
                 prefix = text[max(0, c.start - 6):c.start].lower()
-                if re.search(r"(?:\bto|\btại|\bin|\bở|\bat)\s+(?:the\s+)?$", prefix):
+                if _PLACE_PREPOSITION_BEFORE.search(prefix):
                     continue
                 return c.iso3
         return None
@@ -866,10 +875,9 @@ class ActorFinder:
             if country is None or any(a < e and s < b for a, b in taken):
                 continue
             lead = text[max(0, s - 80):s]
-            if re.search(r"\b(?:dẫn đầu|led|leads|leading|headed|heads|heading)\s+(?:the\s+|a\s+|an\s+)?$", lead, re.I):
+            if _LEADS_BEFORE.search(lead):
                 continue  # "X đã dẫn đầu Đoàn đại biểu …", "X led a delegation of …": X acts
-            if re.search(r"(?:\b(?:cùng|và|and|with)|,)\s+(?:(?:the|a|an|his|her)\s+)?(?:[\w-]+\s+){0,2}$",
-                         lead, re.I) \
+            if _ACCOMPANIED_BEFORE.search(lead) \
                     and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
                 continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
             led = _LED_BY_AFTER.match(text, e, e + 100)
@@ -908,9 +916,7 @@ class ActorFinder:
         for c in sorted(actors.countries, key=lambda c: c.start):
             if c.kind != "demonym":
                 continue
-            m = re.match(r"\s+(?:top\s+|Party\s+|State\s+|legislative\s+|NA\s+)?"
-                         r"(leader|PM|premier|President|Prime Minister|guest|chief|head of state|head of government)\b",
-                         text[c.end:c.end + 30])
+            m = _DEMONYM_LEADER.match(text[c.end:c.end + 30])
             if not m:
                 continue
             prior = last.before(c.start, c.iso3)

@@ -7,10 +7,25 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from pipeline.doc import Participant, Sentence
+from pipeline.lang import joined
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.frame_base import PickedDate, Trigger, dedupe
 from pipeline.stages.frame_cues import GENERIC_DOCS, LIST_ITEM, TITLE_END, split_counted_list
 from pipeline.stages.frame_host import FrameHost
+
+_SIGNING_CEREMONY = re.compile(joined("signing_ceremony"))
+# "three protocols on A, B, and C": the count, then the item up to its end
+_COUNT_BEFORE = re.compile(rf"\b({joined('count_words')}|\d+)\s+$", re.I)
+_LIST_ITEM = re.compile(rf"[^;\n]+?(?=;|\n|, (?:{joined('list_item_end')})\b|$)")
+_LIST_FOLLOWS_AFTER = re.compile(rf"\s+(?:{joined('list_follows_after')})\b")  # "documents include: …"
+# an upgrade named inside a document's title is that document
+_IN_STATEMENT_TITLE = re.compile(rf"(?:{joined('statement_titles')})[^.;]{{0,40}}$", re.I)
+_HOPED_FOR = re.compile(rf"(?:{joined('hoped_for')})(?:\s+\S+){{0,4}}\s*$")
+_BOTH_SIDES = re.compile(rf"\b(?:{joined('both_sides')})\b")
+_IN_LIST = re.compile(rf"(?:{joined('list_follows')})\b[^.]{{0,400}}$")
+# the name of an upgraded partnership: "upgrade relations to a Comprehensive Strategic Partnership between"
+_UPGRADE_NAME = re.compile(rf"\s*(?:{joined('upgrade_to')})?(?:{joined('relations_word')})?([^,.;]{{3,60}}?)"
+                           rf"(?=[,.;]|{joined('upgrade_name_end')}|$)")
 
 if TYPE_CHECKING:
     from pipeline.stages.dates import DateMention
@@ -23,12 +38,12 @@ class AgreementFrames(FrameHost):
                    prev_agents: list[PersonMention]) -> list[PersonMention]:
         text = self.ctx.text
         before = text[sent.start:trig.start]
-        if re.match(r"[Ll]ễ ký|signing ceremony", trig.text) and self.cues.nominal_before.search(
+        if _SIGNING_CEREMONY.match(trig.text) and self.cues.nominal_before.search(
                 text[max(sent.start, trig.start - 25):trig.start]) \
                 and any(e.type == "agreement" for e in self.ctx.events):
             return []  # "Sau Lễ ký kết, ...": the signing already reported
-        if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or re.match(
-                r"\s+(?:include|includes|included|are as follows|gồm|bao gồm)\b", text[trig.end:trig.end + 25]):
+        if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or _LIST_FOLLOWS_AFTER.match(
+                text[trig.end:trig.end + 25]):
             return []  # "memorandum of cooperation (MoU)": the same document; "documents include": a list follows
         listed = False
         if trig.subtype != "partnership_upgrade":
@@ -42,9 +57,9 @@ class AgreementFrames(FrameHost):
                 return []
         else:
             # an upgrade named inside a document's title is that document, not a separate event
-            if re.search(r"(?:Tuyên bố chung|joint statement|declaration)[^.;]{0,40}$", before, re.I):
+            if _IN_STATEMENT_TITLE.search(before):
                 return []
-            if re.search(r"(?:\bsớm\b|mong muốn|hope|look forward)(?:\s+\S+){0,4}\s*$", before):
+            if _HOPED_FOR.search(before):
                 return []
         status = self._status(sent, trig.start)
         in_sentence = self._mentions_between(sent.start, sent.end)
@@ -56,7 +71,7 @@ class AgreementFrames(FrameHost):
                      for p in self.ctx.last_meeting.participants]
         else:
             parts = [self._participant(m, role) for m in people]
-        if re.search(r"\b(?:two sides|both sides|hai bên)\b", sent.text) and not in_sentence:
+        if _BOTH_SIDES.search(sent.text) and not in_sentence:
             parts = []
         countries = {p.country for p in parts if p.country}
         title = self._doc_title(sent, trig)
@@ -76,11 +91,9 @@ class AgreementFrames(FrameHost):
             date = PickedDate(last.date_start, last.date_end, True, "inferred-text")
         loc = self._location(sent)
         titles: Sequence[str | None] = [title]
-        count = re.search(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+$",
-                          text[max(sent.start, trig.start - 8):trig.start], re.I)
+        count = _COUNT_BEFORE.search(text[max(sent.start, trig.start - 8):trig.start])
         if count:  # "three protocols on A, B, and C": up to the end of the list item
-            item = re.match(r"[^;\n]+?(?=;|\n|, (?:signed|adopted|exchanged|concluded|reached|which)\b|$)",
-                            text[trig.start:sent.end])
+            item = _LIST_ITEM.match(text[trig.start:sent.end])
             titles = split_counted_list(f"{count.group(1)} {item.group(0).rstrip('. ')}") if item else titles
             if len(titles) == 1:
                 titles = [title]
@@ -95,8 +108,7 @@ class AgreementFrames(FrameHost):
         """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the
         previous sentence: an item of a list of signed documents."""
         text = self.ctx.text
-        return bool(re.search(r"(?:include|includes|included|as follows|gồm|bao gồm)\b[^.]{0,400}$",
-                              text[max(0, trig.start - 420):trig.start]))
+        return bool(_IN_LIST.search(text[max(0, trig.start - 420):trig.start]))
 
     def finish_lists(self) -> None:
         """When the documents signed are listed one by one, each is an event and the unnamed
@@ -124,9 +136,7 @@ class AgreementFrames(FrameHost):
         """The document's name as written: from the trigger to the end of its noun phrase."""
         text = self.ctx.text
         if trig.subtype == "partnership_upgrade":
-            m = re.match(r"\s*(?:a |the |an |thành |mức |khuôn khổ )?(?:quan hệ )?([^,.;]{3,60}?)"
-                         r"(?=[,.;]| between| giữa| vì| nhằm| for| with| in | năm \d| vào|$)",
-                         text[trig.end:sent.end])
+            m = _UPGRADE_NAME.match(text[trig.end:sent.end])
             return m.group(1).strip() if m else None
         m = TITLE_END.search(text, trig.end, sent.end)
         title = text[trig.start:m.start() if m else sent.end].strip().rstrip(",;:.")

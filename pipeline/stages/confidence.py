@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from pipeline import lexicon
 from pipeline.doc import Event
 from pipeline.stages.consolidate import date_span
 from pipeline.stages.dateline import parse_dateline
@@ -73,29 +74,8 @@ def _cue(*phrases: str) -> re.Pattern:
 
 # Words in the evidence sentence that say the event is only planned, did not happen, lies in
 # the past, or is a general statement about relations rather than one event.
-CUES: dict[str, re.Pattern] = {
-    "plan": _cue("will", "would", "plan", "plans", "planned", "planning", "scheduled", "expected", "upcoming",
-                 "is set to", "are set to", "to visit", "invite", "invited", "invitation", "next week",
-                 "next month", "next year", "intend", "intends", "prepare", "preparing",
-                 "sẽ", "dự kiến", "dự định", "kế hoạch", "chuẩn bị", "sắp", "mời", "lời mời", "tới đây",
-                 "sắp tới", "năm tới", "tháng tới", "tuần tới"),
-    "negation": _cue("not", "no", "never", "cancel", "cancelled", "canceled", "postpone", "postponed",
-                     "called off", "without", "denied", "refused", "n't", "không", "chưa", "hủy", "huỷ", "hoãn",
-                     "chẳng", "từ chối"),
-    "past": _cue("previously", "last year", "earlier", "former", "since", "anniversary", "recalled", "ago",
-                 "in the past", "history", "historic", "trước đó", "trước đây", "năm ngoái", "từng", "kỷ niệm",
-                 "nhắc lại", "lịch sử", "nhớ lại"),
-    "generic": _cue("exchange", "exchanges", "delegations", "mechanism", "mechanisms", "regularly", "regular",
-                    "contacts", "all levels", "high-level exchanges", "trao đổi đoàn", "tiếp xúc", "cơ chế",
-                    "thường xuyên", "các cấp", "các kênh", "tăng cường"),
-    "caption": _cue("photo", "file photo", "ảnh", "hình ảnh", "clip", "video"),
-    "report": _cue("said", "says", "according to", "told", "reported", "announced", "cho biết", "theo",
-                   "thông báo", "cho hay", "phát biểu"),
-    "hedge": _cue("likely", "may", "might", "could", "possible", "possibly", "reportedly", "có thể", "khả năng"),
-    "ongoing": _cue("today", "this morning", "this afternoon", "yesterday", "held", "hosted",
-                    "received", "signed", "hôm nay", "sáng nay", "chiều nay", "hôm qua", "đã", "vừa", "tiếp",
-                    "hội đàm", "ký"),
-}
+# (the words are in data/lexicons/confidence_cues.tsv, every language's tried on every article)
+CUES: dict[str, re.Pattern] = {cue: _cue(*phrases) for cue, phrases in lexicon.confidence_cues().items()}
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import cast
 
 from pipeline.doc import Event
+from pipeline.lang import word_set
 from pipeline.stages.gazetteer import fold
 
 SUBTYPE_PRIORITY = {
@@ -21,7 +22,7 @@ SUBTYPE_PRIORITY = {
     "meeting": ["talks", "phone_call", "virtual", "courtesy_call", "reception", "meeting", "other"],
     "agreement": ["joint_statement", "mou", "partnership_upgrade", "agreement", "other"],
 }
-_GENERIC_DOCS = ("document", "documents", "văn kiện", "deals", "agreements", "cooperation documents")
+_GENERIC_DOCS = word_set("generic_documents")
 
 
 def date_span(iso: str | None) -> tuple[dt.date, dt.date] | None:

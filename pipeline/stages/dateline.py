@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.lang import joined, profiles
 from pipeline.stages.dates import find_dates
 
 __all__ = ["Dateline", "parse_dateline", "clutter_spans", "readable_place"]
@@ -64,11 +65,7 @@ _AGENCY_ACRONYM = re.compile(rf"[{_U}]{{2,6}}\Z")
 
 _HEADER_LINE = 70   # a date line at the head of a page is short
 # Words a header date line may hold besides its date: weekdays, months, times, "published".
-_HEADER_WORD = re.compile(r"""(?ix)
-    \d+[\d:/.h-]*|thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|ngày|tháng|cập|nhật|đăng|lúc|gmt|utc|ict|am|pm
-    |mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated|posted|on|at
-    |jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august
-    |september|october|november|december""")
+_HEADER_WORD = re.compile(rf"\d+[\d:/.h-]*|gmt|utc|ict|{joined('header_words')}", re.I | re.X)
 _WORD = re.compile(r"[^\W_]+(?:[:/.][^\W_]+)*")
 
 _SCAN_CHARS = 800   # a dateline sits in the first few short paragraphs ...
@@ -169,20 +166,10 @@ def parse_dateline(text: str) -> Dateline:
 # Clutter
 # ---------------------------------------------------------------------------
 
-_CLUTTER_LINE = re.compile(r"""
-    (?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT[+-]\d{1,2}\))?
-   |\d{1,2}/\d{1,2}/\d{4}\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*\(GMT[+-]\d{1,2}\))?
-   |Hotline\s*:?\s*[\d][\d .()+-]{5,}
-   |\d+\s+SHARES?\s+Share\s+Tweet
-   |close_game
-   |Theo\s+dõi\s+[\w-]+(?:\.[\w-]+)+\s+trên(?:\s+[\w ]{1,30})?
-   |For\s+more\s+visit\s+China\s+Daily\W*
-   |For\s+subscriptions\s+on\s+news\s+from\s+China\s+Daily,\s+or\s+inquiries,\s+please\s+contact.*
-   |About\s+The\s+Author
-   |Read\s+full\s+this\s+story\W*
-   |\|
-   |Hindustan\s+Times\s+-\s+your\s+fastest\s+source\s+for\s+breaking\s+news!\s+Read\s+now\.?
-""", re.X | re.I)
+_CLUTTER_LINE = re.compile(
+    "|".join((r"\d{1,2}/\d{1,2}/\d{4}\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*\(GMT[+-]\d{1,2}\))?",
+              r"close_game", r"\|", *(line for p in profiles() for line in p.words.clutter_lines))),
+    re.X | re.I)
 _LINE = re.compile(r"[^\n]+")
 
 

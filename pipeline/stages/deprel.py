@@ -10,6 +10,7 @@ indices within the sentence), so they need no parser at import or test time.
 from __future__ import annotations
 
 from pipeline.doc import Token
+from pipeline.lang import word_set
 
 #: Subjects of the predicate. Passive subjects are included: the caller knows the trigger's voice.
 SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
@@ -17,7 +18,7 @@ SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 OBJECT_RELS = frozenset({"obj", "iobj", "obl:with"})
 #: Objects only when marked by one of COMITATIVE_CASES ("talks with X" attaches X to the noun as nmod).
 CASE_MARKED_RELS = frozenset({"obl", "nmod"})
-COMITATIVE_CASES = frozenset({"với", "with"})
+COMITATIVE_CASES = word_set("comitative_cases")
 #: Relations through which a verb shares its governor's subject ("X arrived and met Y", "X wants to visit Y").
 SUBJECT_SHARING_RELS = frozenset({"conj", "xcomp"})
 #: Direct dependents left out of an argument's phrase: other conjuncts are phrases of their own,

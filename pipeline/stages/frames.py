@@ -16,7 +16,7 @@ from typing import Sequence
 
 from pipeline import lexicon
 from pipeline.doc import Event, Participant, Sentence, Span
-from pipeline.lang import profile
+from pipeline.lang import joined, profile, word_set
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
@@ -58,24 +58,31 @@ def _date_of(iso: dt.date) -> str:
 # Date attachment: a sentence-opening time adverbial, clause breaks, the start of a trip.
 _LEAD_BEFORE = re.compile(
     r"[\s\"“'‘]*(?:\([^()]{1,20}\)\s*)?(?:[-–—•*]\s*)?"
-    r"(?:(?:Also|And|But|Earlier|Later|Then|Meanwhile|Previously|Trước đó|Sau đó|Tiếp đó|Ngoài ra|Cũng|"
-    r"Theo [^,.;]{1,40}|According to [^,.;]{1,40}),?\s*)?"
-    r"(?:(?:[Oo]n|[Ii]n|[Vv]ào|[Tt]rong|[Đđ]ến|[Tt]ừ)\s+)?\Z")
+    rf"(?:(?:{joined('lead_words')}),?\s*)?"
+    rf"(?:(?:{joined('lead_prepositions')})\s+)?\Z")
 # "until Friday, September 27", "through May 9", "đến hết ngày 27/9": the last day of a stay
-_UNTIL = re.compile(r"(?:\b(?:until|till|through)|(?<!\w)đến hết(?: ngày)?)\s+(?:[A-Z][a-z]+day,?\s+)?\Z")
+_UNTIL = re.compile(rf"(?:{joined('until')})\s+(?:{joined('until_weekday')})?\Z")
 _LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
 _LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
 # what may stand between a meeting verb and the "visiting" that describes the one met
-_BEFORE_ATTRIBUTE = re.compile(r"\s*(?:with\s+)?(?:the\s+|a\s+)?", re.I)
-_OTHER_TIME = re.compile(r"\b(?:sau|trước|after|before|following|since|kể từ|than|so với|như|like|previous)\b", re.I)
+_BEFORE_ATTRIBUTE = re.compile(rf"\s*(?:{joined('attribute_lead')})", re.I)
+_OTHER_TIME = re.compile(rf"\b(?:{joined('other_time')})\b", re.I)
 # a date set off by a comma after the event's clause ("held talks with X, <apposition>, on Monday in
 # Beijing") modifies that clause; one inside a later predicate ("…, follows Y's threats on Friday") does not
-_OPENS_SEGMENT = re.compile(r",\s*(?:(?:on|in|at|vào|ngày|hôm|trong)\s+)?(?:the\s+)?\Z", re.I)
+_OPENS_SEGMENT = re.compile(rf",\s*(?:(?:{joined('date_prepositions')})\s+)?(?:(?:{joined('article')})\s+)?\Z", re.I)
 _COMMA_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:who|which|where|while|whose|người|đang|khi|trong khi)\b|"
-                           r"\b(?:who|which|while|đang)\b", re.I)
-_BEGIN_CUE = re.compile(r"\b(?:depart\w*|left|leaves|leaving|arriv\w*|began|begins|beginning|start\w*|set off|"
-                        r"embark\w*)\b|lên đường|rời|bắt đầu", re.I)
+_CLAUSE_BREAK = re.compile(rf"[;:]|,\s*(?:{joined('relative_after_comma')})\b|"
+                           rf"\b(?:{joined('relative')})\b", re.I)
+_BEGIN_CUE = re.compile(joined("begin"), re.I)
+_DAY_BEFORE_PAREN = re.compile(rf"(?:{joined('day_before_paren')})\s*\($", re.I)  # "Friday (local time)"
+_CONCLUDED = re.compile(joined("concluded"))  # "concluded", "kết thúc": a stay's duration ends here
+_EARLIER = re.compile(rf"\b(?:{joined('earlier')})\b", re.I)  # "previous", "trước đây": an earlier event
+_LED_BY_CUE = re.compile(rf"(?:{joined('led_by_cue')})\s")
+_DELEGATION_BEFORE = re.compile(rf"(?:{joined('delegation')})\b[^.;]{{0,80}}$")
+_NAME_GAP_WORDS = word_set("name_gap_words")
+_INVITATION_OF = re.compile(joined("invitation_of"))
+_AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one side
+_WITH_WHILE = re.compile(rf"\b(?:{joined('with_while')})\b|[;:]")  # two people of two sides
 
 
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
@@ -138,8 +145,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 continue
             if cue:
                 governed[d.start] = d.start - len(before) + cue.start()
-            if before.endswith("(") and not re.search(r"(?:today|nay|Thursday|Friday|Monday|Tuesday|Wednesday|"
-                                                       r"Saturday|Sunday|local time)\s*\($", before, re.I) \
+            if before.endswith("(") and not _DAY_BEFORE_PAREN.search(before) \
                     and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
                              # "- A tiếp B (23-6-2009)"
                              and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):
@@ -231,7 +237,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         and o.date_start <= start <= o.date_end and (o.end - o.start) > 4:
                     return PickedDate(o.date_start, o.date_end, False, "stated")
             before = self.ctx.text[sent.start:trig.start]
-            if re.search(r"conclud\w*|kết thúc|wrapp\w* up|ending", sent.text):
+            if _CONCLUDED.search(sent.text):
                 for ds, de, days in find_durations(sent.text, self.lang):
                     if days > 1 and 0 <= trig.start - (sent.start + de) <= 30:
                         start = shift_days(end, -(days - 1))
@@ -267,8 +273,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _past_marked(self, sent: Sentence, trig: Trigger) -> bool:
         around = self.ctx.text[max(sent.start, trig.start - 40):min(sent.end, trig.end + 40)]
-        return bool(re.search(r"\b(?:previous|previously|last|earlier|former|past|recent|trước đây|trước đó|"
-                              r"lần trước|từng|đã từng)\b", around, re.I))
+        return bool(_EARLIER.search(around))
 
     def _update_context_date(self, dates: list[DateMention]) -> None:
         ref = self.ctx.reference
@@ -347,8 +352,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if cue is None:
             return False
         cue_start = m.start - len(window) + cue.start()
-        if re.match(r"(?:led by|headed by|do|dẫn đầu bởi)\s", cue.group()) and \
-                re.search(r"(?:delegation|[Đđ]oàn)\b[^.;]{0,80}$", text[max(0, cue_start - 90):cue_start]):
+        if _LED_BY_CUE.match(cue.group()) and \
+                _DELEGATION_BEFORE.search(text[max(0, cue_start - 90):cue_start]):
             return False  # "a delegation led by X", "Đoàn ... do X dẫn đầu": X acts for the delegation
         gap_start = m.start - len(window) + cue.end()
         if any(x.person is not m.person for x in self.ctx.actors.mentions_in(gap_start, m.start)):
@@ -360,7 +365,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         for c in self.ctx.actors.countries_in(gap_start, m.start):
             gap = gap.replace(c.text, " ")
         rest = [w for w in re.split(r"[\s,]+", gap) if w]
-        return all(w[:1].isupper() or w in ("nước", "the", "of", "và", "and") for w in rest)
+        return all(w[:1].isupper() or w in _NAME_GAP_WORDS for w in rest)
 
     def _inviter(self, m: PersonMention, seg_start: int) -> bool:
         """Named in an invitation phrase ("At the invitation of President X and Prime Minister Y,",
@@ -368,7 +373,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         comma after a name (commas inside a title chain come before the name)."""
         text = self.ctx.text
         cue = None
-        for c in re.finditer(r"invitation of|lời mời của", text[max(seg_start, m.start - 150):m.start]):
+        for c in _INVITATION_OF.finditer(text[max(seg_start, m.start - 150):m.start]):
             cue = c
         if cue is None:
             return False
@@ -394,8 +399,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             group = [before[-1]]
             for m in reversed(before[:-1]):
                 gap = self.ctx.text[m.end:group[0].start]
-                if len(gap) <= 70 and re.search(r"\b(?:and|và|cùng)\b|,", gap) \
-                        and not re.search(r"\b(?:with|với|while|trong khi)\b|[;:]", gap):
+                if len(gap) <= 70 and _AND_WITH.search(gap) \
+                        and not _WITH_WHILE.search(gap):
                     group.insert(0, m)
                 else:
                     break

@@ -41,7 +41,7 @@ from typing import Generic, Iterator, TypeVar
 
 from anyascii import anyascii
 
-from pipeline.lang import languages
+from pipeline.lang import joined, languages
 
 __all__ = [
     "DATA_DIR",
@@ -68,6 +68,7 @@ _FOLD_HYPHENS_RE = re.compile("[-\u2010\u2011\u2012\u2013]")
 # mention across one of these dashes: "Việt - Trung", "Trung–Việt".
 _PAIR_SEP_RE = re.compile(r"\s*[-\u2010\u2011\u2013\u2014]\s*")
 _MIN_UPPER_LEN = 2
+_ARTICLE_HEAD = re.compile(rf"(?i)^(?:{joined('article')})\s+")  # "the Philippines" is "Philippines"
 
 T = TypeVar("T")
 
@@ -374,7 +375,7 @@ class CountryGazetteer:
             return next(iter(hits))
         if hits:
             return None
-        stripped = re.sub(r"(?i)^the\s+", "", name.strip())
+        stripped = _ARTICLE_HEAD.sub("", name.strip())
         if stripped != name.strip():
             return self.iso3(stripped, lang)
         folded = fold(name)

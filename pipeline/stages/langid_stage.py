@@ -47,8 +47,8 @@ class LangidStage:
 # Letters outside the Latin script (Basic Latin, Latin-1, Extended-A/B, IPA, Vietnamese's
 # Latin Extended Additional, Extended-C/D/E, full-width Latin).
 _NON_LATIN_LETTER = re.compile(
-    "[^\\W\\d_A-Za-z\u00c0-\u02af\u1d00-\u1dbf\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff"
-    "\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")
+    r"[^\W\d_A-Za-z\u00c0-\u02af\u1d00-\u1dbf\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff"
+    r"\uab30-\uab6f\uff21-\uff3a\uff41-\uff5a]")
 LANGID_SAMPLE = 200_000     # characters given to the unrestricted language identifier
 MIN_LETTERS_FOR_LANGID = 30  # fewer letters: too little to call a language unsupported
 VI_EN_FLOOR = 0.02          # vi + en probability below this (unrestricted model): another language

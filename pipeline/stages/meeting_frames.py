@@ -7,6 +7,7 @@ import re
 from typing import AbstractSet, NamedTuple
 
 from pipeline.doc import Event, Sentence
+from pipeline.lang import joined, word_set
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.deprel import verb_arguments
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
@@ -27,13 +28,26 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     """"A; dự lễ đón ... cùng B": a clause after a semicolon that starts with a lower-case word
     (not 'and'/'và') is a new predicate, so the list of people met has ended."""
     m = re.search(r";\s*(\w+)", gap)
-    return m is not None and m.group(1)[:1].islower() and m.group(1) not in ("and", "và", "as")
+    return m is not None and m.group(1)[:1].islower() and m.group(1) not in _LIST_CONTINUERS
 
 
+_LIST_CONTINUERS = word_set("list_continuers")
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
-_PLACE_BEFORE_TITLE = re.compile(r"(?:\bPhủ|\btại|\bở|\bat|\bin)\s+(?:the\s+)?$")
+_PLACE_BEFORE_TITLE = re.compile(rf"(?:{joined('palace_before_title')}|{joined('at_place')})\s+"
+                                 rf"(?:(?:{joined('article')})\s+)?$")
 # the envoys of a list of countries, named by their countries only
-_ENVOYS = re.compile(r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+|\b(?:Đại sứ|đại sứ)\s+(?:các nước\s+)?", re.I)
+_ENVOYS = re.compile(joined("envoys_of"), re.I)
+_CREDENTIALS = re.compile(joined("credentials"), re.I)  # credentials: the envoy lives there
+_OF_AFTER = re.compile(rf"\s*(?:{joined('of_words', 'names')})\s+")  # "cuộc gặp của X", "the meeting of X"
+_WITH_AFTER = re.compile(rf"[^.;]{{0,40}}?\b(?:{joined('with_words')})\b")
+_LIST_GOES_ON = re.compile(rf"[,;]|\b(?:{joined('and_also')})\b")
+# "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
+_MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
+# a group met, not a person: "with representatives of", "các doanh nghiệp"
+_GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
+                        rf"(?:{joined('group_heads')})")
+_WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
+_BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
 
 class MeetingFrames(FrameHost):
@@ -161,11 +175,11 @@ class MeetingFrames(FrameHost):
         Resident ambassadors make no trip. The visit joins the article's own report of the trip, if any."""
         if trig.subtype == "courtesy_call":
             guests, host = [agent], (received[0] if received else None)
-        elif trig.subtype == "reception" or re.match(r"(?:welcom|host)", trig.text, re.I):
+        elif trig.subtype == "reception" or _WELCOME.match(trig.text):
             guests, host = list(received), agent
         else:
             return
-        if host is None or host.person.country is None or re.search(r"quốc thư|credential", trig.text, re.I):
+        if host is None or host.person.country is None or _CREDENTIALS.search(trig.text):
             return  # credentials: the envoy lives there
         if location[1] is not None and location[1] != host.person.country:
             return  # received abroad, at a summit or a third country's capital: no trip to the host's country
@@ -186,14 +200,14 @@ class MeetingFrames(FrameHost):
     def _possessor(self, trig: Trigger, nxt: int) -> list[PersonMention]:
         """"Cuộc điện đàm của Thủ tướng A với Thủ tướng B", "the call of A with B": the noun's
         possessor is the one who acts, when a 'with' phrase names the other side."""
-        m = re.match(r"\s*(?:của|of)\s+", self.ctx.text[trig.end:nxt])
+        m = _OF_AFTER.match(self.ctx.text[trig.end:nxt])
         if not m:
             return []
         after = self._mentions_between(trig.end + m.end(), nxt, modifiers=True)
         if not after or after[0].start - (trig.end + m.end()) > 60:
             return []
         rest = self.ctx.text[after[0].end:nxt]
-        return [after[0]] if re.match(r"[^.;]{0,40}?\b(?:với|with)\b", rest) else []
+        return [after[0]] if _WITH_AFTER.match(rest) else []
 
     def _from_parse(self, sent: Sentence, trig: Trigger, agents: list[PersonMention],
                     objects: list[PersonMention]) -> tuple[list[PersonMention], list[PersonMention]]:
@@ -248,7 +262,7 @@ class MeetingFrames(FrameHost):
                     break
             elif reach > (260 if ";" in gap else 130) or OBJECT_STOP.search(gap) \
                     or _new_predicate_after_semicolon(gap) \
-                    or not re.search(r"[,;]|\b(?:and|và|as well as|cùng)\b", gap):  # "A, desc; desc B; desc C"
+                    or not _LIST_GOES_ON.search(gap):  # "A, desc; desc B; desc C"
                 break
             out.append(m)
             last_end = m.end
@@ -263,10 +277,7 @@ class MeetingFrames(FrameHost):
         span = text[trig.end:nxt]
         if objects:
             return [([m], set()) for m in objects]
-        if re.search(r"ambassadors?|Đại sứ|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
-                     r"counterparts)\s+(?:from|of)\b"
-                     r"|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
-                     span[:120], re.I):
+        if _MANY_COUNTRIES.search(span[:120]):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
@@ -282,11 +293,8 @@ class MeetingFrames(FrameHost):
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
                 units.append(([], set(cs[:1])))
             return units
-        group = re.match(r"\s*(?:with\s+|for\s+|between\s+|với\s+)?(?:the\s+|các\s+)?"
-                         r"(?:representatives|đại diện|leaders|lãnh đạo|delegation|đoàn|officials|executives|"
-                         r"corporations|businesses|doanh nghiệp|"
-                         r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))", span)
-        between = re.match(r"\s*(?:between|giữa)\b", span)
+        group = _GROUP_MET.match(span)
+        between = _BETWEEN.match(span)
         if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
             return [([], set(cs[-1:] if between else cs[:1]))]

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.doc import Sentence
+from pipeline.lang import joined
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.frame_host import FrameHost
@@ -16,18 +17,33 @@ from pipeline.stages.gazetteer import CountryGazetteer
 if TYPE_CHECKING:
     from pipeline.stages.dates import DateMention
 
-_ATTEND = re.compile(r"(?:tham dự|dự|attend)", re.I)  # a trip to attend something held at a venue abroad
+_ATTEND = re.compile(rf"(?:{joined('attend')})", re.I)  # a trip to attend something held at a venue abroad
 
 # What may stand between a visitor and the visit: a spouse, an auxiliary, 'có' ("Tổng thống X và
 # Phu nhân đã có chuyến thăm", "X, who is on a visit")
 _ADJACENT_VISITOR = re.compile(
-    r"[\s,]*(?:(?:và|cùng) [Pp]hu (?:nhân|quân)\s*|and (?:his|her) (?:wife|spouse|husband)\s*)?"
-    r"(?:(?:đang|đã|vừa|sẽ)(?:\s+có)?|có|who is|who was|on an?|during an?)?[\s,]*")
+    rf"[\s,]*(?:{joined('spouse_along')})?"
+    rf"(?:{joined('visitor_auxiliary')})?[\s,]*")
+_VISITOR_LIST_BREAK = re.compile(rf"[.;]|{joined('visitor_list_breaks')}")
+_AND = re.compile(rf"\b(?:{joined('conjunctions', 'names')})\b|,")
+# a place after "at": "tại thủ đô X", "in the capital X"
+_AT_PLACE_BEFORE = re.compile(rf"(?:{joined('at_place')})\s+(?:{joined('capital_before_place')})?$")
+_AGENT_OF = re.compile(rf"[^.;]{{0,60}}?\b(?:{joined('agent_of')})\s+")  # "chuyến thăm của X", "a visit by X"
+# "at the invitation of X", "hosted by X": the agent hosts
+_HOST_AGENT = re.compile(rf"(?:{joined('host_verbs')})\s+(?:\S+\s+)?(?:{joined('agent_by')})\s+$", re.I)
+_AGENT_BY = re.compile(rf"[^.;]{{0,60}}?\b(?:{joined('agent_by')})\s")
+_VISITING = re.compile(joined("visiting"), re.I)
+_HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
+_PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
+_VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
+_SPOUSE = re.compile(joined("spouse"))
 
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
 # upcoming state visit"); a preposition or article ends the noun phrase: "his relationship with
 # Erdogan during a visit by X" is X's visit.
-_MODIFIER_WORDS = r"(?:(?!(?:with|during|about|of|on|in|at|to|for|by|from|after|before|and|a|an|the)\b)[\w-]+\s+){0,4}"
+_MODIFIER_WORDS = rf"(?:(?!(?:{joined('phrase_enders')})\b)[\w-]+\s+){{0,4}}"
+_OWNER_BEFORE = re.compile(rf"(?:{joined('possessive_marks')})\s+{_MODIFIER_WORDS}$")  # "Vietnam's upcoming"
+_PRONOUN_OWNER_BEFORE = re.compile(rf"\b(?:{joined('possessive_pronouns')})\s+{_MODIFIER_WORDS}$", re.I)  # "his first"
 
 
 class VisitFrames(FrameHost):
@@ -60,9 +76,9 @@ class VisitFrames(FrameHost):
             if kind == "demonym" and not out:
                 continue
             limit = 28 if not out else 12
-            if len(gap) > limit or re.search(r"[.;]|\bby\b|\bof\b|\bcủa\b|\bvới\b|\bwith\b|\bfor\b", gap):
+            if len(gap) > limit or _VISITOR_LIST_BREAK.search(gap):
                 break
-            if out and not re.search(r"\b(?:and|và)\b|,", gap):
+            if out and not _AND.search(gap):
                 break
             if out and (kind == "place" and out[-1][1] == iso):
                 last = e
@@ -97,8 +113,7 @@ class VisitFrames(FrameHost):
                        [(c.start, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(trig.end, end)
                         if c.kind != "demonym"])
         for start, name, iso, kind in found:
-            if re.search(r"(?:\btại|\bở|\bin|\bat)\s+(?:the\s+|thủ đô\s+|[Tt]hành phố\s+|capital\s+)?$",
-                         text[max(trig.end, start - 20):start]) and iso != visitor_country:
+            if _AT_PLACE_BEFORE.search(text[max(trig.end, start - 20):start]) and iso != visitor_country:
                 return [(name, iso, kind)]
         return []
 
@@ -108,9 +123,8 @@ class VisitFrames(FrameHost):
     def _visitor_after(self, sent, trig, nxt) -> tuple[list[PersonMention], int] | None:
         """A visitor named in an agent phrase after the trigger ("visit to China by X", "chuyến thăm
         của X"), but not the host of "at the invitation of X" / "hosted by X"."""
-        m = re.match(r"[^.;]{0,60}?\b(?:của|by|of)\s+", self.ctx.text[trig.end:nxt])
-        if m is None or re.search(r"(?:mời|invit\w*|host\w*|welcom\w*|greet\w*|chair\w*|organi[sz]\w*|chủ trì)\s+"
-                                  r"(?:\S+\s+)?(?:của|by)\s+$", m.group(0), re.I):
+        m = _AGENT_OF.match(self.ctx.text[trig.end:nxt])
+        if m is None or _HOST_AGENT.search(m.group(0)):
             return None
         after = [x for x in self._mentions_between(trig.end, sent.end, modifiers=True)
                  if trig.end + m.end() - 1 <= x.start <= trig.end + m.end() + 60]
@@ -122,16 +136,16 @@ class VisitFrames(FrameHost):
         text = self.ctx.text
         in_sentence = self._mentions_between(sent.start, sent.end)
         head = text[max(sent.start, trig.start - 50):trig.start]
-        if re.search(r"(?:’s|'s)\s+" + _MODIFIER_WORDS + r"$", head):
+        if _OWNER_BEFORE.search(head):
             owner = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50]
             if owner:
                 return [owner[-1]], trig.end
-        if re.search(r"\b(?:his|her|their)\s+" + _MODIFIER_WORDS + r"$", head, re.I):
+        if _PRONOUN_OWNER_BEFORE.search(head):
             subj = prev_agents or [m for m in in_sentence if m.start < trig.start][:1]
             if subj:
                 return list(subj), trig.end
         named_after = self._visitor_after(sent, trig, nxt)
-        if named_after and re.match(r"[^.;]{0,60}?\b(?:của|by)\s", text[trig.end:nxt]):
+        if named_after and _AGENT_BY.match(text[trig.end:nxt]):
             return named_after  # "Erdogan during a visit by X": the agent phrase names the visitor
         adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50
                     and all(m.person is not o.person for o in prev_objects)
@@ -144,7 +158,7 @@ class VisitFrames(FrameHost):
                 return [after[0]], after[0].end
         if named_after:
             return named_after
-        if prev_objects and re.search(r"(?:sang|đến|tới|đang) thăm|visiting|to visit", trig.text, re.I) \
+        if prev_objects and _VISITING.search(trig.text) \
                 and self._received_before(sent, trig) and \
                 not [m for m in self._mentions_between(seg_start, trig.start)
                      if all(m.person is not o.person for o in prev_objects)]:
@@ -159,9 +173,8 @@ class VisitFrames(FrameHost):
         thăm của A năm 1993, B năm 1997 và năm 2004": one past visit per visitor and year, to where
         the article's visit goes. True when the list was read."""
         text = self.ctx.text
-        head = re.match(r"\s*(?:của|of|by)\s+", text[trig.end:nxt])
-        plural = re.search(r"(?:các|những) (?:chuyến|cuộc) (?:thăm|công du)|visits$|trips$",
-                           text[max(sent.start, trig.start - 12):trig.end], re.I)
+        head = _HEAD_OF.match(text[trig.end:nxt])
+        plural = _PLURAL_VISITS.search(text[max(sent.start, trig.start - 12):trig.end])
         if not head or not plural:
             return False
         people = [m for m in self._mentions_between(trig.end, nxt, modifiers=True) if m.person.named]
@@ -224,8 +237,7 @@ class VisitFrames(FrameHost):
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
-        if re.match(r"\s*(?:the\s+)?(?:Embassy|Đại sứ quán|Quan Su|Pagoda|chùa|đền|Lăng|mausoleum)",
-                    text[trig.end:trig.end + 30], re.I):
+        if _VENUE_AFTER.match(text[trig.end:trig.end + 30]):
             return [], []
         if self._listed_past_visits(sent, trig, nxt):
             return [], []
@@ -282,7 +294,7 @@ class VisitFrames(FrameHost):
                 if m.person in [v.person for v in visitors] or m.start < visitors[-1].end:
                     continue
                 gap = text[visitors[-1].end:m.start]
-                if len(gap) < 40 and re.search(r"spouse|wife|husband|phu nhân", gap):
+                if len(gap) < 40 and _SPOUSE.search(gap):
                     parts.append(self._participant(m, "visitor"))
             if self.cues.host.search(sent.text):
                 for m in self._mentions_between(sent.start, sent.end, modifiers=True):  # "at the invitation of X"

@@ -6,12 +6,13 @@ import ast
 import dataclasses
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from pipeline.lang import UnsupportedLanguage, has_profile, languages, profile, profiles
-from pipeline.lang.base import DateGrammar, FrameCues, LanguageProfile, NameRules
+from pipeline.lang import UnsupportedLanguage, has_profile, joined, languages, profile, profiles, word_set
+from pipeline.lang.base import DateGrammar, FrameCues, LanguageProfile, NameRules, StageWords
 from pipeline.stages.dates import find_dates, find_durations
 
 STAGES = Path(__file__).resolve().parents[2] / "pipeline" / "stages"
@@ -25,6 +26,29 @@ def test_each_language_profile_is_registered_under_its_own_code_and_fills_every_
     for f in dataclasses.fields(FrameCues):
         assert isinstance(getattr(p.cues, f.name), re.Pattern), f.name
     assert callable(p.dates.candidates) and callable(p.dates.durations) and p.dates.prefilter_words
+    assert isinstance(p.words, StageWords)
+    for f in dataclasses.fields(StageWords):
+        value = getattr(p.words, f.name)
+        if isinstance(value, str):
+            re.compile(value)  # each language's words are valid alternatives on their own
+        else:
+            assert isinstance(value, tuple) and all(isinstance(w, str) and w for w in value), f.name
+
+
+def test_stage_words_are_joined_over_every_language_in_registry_order():
+    assert joined("at_place") == r"\btại|\bở|\bin|\bat"  # Vietnamese first, as the registry
+    assert joined("led_by_name_before") == profile("vi").words.led_by_name_before  # English adds nothing
+    assert joined("until_weekday") == profile("en").words.until_weekday  # Vietnamese adds nothing
+    assert word_set("comitative_cases") == {"với", "with"}
+    assert joined("of_words", "names") == "của|of"  # another part of the profile
+
+
+def test_a_field_no_language_fills_never_matches(monkeypatch):
+    import pipeline.lang as lang
+
+    empty = [dataclasses.replace(p, words=dataclasses.replace(p.words, spouse="")) for p in profiles()]
+    monkeypatch.setattr(lang, "profiles", lambda: tuple(empty))
+    assert lang.joined("spouse") == "(?!)" and not re.search(lang.joined("spouse"), "his wife")
 
 
 def test_an_unknown_language_code_is_refused_with_the_supported_ones():
@@ -98,3 +122,42 @@ def test_cues_tried_on_every_article_hold_every_language_words():
     assert DATE_NOT_EVENT.search("dịp kỷ niệm")["fixed"] and DATE_NOT_EVENT.search("on the anniversary")["fixed"]
     assert REPORT_AFTER.match(", cho hay") and REPORT_AFTER.match(" announced")
     assert not DATE_NOT_EVENT.search("Thủ tướng hội đàm với") and not REPORT_AFTER.match(" met")
+
+
+# Characters that are facts of the Latin script, not words of a language: "đ" and "Đ" do not
+# decompose under NFD, so folding (gazetteer.fold) and the test for diacritics in a name
+# (actors._has_vietnamese_letters) name them.
+_LETTER_FACTS = {("gazetteer.py", "đĐ"), ("actors.py", "đĐ")}
+
+
+def _vietnamese_literals(path: Path) -> list[str]:
+    """String literals of a module, docstrings aside, holding a letter with a diacritic or "đ":
+    a Vietnamese word that belongs in ``pipeline/lang/vi/`` or ``data/``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and n.body
+            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs \
+                and (path.name, node.value) not in _LETTER_FACTS \
+                and any(c in "đĐ" or (c.isalpha() and unicodedata.decomposition(c)) for c in node.value):
+            found.append(f"{path.name}:{node.lineno}: {node.value[:60]!r}")
+    return found
+
+
+def test_no_shared_stage_writes_a_vietnamese_word():
+    offenders = [hit for path in sorted(STAGES.glob("*.py")) for hit in _vietnamese_literals(path)]
+    assert offenders == []
+
+
+def test_the_guard_above_sees_a_vietnamese_word_and_not_a_docstring_or_comment(tmp_path):
+    sample = tmp_path / "stage.py"
+    sample.write_text('"""Reads "tại"."""\n'
+                      'import re\n'
+                      '# "thăm"\n'
+                      'A = re.compile(r"\\b(?:at|tại)\\s+")\n'
+                      'B = f"{A}đến"\n'
+                      'C = "Đoàn"\n'
+                      'D = "at the"\n', encoding="utf-8")
+    assert sorted(h.split(":")[1] for h in _vietnamese_literals(sample)) == ["4", "5", "6"]

@@ -1,0 +1,100 @@
+"""Vietnamese words in the patterns of the shared stages ("tại", "do ông", "và Phu nhân", "lễ ký").
+
+The fields are those of ``pipeline.lang.base.StageWords``; each is joined with the other
+languages' words into patterns tried on every article.
+"""
+from __future__ import annotations
+
+from pipeline.lang.base import StageWords
+
+WORDS = StageWords(
+    # actors
+    place_noun_before=r"tỉnh|thành phố|huyện|xã|quận|thủ đô|vùng|khu|phố|đường|sông|núi|"
+                      r"sân bay|cung|lăng|đền|chùa",
+    place_noun_after="",
+    led_by_name_before=r"\bdo\s+(?:ông\s+|bà\s+|đồng chí\s+)?",
+    led_by="",
+    portfolio_before="",
+    possessive="",
+    to_place="",
+    at_place=r"\btại|\bở",
+    palace_before_title=r"\bPhủ",
+    article="",
+    articles_before_noun="",
+    determiners="",
+    leads="dẫn đầu",
+    accompanied="cùng|và",
+    # meetings
+    list_continuers=("và",),
+    envoys_of=r"\b(?:Đại sứ|đại sứ)\s+(?:các nước\s+)?",
+    credentials="quốc thư",
+    with_words="với",
+    and_also="và|cùng",
+    many_countries_people=r"Đại sứ|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
+    group_lead=r"với\s+",
+    group_determiners=r"các\s+",
+    group_heads=r"đại diện|lãnh đạo|đoàn|doanh nghiệp",
+    between="giữa",
+    # visits
+    attend="tham dự|dự",
+    spouse_along=r"(?:và|cùng) [Pp]hu (?:nhân|quân)\s*",
+    visitor_auxiliary=r"(?:đang|đã|vừa|sẽ)(?:\s+có)?|có",
+    visitor_list_breaks=r"\bcủa\b|\bvới\b",
+    capital_before_place=r"thủ đô\s+|[Tt]hành phố\s+",
+    agent_of="của",
+    agent_by="của",
+    host_verbs="mời|chủ trì",
+    visiting=r"(?:sang|đến|tới|đang) thăm",
+    plural_visits=r"(?:các|những) (?:chuyến|cuộc) (?:thăm|công du)",
+    venues=r"Đại sứ quán|Quan Su|chùa|đền|Lăng",
+    spouse="phu nhân",
+    # agreements
+    signing_ceremony="[Ll]ễ ký",
+    list_follows_after="gồm|bao gồm",
+    list_follows="gồm|bao gồm",
+    statement_titles="Tuyên bố chung",
+    hoped_for=r"\bsớm\b|mong muốn",
+    both_sides="hai bên",
+    upgrade_to="thành |mức |khuôn khổ ",
+    relations_word="quan hệ ",
+    upgrade_name_end=r" giữa| vì| nhằm| năm \d| vào",
+    # frames
+    lead_words=r"Trước đó|Sau đó|Tiếp đó|Ngoài ra|Cũng|Theo [^,.;]{1,40}",
+    lead_prepositions=r"[Vv]ào|[Tt]rong|[Đđ]ến|[Tt]ừ",
+    until=r"(?<!\w)đến hết(?: ngày)?",
+    until_weekday="",
+    other_time="sau|trước|kể từ|so với|như",
+    date_prepositions="vào|ngày|hôm|trong",
+    relative_after_comma="người|đang|khi|trong khi",
+    relative="đang",
+    begin="lên đường|rời|bắt đầu",
+    attribute_lead="",
+    concluded="kết thúc",
+    earlier="trước đây|trước đó|lần trước|từng|đã từng",
+    led_by_cue="do|dẫn đầu bởi",
+    delegation="[Đđ]oàn",
+    name_gap_words=("nước", "và"),
+    invitation_of="lời mời của",
+    and_with="và|cùng",
+    with_while="với|trong khi",
+    # consolidation, dependency arguments, datelines
+    generic_documents=("văn kiện",),
+    comitative_cases=("với",),
+    header_words="thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|ngày|tháng|cập|nhật|đăng|lúc",
+    clutter_lines=(
+        r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
+        r"(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(GMT[+-]\d{1,2}\))?",
+        r"Theo\s+dõi\s+[\w-]+(?:\.[\w-]+)+\s+trên(?:\s+[\w ]{1,30})?",
+    ),
+    appositive_lead="",
+    demonym_leader_modifiers="",
+    demonym_leader_heads="",
+    count_words="",
+    list_item_end="",
+    day_before_paren="nay",
+    welcome_verbs="",
+    phrase_enders="",
+    possessive_marks="",
+    name_abbreviations=(),
+    possessive_pronouns="",
+)
