@@ -132,7 +132,9 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     # agreements
     ta, tb = fold(a.title or ""), fold(b.title or "")
     if a.subtype == "partnership_upgrade" or b.subtype == "partnership_upgrade":
-        return a.subtype == b.subtype and set(a.countries) == set(b.countries) and (ta == tb or not ta or not tb)
+        # one partnership named twice, once with words run on ("Comprehensive Partnership on October 28")
+        same_name = not ta or not tb or ta.startswith(tb) or tb.startswith(ta)
+        return a.subtype == b.subtype and set(a.countries) == set(b.countries) and same_name
     if ta and ta == tb:
         return True
     def generic(t):

@@ -694,3 +694,11 @@ def test_their_talks_after_a_press_conference_are_the_two_leaders_talks(pipe):
     events = run(pipe, "Chilean President Gabriel Boric and Japanese Prime Minister Fumio Kishida held a press "
                        "conference after their talks in Tokyo.", "en")
     assert ("meeting", "talks", ("CHL", "JPN")) in kinds(events)
+
+
+def test_one_partnership_named_twice_is_one_upgrade(pipe):
+    text = ("Chile and Vietnam agreed to upgrade bilateral ties to a Comprehensive Partnership on October 28. "
+            "Recognising the potential of their ties, Chile and Vietnam decided to establish a Comprehensive "
+            "Partnership.")
+    upgrades = [e for e in run(pipe, text, "en", "2024-10-29") if e["subtype"] == "partnership_upgrade"]
+    assert len(upgrades) == 1 and tuple(upgrades[0]["countries"]) == ("CHL", "VNM")
