@@ -702,3 +702,9 @@ def test_one_partnership_named_twice_is_one_upgrade(pipe):
             "Partnership.")
     upgrades = [e for e in run(pipe, text, "en", "2024-10-29") if e["subtype"] == "partnership_upgrade"]
     assert len(upgrades) == 1 and tuple(upgrades[0]["countries"]) == ("CHL", "VNM")
+
+
+def test_a_forecast_signing_is_no_agreement(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric arrived in Tokyo on Monday; the visit is likely to see the "
+                       "signing of several major agreements on trade.", "en")
+    assert not any(e["type"] == "agreement" for e in events)

@@ -35,7 +35,9 @@ CUES = FrameCues(
     # an early signing", "is likely to see the signing of"): no signing is reported
     agreement_not=re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing|"
                              r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
-                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$", re.I),
+                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$"
+                             # "is likely to see the signing of several major agreements": a forecast
+                             r"|\b(?:is|are|was|were)\s+(?:likely|expected)\s+to\s+see\b(?:\s+\S+){0,7}\s*$", re.I),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"
