@@ -11,7 +11,6 @@ import calendar
 import datetime as dt
 import hashlib
 from functools import lru_cache
-from typing import cast
 
 from pipeline.doc import Event
 from pipeline.lang import word_set
@@ -22,7 +21,7 @@ SUBTYPE_PRIORITY = {
     "meeting": ["talks", "phone_call", "virtual", "courtesy_call", "reception", "meeting", "other"],
     "agreement": ["joint_statement", "mou", "partnership_upgrade", "agreement", "other"],
 }
-_GENERIC_DOCS = word_set("generic_documents")
+_GENERIC_DOCS = tuple(fold(x) for x in word_set("generic_documents"))  # folded once, compared folded
 
 
 def date_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
@@ -138,7 +137,7 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     if ta and ta == tb:
         return True
     def generic(t):
-        return any(t.endswith(g) or t.startswith(g) for g in (fold(x) for x in _GENERIC_DOCS))
+        return any(t.endswith(g) or t.startswith(g) for g in _GENERIC_DOCS)
     if a.subtype == b.subtype and set(a.countries) == set(b.countries):
         if a.subtype == "joint_statement":
             return True
@@ -194,11 +193,8 @@ def merge(a: Event, b: Event) -> Event:
             q.role = p.role
     a.countries = sorted(set(a.countries) | set(b.countries)) if a.type != "visit" else a.countries
     if a.type == "visit":
-        # ``- {None}`` binds to the visitors' set only, so a visit without a location country would keep
-        # None (unchanged here; the cast states the list of codes the field is declared to hold)
-        countries = {a.location_country} | {p.country for p in a.participants
-                                             if p.role == "visitor" and p.country} - {None}
-        a.countries = sorted(cast("set[str]", countries))
+        a.countries = sorted(c for c in {a.location_country} | {p.country for p in a.participants
+                                                               if p.role == "visitor"} if c)
     if not a.location_name and b.location_name:
         a.location_name, a.location_country = b.location_name, b.location_country
     if not a.title and b.title:

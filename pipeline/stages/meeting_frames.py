@@ -129,11 +129,14 @@ class MeetingFrames(FrameHost):
         Lao ambassador"), unless the host is known to be abroad on a visit."""
         if location[1] is not None or trig.subtype != "reception" or host.person.country is None:
             return location
-        abroad = {e.location_country for e in self._visits_by(host.person.canonical)
-                  if e.type == "visit" and host.person.canonical in visitor_names(e)}
-        if abroad - {host.person.country}:
+        if self._visited_by(host) - {host.person.country}:
             return location
         return self._country_name(host.person.country), host.person.country
+
+    def _visited_by(self, person: PersonMention) -> set[str | None]:
+        """The countries of the visits found so far that list the person as a visitor."""
+        name = person.person.canonical
+        return {e.location_country for e in self._visits_by(name) if e.type == "visit" and name in visitor_names(e)}
 
     def _another_meetings_day(self, sent, trig, dates) -> bool:
         """"Previously at the meeting in Bonn on February 17, …": the nominal mention states a day
@@ -183,8 +186,7 @@ class MeetingFrames(FrameHost):
             return  # credentials: the envoy lives there
         if location[1] is not None and location[1] != host.person.country:
             return  # received abroad, at a summit or a third country's capital: no trip to the host's country
-        abroad = {e.location_country for e in self._visits_by(host.person.canonical)
-                  if e.type == "visit" and host.person.canonical in visitor_names(e)}
+        abroad = self._visited_by(host)
         for g in guests:
             if g.person.country in abroad:
                 continue  # the host is the one travelling: "during the visit, X received the Deputy PM"
