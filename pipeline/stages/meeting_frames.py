@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, NamedTuple
 
+from pipeline import lexicon
 from pipeline.doc import Event, Sentence
-from pipeline.lang import joined, word_set
+from pipeline.lang import joined, profiles, word_set
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.deprel import verb_arguments
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
@@ -31,7 +32,9 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     return m is not None and m.group(1)[:1].islower() and m.group(1) not in _LIST_CONTINUERS
 
 
-_LIST_CONTINUERS = word_set("list_continuers")
+# 'and'/'và', and the honorifics that open the next person ("; ông B, ...")
+_LIST_CONTINUERS = word_set("list_continuers") | frozenset(
+    h.split()[0] for p in profiles() for h in lexicon.honorifics(p.code))
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
 _PLACE_BEFORE_TITLE = re.compile(rf"(?:{joined('palace_before_title')}|{joined('at_place')})\s+"
                                  rf"(?:(?:{joined('article')})\s+)?$")

@@ -708,3 +708,54 @@ def test_a_forecast_signing_is_no_agreement(pipe):
     events = run(pipe, "Chilean President Gabriel Boric arrived in Tokyo on Monday; the visit is likely to see the "
                        "signing of several major agreements on trade.", "en")
     assert not any(e["type"] == "agreement" for e in events)
+
+
+def people_by_country(events) -> set[tuple]:
+    return {(tuple(e["countries"]), tuple(sorted(p["name"] for p in e["participants"]))) for e in events}
+
+
+def test_a_long_military_rank_before_an_unknown_name_anchors_it(pipe):
+    # "Thượng tướng " is 13 characters: longer honorifics than "ông" must anchor a name too
+    text = "Sáng 10/6, Đại tướng Phan Văn Giang đã gặp Thượng tướng Somsak Vongsavanh, Bộ trưởng Quốc phòng Lào."
+    assert people_by_country(run(pipe, text, "vi")) == {(("LAO", "VNM"), ("Phan Văn Giang", "Somsak Vongsavanh"))}
+
+
+def test_a_title_after_a_name_gives_its_country_in_a_list_of_people_met(pipe):
+    # each item of "A, title country; B, title, title country" is one bilateral meeting with its own country
+    text = ("Chiều 10/6, Bộ trưởng Quốc phòng Phan Văn Giang đã gặp song phương ông Somsak Vongsavanh, "
+            "Bộ trưởng Quốc phòng Lào; ông Dara Chhim, Phó Thủ tướng, Bộ trưởng Quốc phòng Campuchia.")
+    assert people_by_country(run(pipe, text, "vi")) == {
+        (("LAO", "VNM"), ("Phan Văn Giang", "Somsak Vongsavanh")),
+        (("KHM", "VNM"), ("Dara Chhim", "Phan Văn Giang"))}
+    text = ("On Tuesday, Defence Minister Phan Van Giang met bilaterally with Somsak Vongsavanh, the Lao "
+            "Defence Minister, and Dara Chhim, Cambodia's Defence Minister.")
+    assert people_by_country(run(pipe, text, "en")) == {
+        (("LAO", "VNM"), ("Phan Văn Giang", "Somsak Vongsavanh")),
+        (("KHM", "VNM"), ("Dara Chhim", "Phan Văn Giang"))}
+
+
+def test_a_demonym_across_a_comma_does_not_name_the_next_persons_country(pipe):
+    text = ("On Tuesday, Foreign Minister Bui Thanh Son met Somsak Vongsavanh, the Lao Foreign Minister, "
+            "and Dara Chhim of Cambodia.")
+    countries = {p["name"]: p["country"] for e in run(pipe, text, "en") for p in e["participants"]}
+    assert countries.get("Dara Chhim") != "LAO"
+
+
+def test_bilateral_and_private_meetings_are_meetings(pipe):
+    for text, lang in [
+        ("Ngày 10/6, Thủ tướng Phạm Minh Chính đã gặp song phương Thủ tướng Malaysia Anwar Ibrahim.", "vi"),
+        ("Ngày 10/6, Thủ tướng Phạm Minh Chính đã tiếp xúc song phương với Thủ tướng Malaysia Anwar Ibrahim.", "vi"),
+        ("On Tuesday, Prime Minister Pham Minh Chinh met bilaterally with Malaysian Prime Minister Anwar "
+         "Ibrahim.", "en"),
+        ("On Tuesday, Prime Minister Pham Minh Chinh met informally with Malaysian Prime Minister Anwar "
+         "Ibrahim.", "en")]:
+        assert kinds(run(pipe, text, lang)) == {("meeting", "meeting", ("MYS", "VNM"))}, text
+
+
+def test_a_headline_title_with_a_demonym_is_the_person_the_text_names(pipe):
+    # "Lao PM" in the headline must not become a second, unnamed Lao actor that "the Lao leader" resolves to
+    text = ("Lao PM wraps up Vietnam trip\nHanoi – Lao Prime Minister Sonexay Siphandone left Hanoi on Monday, "
+            "concluding an official visit to Vietnam. While here, the Lao leader had a meeting with "
+            "National Assembly Chairman Tran Thanh Man.")
+    met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert people_by_country(met) == {(("LAO", "VNM"), ("Sonexay Siphandone", "Trần Thanh Mẫn"))}
