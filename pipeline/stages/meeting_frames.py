@@ -306,13 +306,20 @@ class MeetingFrames(FrameHost):
         return []
 
     def _other_country(self, have: AbstractSet[str | None]) -> str | None:
-        """The foreign country the article is mostly about (for unnamed counterparts)."""
+        """The foreign country the article is mostly about (for unnamed counterparts, and people
+        whose country nothing says): by its names and demonyms and the dateline; when the
+        article names no other country, by the people of known country."""
         counts: dict[str, int] = {}
         for c in self.ctx.actors.countries:
             if c.iso3 not in have:
                 counts[c.iso3] = counts.get(c.iso3, 0) + 1
         if self.ctx.dateline_country and self.ctx.dateline_country not in have:
             counts[self.ctx.dateline_country] = counts.get(self.ctx.dateline_country, 0) + 3
+        if not counts:
+            for m in self.ctx.actors.mentions:
+                iso = m.person.country
+                if iso is not None and iso not in have:
+                    counts[iso] = counts.get(iso, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
 
     # visits --------------------------------------------------------------

@@ -759,3 +759,21 @@ def test_a_headline_title_with_a_demonym_is_the_person_the_text_names(pipe):
             "National Assembly Chairman Tran Thanh Man.")
     met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
     assert people_by_country(met) == {(("LAO", "VNM"), ("Sonexay Siphandone", "Trần Thanh Mẫn"))}
+
+
+def test_a_former_or_acting_title_still_names_the_person_met(pipe):
+    for text in ["On Monday, Prime Minister Pham Minh Chinh met with former Prime Minister Lee Hsien Loong.",
+                 "On Monday, Prime Minister Pham Minh Chinh received the acting Foreign Minister of Singapore."]:
+        assert {e["type"] for e in run(pipe, text, "en")} == {"meeting"}, text
+
+
+def test_people_of_unknown_country_take_the_country_of_the_people_around_them(pipe):
+    # no country is named: Seah and Teo (no gazetteer entry) are met in Wong's and Tharman's country
+    text = ("On Monday, General Secretary To Lam held talks with Prime Minister Lawrence Wong; met with "
+            "President Tharman Shanmugaratnam and Parliament Speaker Seah Kian Peng; and received Senior "
+            "Minister Teo Chee Hean.")
+    assert people_by_country(run(pipe, text, "en")) == {
+        (("SGP", "VNM"), ("Lawrence Wong", "Tô Lâm")),
+        (("SGP", "VNM"), ("Tharman Shanmugaratnam", "Tô Lâm")),
+        (("SGP", "VNM"), ("Seah Kian Peng", "Tô Lâm")),
+        (("SGP", "VNM"), ("Teo Chee Hean", "Tô Lâm"))}
