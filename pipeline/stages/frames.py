@@ -40,9 +40,11 @@ def find_triggers(sentence: str, lang: str) -> list[Trigger]:
 def _triggers(sentence: str, lang: str) -> tuple[Trigger, ...]:
     found: list[Trigger] = []
     for rule in lexicon.trigger_rules(lang):
+        # a pattern may name its event word (?P<t>...) and match its context around it
+        group = "t" if "t" in rule.regex.groupindex else 0
         for m in rule.regex.finditer(sentence):
-            if m.end() > m.start():
-                found.append(Trigger(m.start(), m.end(), rule.type, rule.subtype, m.group()))
+            if m.end(group) > m.start(group):
+                found.append(Trigger(m.start(group), m.end(group), rule.type, rule.subtype, m.group(group)))
     found.sort(key=lambda t: (-(t.end - t.start), t.subtype == "other", t.start))
     kept: list[Trigger] = []
     for t in found:

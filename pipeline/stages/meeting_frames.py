@@ -70,6 +70,8 @@ class MeetingFrames(FrameHost):
                 status = self._status(sent, trig.start)
                 parts = [self._participant(m, "participant") for m in everyone]
                 countries = {m.person.country for m in everyone} - {None}
+                if not countries:
+                    return [], []  # two provinces, people of no known state: no diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries,
                                 self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
                 self.ctx.last_meeting = ev
@@ -99,6 +101,16 @@ class MeetingFrames(FrameHost):
             # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
             units = [(agents[1:], set())]
             agents = agents[:1]
+        if not units and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
+            # "The Presidents of Uzbekistan and Kyrgyzstan held talks": one title, two states
+            states = self._subject_states(sent, trig, reach=40) | {a.person.country for a in agents}
+            states.discard(None)
+            if len(states) >= 2:
+                status = self._status(sent, trig.start)
+                named = [self._participant(a, "participant") for a in agents if a.person.named]
+                self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(named), states, date,
+                           self._location(sent))
+                return agents, objects
         if not units:
             return agents, objects
         location = self._location(sent)

@@ -777,3 +777,32 @@ def test_people_of_unknown_country_take_the_country_of_the_people_around_them(pi
         (("SGP", "VNM"), ("Tharman Shanmugaratnam", "Tô Lâm")),
         (("SGP", "VNM"), ("Seah Kian Peng", "Tô Lâm")),
         (("SGP", "VNM"), ("Teo Chee Hean", "Tô Lâm"))}
+
+
+def test_one_plural_title_of_two_states_holding_talks_is_a_meeting_of_both(pipe):
+    text = "The Presidents of Kazakhstan and Kyrgyzstan held one-on-one talks at the Akorda residence on Monday."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "talks", ("KAZ", "KGZ"))}
+
+
+def test_a_meeting_told_only_as_a_noun_after_an_indefinite_article(pipe):
+    for text, subtype in [
+        ("After a two-hour talk on Monday, Vietnamese President Luong Cuong and Chilean President Gabriel "
+         "Boric witnessed the signing of several documents.", "talks"),
+        ("Following a 40-minute meeting on Monday, Vietnamese President Luong Cuong and Chilean President "
+         "Gabriel Boric told reporters that ties were strong.", "meeting"),
+        ("On Monday, Vietnamese President Luong Cuong and Chilean President Gabriel Boric led their "
+         "delegations in a meeting in Hanoi.", "talks")]:
+        assert ("meeting", subtype, ("CHL", "VNM")) in kinds(run(pipe, text, "en")), text
+
+
+def test_during_a_recent_call_with_someone_is_still_a_call(pipe):
+    # the indefinite nominal must not read "during a recent phone conversation" as the meeting already told
+    text = ("Russian President Vladimir Putin received Vietnamese Foreign Minister Le Hoai Trung in the Kremlin "
+            "on Tuesday. Putin added that during a recent phone conversation with To Lam he congratulated him.")
+    assert ("meeting", "phone_call", ("RUS", "VNM")) in kinds(run(pipe, text, "en"))
+
+
+def test_a_meeting_between_two_provinces_is_no_diplomatic_event(pipe):
+    text = ("After a meeting on Monday, the province of Quang Tri and the province of Savannakhet agreed to "
+            "open a new border gate.")
+    assert not [e for e in run(pipe, text, "en") if e["type"] == "meeting"]

@@ -47,7 +47,7 @@ CUES = FrameCues(
     modifier=re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                         r"message from|invitation of)\s+"),
     nominal_before=re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
-                              r"(?:bilateral\s+)?$", re.I),
+                              r"(?:bilateral\s+)?$|\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I),
     continued_list=re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
                               r"Other documents)\b"),
 )
