@@ -806,3 +806,9 @@ def test_a_meeting_between_two_provinces_is_no_diplomatic_event(pipe):
     text = ("After a meeting on Monday, the province of Quang Tri and the province of Savannakhet agreed to "
             "open a new border gate.")
     assert not [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+
+
+def test_being_met_at_the_airport_is_a_welcome_not_a_meeting(pipe):
+    text = ("On Monday, Chilean Foreign Minister Alberto van Klaveren arrived in Hanoi. He was met at the "
+            "airport by Deputy Foreign Minister Do Hung Viet.")
+    assert {e["type"] for e in run(pipe, text, "en")} == {"visit"}
