@@ -812,3 +812,10 @@ def test_being_met_at_the_airport_is_a_welcome_not_a_meeting(pipe):
     text = ("On Monday, Chilean Foreign Minister Alberto van Klaveren arrived in Hanoi. He was met at the "
             "airport by Deputy Foreign Minister Do Hung Viet.")
     assert {e["type"] for e in run(pipe, text, "en")} == {"visit"}
+
+
+def test_receiving_some_other_leaders_is_one_reception_with_nobody_named(pipe):
+    text = ("Ngày 10/6, Chủ tịch nước Lương Cường đã hội đàm với Tổng thống Chile Gabriel Boric; tiếp một số "
+            "lãnh đạo cấp cao khác của Chile.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "talks", ("CHL", "VNM")),
+                                            ("meeting", "reception", ("CHL", "VNM"))}
