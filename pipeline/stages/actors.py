@@ -582,6 +582,9 @@ class ActorFinder:
             canonical = mention_text
             # "Name (Mali)" says it outright; the context may belong to the item before in a list
             country = paren_country or self._country_from_context(actors, text, s, title)
+            if country is None:  # "President Macky Sall of Senegal"
+                after = self._country_after_of(actors, text, e)
+                country = after.iso3 if after is not None else None
             if country is None and looks_vietnamese(canonical):
                 country = "VNM"
             person = Person(canonical, country, first_mention=mention_text,

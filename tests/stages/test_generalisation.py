@@ -819,3 +819,15 @@ def test_receiving_some_other_leaders_is_one_reception_with_nobody_named(pipe):
             "lãnh đạo cấp cao khác của Chile.")
     assert kinds(run(pipe, text, "vi")) == {("meeting", "talks", ("CHL", "VNM")),
                                             ("meeting", "reception", ("CHL", "VNM"))}
+
+
+def test_country_after_a_name_and_titles_that_end_in_a_capitalised_word(pipe):
+    # "X of Papua New Guinea" gives X a country; "Opposition Leader", "Trade Representative" are titles,
+    # not the first word of a name
+    text = ("Prime Minister James Marape of Papua New Guinea held talks with Prime Minister Anthony Albanese "
+            "and a meeting with Opposition Leader Peter Dutton.")
+    assert people_by_country(run(pipe, text, "en")) == {
+        (("AUS", "PNG"), ("Anthony Albanese", "James Marape")),
+        (("AUS", "PNG"), ("James Marape", "Peter Dutton"))}
+    text = "On Tuesday, Deputy Prime Minister Pham Gia Khiem met with U.S. Trade Representative Ron Kirk."
+    assert people_by_country(run(pipe, text, "en")) == {(("USA", "VNM"), ("Phạm Gia Khiêm", "Ron Kirk"))}
