@@ -577,6 +577,8 @@ class ActorFinder:
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
                                                                                    tokens[0][:1].isupper()):
                 continue  # one word is a name only when NER or a title says so ("PM Modi", "Premier Li")
+            if len(tokens) < 2 and not anchored and not self.rules.lone_word_short_mention:
+                continue  # Vietnamese "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a title
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
@@ -613,6 +615,9 @@ class ActorFinder:
                 continue
             if self._delegation_word(text, x.start, x.end):
                 continue
+            if len(toks) == 1 and not self.rules.lone_word_short_mention and not (
+                    self._honorific_before(text, x.start) or self._title_before(actors.titles, text, x.start)):
+                continue  # Vietnamese "Bí" (thư), "Diễn" (đàn): one capitalised syllable is a name only after ông/bà or a title
             key = fold(x.text)
             person = by_key.get(key)
             if person is None:
@@ -709,6 +714,8 @@ class ActorFinder:
         """Strip spaces, honorifics and trailing punctuation from a candidate run."""
         while s < e and not text[s].isalnum():
             s += 1
+        if s >= 1 and text[s - 1] in "'’" and text.startswith("s ", s):
+            s += 2  # the rest of a possessive: "Qatar's Sheikh Tamim"
         while e > s and not text[e - 1].isalnum():
             e -= 1
         changed = True
@@ -776,6 +783,10 @@ class ActorFinder:
                     return c.iso3
                 # "Chủ nhiệm Ủy ban ... của Quốc hội Lào Vongsack P.": the country right before the name
                 if c.end <= start and not text[c.end:start].strip() and start - c.end <= 1:
+                    return c.iso3
+                # "Qatar's Sheikh Tamim": a possessive country, then only honorifics
+                if c.end <= start and start - c.end <= 24 and text[c.end:c.end + 3] in ("'s ", "’s ") \
+                        and all(w in self.honorific_words for w in text[c.end + 3:start].split()):
                     return c.iso3
             return None
         if title.country:

@@ -48,7 +48,7 @@ _LIST_GOES_ON = re.compile(rf"[,;]|\b(?:{joined('and_also')})\b")
 _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
-                        rf"(?:{joined('group_heads')})")
+                        rf"(?:{joined('group_heads')})", re.I)  # "tiếp Đoàn": the delegation, capitalised
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 

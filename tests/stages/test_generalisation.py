@@ -831,3 +831,30 @@ def test_country_after_a_name_and_titles_that_end_in_a_capitalised_word(pipe):
         (("AUS", "PNG"), ("James Marape", "Peter Dutton"))}
     text = "On Tuesday, Deputy Prime Minister Pham Gia Khiem met with U.S. Trade Representative Ron Kirk."
     assert people_by_country(run(pipe, text, "en")) == {(("USA", "VNM"), ("Phạm Gia Khiêm", "Ron Kirk"))}
+
+
+def names_of(pipe, text: str, lang: str) -> set[str]:
+    res = pipeline.extract([Article("t", text, lang, "2025-06-12")], pipeline=pipe)
+    return set(res.entities[res.entities.label == "PERSON"].canonical)
+
+
+def test_a_capitalised_first_syllable_of_a_vietnamese_word_is_no_person(pipe):
+    text = ("Sáng 10/6, bà Trương Thị Mai, Bí thư Trung ương Đảng, đã dẫn đầu Đoàn đại biểu sang thăm Campuchia "
+            "và dự Diễn đàn hợp tác.")
+    assert names_of(pipe, text, "vi") == {"Trương Thị Mai"}
+
+
+def test_receiving_the_delegation_named_by_a_capitalised_word_is_a_reception(pipe):
+    text = ("Đoàn đại biểu Đảng Cộng sản Trung Quốc thăm Việt Nam từ ngày 9 đến 12/6. Ngày 10/6, tại Hà Nội, "
+            "ông Phạm Quang Nghị thay mặt lãnh đạo Đảng thân mật tiếp Đoàn.")
+    assert ("meeting", "reception", ("CHN", "VNM")) in kinds(run(pipe, text, "vi"))
+
+
+def test_honorifics_of_malaysia_and_a_possessive_country_before_an_honorific(pipe):
+    text = ("On Friday, Prime Minister Pham Minh Chinh held a phone conversation with his Malaysian "
+            "counterpart Datuk Seri Anwar Ibrahim.")
+    assert people_by_country(run(pipe, text, "en")) == {(("MYS", "VNM"), ("Anwar Ibrahim", "Phạm Minh Chính"))}
+    countries = {p["name"]: p["country"] for e in run(pipe, "On Friday, Prime Minister Pham Minh Chinh met "
+                                                            "Qatar's Sheikh Mansour bin Zayed.", "en")
+                 for p in e["participants"]}
+    assert countries.get("Mansour bin Zayed") == "QAT"
