@@ -617,7 +617,7 @@ class ActorFinder:
                 continue
             if len(toks) == 1 and not self.rules.lone_word_short_mention and not (
                     self._honorific_before(text, x.start) or self._title_before(actors.titles, text, x.start)):
-                continue  # Vietnamese "Bí" (thư), "Diễn" (đàn): one capitalised syllable is a name only after ông/bà or a title
+                continue  # "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a title
             key = fold(x.text)
             person = by_key.get(key)
             if person is None:
