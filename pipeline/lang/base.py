@@ -65,6 +65,7 @@ class NameRules:
     capitalised_compounds: tuple[str, ...]  # capitalised common words that are no name at a sentence start
     strip_leading_body_words: bool  # "House of Representatives Kono Yohei": drop the body's last words
     lone_word_short_mention: bool  # one known word ("Modi") refers back without a title or honorific
+    lower_syllable_after_capital: bool  # "Bộ trưởng Thương mại": a body's name capitalises its first syllable only
     comma_chains_titles: bool  # "Tổng Bí thư, Chủ tịch nước X": a comma after a title continues a chain
     demonym_leader_mentions: bool  # "the Vietnamese leader" refers to the last person of that country
     demonym_delegations: bool  # "the Japanese delegation": a demonym before a delegation word

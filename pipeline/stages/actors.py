@@ -400,6 +400,20 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _lower_word_after(text: str, end: int) -> bool:
+    """A space, then a word in lower case that is no name particle ("Francisco de Assis"), right
+    after ``end``."""
+    if text[end:end + 1] != " " or not text[end + 1:end + 2].islower():
+        return False
+    return text[end + 1:end + 12].split(" ", 1)[0] not in _all_particles()
+
+
+@lru_cache(maxsize=1)
+def _all_particles() -> frozenset[str]:
+    """Every language's name particles: a foreign name keeps its "de" in Vietnamese text too."""
+    return frozenset().union(*(lexicon.name_particles(p.code) for p in profiles()))
+
+
 def _in_name_run(text: str, start: int, end: int) -> bool:
     """An ambiguous place/country word inside a run of capitalised words ("Nguyễn Thị Nga",
     "Vương Đình Huệ") is part of a name."""
@@ -577,8 +591,11 @@ class ActorFinder:
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
                                                                                    tokens[0][:1].isupper()):
                 continue  # one word is a name only when NER or a title says so ("PM Modi", "Premier Li")
-            if len(tokens) < 2 and not anchored and not self.rules.lone_word_short_mention:
-                continue  # Vietnamese "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a title
+            if len(tokens) < 2 and not self.rules.lone_word_short_mention and (
+                    not anchored or _lower_word_after(text, e)):
+                # Vietnamese "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a
+                # title, and never as the capitalised half of a word ("Bộ trưởng Thương mại")
+                continue
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
@@ -750,7 +767,10 @@ class ActorFinder:
                 # between a title and its name stand only names of bodies and countries:
                 # capitalised words and a few linking words, never a verb ("sẽ tham dự Hội nghị")
                 words = re.findall(r"[^\W\d_][\w'’-]*", gap)
-                if any(w[:1].islower() and w.lower() not in cues.gap_words for w in words):
+                if any(w[:1].islower() and w.lower() not in cues.gap_words
+                       and not (self.rules.lower_syllable_after_capital and i and words[i - 1][:1].isupper()
+                                and w not in _all_particles())
+                       for i, w in enumerate(words)):
                     if not self._gap_is_country_names(gap):
                         continue
                 best = t

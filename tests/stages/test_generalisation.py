@@ -858,3 +858,19 @@ def test_honorifics_of_malaysia_and_a_possessive_country_before_an_honorific(pip
                                                             "Qatar's Sheikh Mansour bin Zayed.", "en")
                  for p in e["participants"]}
     assert countries.get("Mansour bin Zayed") == "QAT"
+
+
+def test_a_ministry_portfolio_written_as_one_capitalised_syllable_is_part_of_the_title(pipe):
+    # "Bộ trưởng Thương mại": "Thương" is half of the word "Thương mại", not a person; the title still
+    # introduces the name after the country
+    text = ("Ngày 14/11, Phó Thủ tướng Phạm Bình Minh tiếp Bộ trưởng Thương mại Campuchia Pan Sorasak đang ở "
+            "thăm và làm việc tại Việt Nam.")
+    assert names_of(pipe, text, "vi") == {"Phạm Bình Minh", "Pan Sorasak"}
+
+
+def test_a_foreign_name_with_particles_keeps_its_first_name_in_vietnamese_text(pipe):
+    text = ("Đại sứ Serbia Slobodan Marinkovic, Đại sứ Bồ Đào Nha Francisco de Assis và Đại sứ Estonia Martin "
+            "Kokk đã trình Quốc thư lên Chủ tịch nước Lương Cường ngày 10/6.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("SRB", "VNM")),
+                                            ("meeting", "reception", ("PRT", "VNM")),
+                                            ("meeting", "reception", ("EST", "VNM"))}
