@@ -874,3 +874,11 @@ def test_a_foreign_name_with_particles_keeps_its_first_name_in_vietnamese_text(p
     assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("SRB", "VNM")),
                                             ("meeting", "reception", ("PRT", "VNM")),
                                             ("meeting", "reception", ("EST", "VNM"))}
+
+
+def test_early_before_a_date_is_a_time_not_a_wish(pipe):
+    # "an early visit" is hoped for; "left Hanoi early December 9 ... to pay an official visit" happens
+    for when in ("early December 9", "early on December 9", "late December 9"):
+        text = f"Prime Minister Pham Minh Chinh left Hanoi {when} to pay official visits to Luxembourg and Belgium."
+        assert kinds(run(pipe, text, "en", published="2025-12-09")) == {
+            ("visit", "official", ("LUX", "VNM")), ("visit", "official", ("BEL", "VNM"))}, when

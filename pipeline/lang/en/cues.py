@@ -18,7 +18,10 @@ CUES = FrameCues(
                       r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
                       r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                       r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
-                      r"(?:is|are|was|were) likely to|could|may|might|early|towards|aim(?:s|ed)? to|"
+                      r"(?:is|are|was|were) likely to|could|may|might|towards|aim(?:s|ed)? to|"
+                      # "an early visit", not "left Hanoi early December 9"
+                      r"early(?!\s+(?:on|in|this|last|next|morning|afternoon|evening|hours|today|"
+                      r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|"
                       r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|"
                       r"in talks to)\b"
                       # "invite Mr. X to visit": 'Mr.' is a word; "proposed closer ties while meeting X": a
