@@ -57,6 +57,14 @@ class MeetingFrames(FrameHost):
     """Meetings, talks, receptions, calls: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
     def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
+        """The meetings of one trigger; returns its (subject, objects) for the next verb of the clause:
+        in "A was received by B and held talks with C", A stays the subject."""
+        agents, objects = self._meeting_frame(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
+        if self.cues.passive_agent.search(trig.text):
+            return objects, agents
+        return agents, objects
+
+    def _meeting_frame(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
@@ -78,9 +86,16 @@ class MeetingFrames(FrameHost):
             return [], []  # the people of a nominal mention are nobody's subject or object
         if trig.subtype == "reception" and self._envoys_received(sent, trig, seg_start, nxt, dates):
             return [], []
-        agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
-        objects = self._objects(trig, nxt, agents)
-        agents, objects = self._from_parse(sent, trig, agents, objects)
+        passive = self.cues.passive_agent.search(trig.text) is not None
+        if passive:  # "A was received by B": B receives A
+            objects = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+            agents = self._objects(trig, nxt, objects)[:1]
+            if not agents or not objects:
+                return agents, objects
+        else:
+            agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+            objects = self._objects(trig, nxt, agents)
+            agents, objects = self._from_parse(sent, trig, agents, objects)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents and not objects and trig.subtype != "reception":

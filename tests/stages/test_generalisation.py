@@ -882,3 +882,22 @@ def test_early_before_a_date_is_a_time_not_a_wish(pipe):
         text = f"Prime Minister Pham Minh Chinh left Hanoi {when} to pay official visits to Luxembourg and Belgium."
         assert kinds(run(pipe, text, "en", published="2025-12-09")) == {
             ("visit", "official", ("LUX", "VNM")), ("visit", "official", ("BEL", "VNM"))}, when
+
+
+def test_a_passive_reception_names_the_host_after_by(pipe):
+    text = ("On Tuesday, Prime Minister Pham Minh Chinh was warmly received by Indonesian President Prabowo "
+            "Subianto and held talks with Speaker Puan Maharani.")
+    events = run(pipe, text, "en")
+    reception = [e for e in events if e["subtype"] == "reception"]
+    assert len(reception) == 1 and reception[0]["participants"][0]["name"] == "Prabowo Subianto"
+    talks = [e for e in events if e["subtype"] == "talks"]
+    assert {p["name"] for p in talks[0]["participants"]} == {"Phạm Minh Chính", "Puan Maharani"}
+    # welcomed by a guard of honour: nobody is met
+    assert not run(pipe, "The Vietnamese leader was welcomed by a guard of honour on Tuesday.", "en")
+
+
+def test_heading_or_leaving_for_a_capital_is_a_trip(pipe):
+    for verb in ("headed to", "left for", "departed for"):
+        text = f"Indonesian President Prabowo Subianto {verb} Hanoi on Tuesday for a two-day visit."
+        assert ("visit", "other", ("IDN", "VNM")) in kinds(run(pipe, text, "en")), verb
+    assert not run(pipe, "Prime Minister Pham Minh Chinh headed Vietnam's delegation to the summit.", "en")
