@@ -31,7 +31,8 @@ class FrameCues:
     anaphoric_country: re.Pattern[str]  # "to the Southeast Asian nation", "sang nước bạn"
     modifier: re.Pattern[str]  # "envoy of", "thay mặt": the person after it only qualifies
     nominal_before: re.Pattern[str]  # "at the", "tại cuộc": the trigger is a noun, not a new event
-    passive_agent: re.Pattern[str]  # in the trigger: "was received by": the people after it act
+    passive_agent: re.Pattern[str]  # a passive trigger ("was received by", "được B tiếp"): the people in
+    # it, else right after it, act; the subject before it is received
     continued_list: re.Pattern[str]  # a sentence continuing a list of documents ("Also signed")
 
 

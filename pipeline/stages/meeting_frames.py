@@ -89,7 +89,7 @@ class MeetingFrames(FrameHost):
         passive = self.cues.passive_agent.search(trig.text) is not None
         if passive:  # "A was received by B": B receives A
             objects = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
-            agents = self._objects(trig, nxt, objects)[:1]
+            agents = (self._mentions_between(trig.start, trig.end) or self._objects(trig, nxt, objects))[:1]
             if not agents or not objects:
                 return agents, objects
         else:

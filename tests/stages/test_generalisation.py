@@ -901,3 +901,14 @@ def test_heading_or_leaving_for_a_capital_is_a_trip(pipe):
         text = f"Indonesian President Prabowo Subianto {verb} Hanoi on Tuesday for a two-day visit."
         assert ("visit", "other", ("IDN", "VNM")) in kinds(run(pipe, text, "en")), verb
     assert not run(pipe, "Prime Minister Pham Minh Chinh headed Vietnam's delegation to the summit.", "en")
+
+
+def test_vietnamese_passive_reception_names_the_host_inside_it(pipe):
+    text = "Chiều 10/6, Thủ tướng Phạm Minh Chính đã được Tổng thống Indonesia Prabowo Subianto tiếp tại Dinh Tổng thống."
+    reception = [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+    assert kinds(reception) == {("meeting", "reception", ("IDN", "VNM"))}
+    assert reception[0]["participants"][0]["name"] == "Prabowo Subianto"
+    # "được ... phê duyệt" is no reception; "được ... đón tiếp" is a welcome ceremony
+    assert not run(pipe, "Dự án được Chính phủ Indonesia phê duyệt ngày 10/6.", "vi")
+    text = "Chiều 10/6, Thủ tướng Phạm Minh Chính được Tổng thống Indonesia Prabowo Subianto đón tiếp trọng thể."
+    assert not [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]

@@ -51,7 +51,7 @@ CUES = FrameCues(
                         r"message from|invitation of)\s+"),
     nominal_before=re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
                               r"(?:bilateral\s+)?$|\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I),
-    passive_agent=re.compile(r"\bby$", re.I),
+    passive_agent=re.compile(r"\bby$", re.I),  # "A was received by B": B right after the trigger
     continued_list=re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
                               r"Other documents)\b"),
 )
