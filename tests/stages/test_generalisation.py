@@ -904,7 +904,8 @@ def test_heading_or_leaving_for_a_capital_is_a_trip(pipe):
 
 
 def test_vietnamese_passive_reception_names_the_host_inside_it(pipe):
-    text = "Chiều 10/6, Thủ tướng Phạm Minh Chính đã được Tổng thống Indonesia Prabowo Subianto tiếp tại Dinh Tổng thống."
+    text = ("Chiều 10/6, Thủ tướng Phạm Minh Chính đã được Tổng thống Indonesia Prabowo Subianto tiếp tại Dinh "
+            "Tổng thống.")
     reception = [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
     assert kinds(reception) == {("meeting", "reception", ("IDN", "VNM"))}
     assert reception[0]["participants"][0]["name"] == "Prabowo Subianto"
