@@ -913,3 +913,15 @@ def test_vietnamese_passive_reception_names_the_host_inside_it(pipe):
     assert not run(pipe, "Dự án được Chính phủ Indonesia phê duyệt ngày 10/6.", "vi")
     text = "Chiều 10/6, Thủ tướng Phạm Minh Chính được Tổng thống Indonesia Prabowo Subianto đón tiếp trọng thể."
     assert not [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+
+
+def test_the_two_leaders_nearer_the_verb_than_any_name_are_visitor_and_host(pipe):
+    for text, lang in [
+        ("Prime Minister Pham Minh Chinh is paying an official visit to Indonesia from June 10 to 12. On Tuesday, "
+         "Indonesian President Prabowo Subianto hosted a welcome ceremony for Prime Minister Pham Minh Chinh at "
+         "the Merdeka Palace, after which the two leaders held talks.", "en"),
+        ("Thủ tướng Phạm Minh Chính thăm chính thức Indonesia từ ngày 10 đến 12/6. Chiều 10/6, Tổng thống "
+         "Indonesia Prabowo Subianto chủ trì lễ đón Thủ tướng Phạm Minh Chính tại Dinh Merdeka, sau đó hai nhà "
+         "lãnh đạo đã hội đàm.", "vi")]:
+        talks = [e for e in run(pipe, text, lang, published="2025-06-10") if e["type"] == "meeting"]
+        assert people_by_country(talks) == {(("IDN", "VNM"), ("Phạm Minh Chính", "Prabowo Subianto"))}, lang
