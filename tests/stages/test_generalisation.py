@@ -925,3 +925,17 @@ def test_the_two_leaders_nearer_the_verb_than_any_name_are_visitor_and_host(pipe
          "lãnh đạo đã hội đàm.", "vi")]:
         talks = [e for e in run(pipe, text, lang, published="2025-06-10") if e["type"] == "meeting"]
         assert people_by_country(talks) == {(("IDN", "VNM"), ("Phạm Minh Chính", "Prabowo Subianto"))}, lang
+
+
+def test_more_english_meeting_phrasings(pipe):
+    cases = [
+        ("Talking with Indonesian President Prabowo Subianto by phone on Tuesday, Prime Minister Pham Minh Chinh "
+         "called for stronger trade ties.", "phone_call"),
+        ("Prime Minister Pham Minh Chinh told Indonesian President Prabowo Subianto during their meeting in "
+         "Jakarta on Tuesday that trade must grow.", "meeting"),
+        ("Prime Minister Pham Minh Chinh held a working lunch with Indonesian President Prabowo Subianto on "
+         "Tuesday.", "meeting"),
+        ("Indonesian President Prabowo Subianto and Party General Secretary To Lam had a tete-a-tete on "
+         "Tuesday.", "talks")]
+    for text, subtype in cases:
+        assert kinds(run(pipe, text, "en")) == {("meeting", subtype, ("IDN", "VNM"))}, text
