@@ -83,6 +83,7 @@ class Person:
     tokens: frozenset[str] = frozenset()
     known: bool = False  # found in the people gazetteer
     named: bool = True  # False: a title with a country and no name ("the French Foreign Minister")
+    country_guessed: bool = False  # Vietnamese only because the name looks it: the context may say otherwise
 
 
 @dataclass
@@ -604,10 +605,11 @@ class ActorFinder:
             if country is None:  # "President Macky Sall of Senegal"
                 after = self._country_after_of(actors, text, e)
                 country = after.iso3 if after is not None else None
-            if country is None and looks_vietnamese(canonical):
+            guessed = country is None and looks_vietnamese(canonical)
+            if guessed:
                 country = "VNM"
             person = Person(canonical, country, first_mention=mention_text,
-                            tokens=self._tokens(canonical, mention_text))
+                            tokens=self._tokens(canonical, mention_text), country_guessed=guessed)
             key = fold(canonical)
             if key in by_key:
                 person = by_key[key]
@@ -881,11 +883,22 @@ class ActorFinder:
             head = chain_starts.get(s, s)  # "X, Phó Thủ tướng, Bộ trưởng Quốc phòng Campuchia"
             appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, head), head)
                           if m.end <= head and _APPOSITIVE.fullmatch(text, m.end, head)]
+            if appositive and not follow:
+                # "X, US Ambassador to Vietnam": a country name right before the title owns it
+                follow = [c for c in actors.starting_between("countries", s - 1 - longest, s)
+                          if 0 <= s - c.end <= 1 and c.end <= s]
+            if appositive and not follow:
+                # "X, Phó Chủ tịch Quân ủy Trung ương Trung Quốc": the country closes the body's name
+                closing = self._country_closing_body(actors, text, e)
+                follow = [closing] if closing is not None else []
             if appositive:
                 person = appositive[-1].person
-                if person.country is None and follow and person.named:
+                if person.title is None and person.named:  # "X, US Ambassador to Vietnam": X's office
+                    person.title, person.title_key = t, key
+                if (person.country is None or person.country_guessed) and follow and person.named:
                     # "X, President of India", "X, Bộ trưởng Quốc phòng Lào", "X, the Lao Defence Minister"
                     person.country = follow[-1].iso3 if of_country is not None else follow[0].iso3
+                    person.country_guessed = False
                 continue  # describes X
             if cues.of.match(text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
@@ -908,6 +921,23 @@ class ActorFinder:
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
                 _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    @staticmethod
+    def _country_closing_body(actors: ArticleActors, text: str, end: int):
+        """The first country within 60 characters after a title when only a body's capitalised
+        name (and linking words such as "of", "của") stands between them."""
+        gap_words = _title_cues().gap_words
+        for c in actors.starting_between("countries", end, end + 60):
+            if c.start < end or c.kind == "demonym":
+                continue
+            gap = text[end:c.start]
+            if re.search(r"[,.;:()\n]", gap) or _PLACE_PREPOSITION_BEFORE.search(text[max(end, c.start - 8):c.start]):
+                return None  # "Ambassador to Vietnam": the posting, not the nationality
+            words = gap.split()
+            if all(w[:1].isupper() or w.lower() in gap_words for w in words):
+                return c
+            return None
+        return None
 
     @staticmethod
     def _title_chain_starts(titles: list[TitleMention], text: str) -> dict[int, int]:
@@ -956,8 +986,10 @@ class ActorFinder:
                 # "the Chilean delegation, led by Foreign Minister X": X is of the delegation's country
                 leader = next((m for m in actors.mentions if led.end() - 1 <= m.start <= led.end() + 60
                                and m.person.named), None)
-                if leader is not None and leader.person.country is None:
+                if leader is not None and (leader.person.country is None or leader.person.country_guessed):
+                    # a Sino-Vietnamese reading ("Trương Hựu Hiệp") looks Vietnamese: the delegation says
                     leader.person.country = country.iso3
+                    leader.person.country_guessed = False
                 continue  # the leader acts for the delegation
             person = unnamed.setdefault(country.iso3, Person("", country.iso3, None, "delegation",
                                                              first_mention=text[s:e], named=False))

@@ -939,3 +939,25 @@ def test_more_english_meeting_phrasings(pipe):
          "Tuesday.", "talks")]
     for text, subtype in cases:
         assert kinds(run(pipe, text, "en")) == {("meeting", subtype, ("IDN", "VNM"))}, text
+
+
+def participant_countries(events) -> dict[str, str | None]:
+    return {p["name"]: p["country"] for e in events for p in e["participants"]}
+
+
+def test_the_stated_country_outranks_a_vietnamese_looking_name(pipe):
+    # Chinese names in their Sino-Vietnamese reading look Vietnamese; the delegation or the
+    # title's body says whose they are
+    text = ("Ngày 10/6, Chủ tịch nước Lương Cường đã tiếp Đoàn đại biểu Quân ủy Trung ương Trung Quốc do "
+            "Thượng tướng Trương Hựu Hiệp dẫn đầu.")
+    assert participant_countries(run(pipe, text, "vi"))["Trương Hựu Hiệp"] == "CHN"
+    text = ("Ngày 10/6, Chủ tịch nước Lương Cường đã tiếp Thượng tướng Trương Hựu Hiệp, Phó Chủ tịch Quân ủy "
+            "Trung ương Trung Quốc.")
+    assert participant_countries(run(pipe, text, "vi"))["Trương Hựu Hiệp"] == "CHN"
+
+
+def test_an_ambassador_to_a_country_is_not_of_that_country(pipe):
+    text = "On Monday, Deputy Minister Nguyen Chi Vinh hosted a reception for Marc Knapper, US Ambassador to Vietnam."
+    events = run(pipe, text, "en")
+    assert kinds(events) == {("meeting", "reception", ("USA", "VNM"))}  # no trip: the envoy lives there
+    assert participant_countries(events)["Marc Knapper"] == "USA"
