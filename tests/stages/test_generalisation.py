@@ -961,3 +961,10 @@ def test_an_ambassador_to_a_country_is_not_of_that_country(pipe):
     events = run(pipe, text, "en")
     assert kinds(events) == {("meeting", "reception", ("USA", "VNM"))}  # no trip: the envoy lives there
     assert participant_countries(events)["Marc Knapper"] == "USA"
+
+
+def test_a_tour_of_several_countries_is_one_visit_to_each(pipe):
+    text = "Indonesian President Prabowo Subianto embarked on a tour of Vietnam, Laos and Cambodia on Tuesday."
+    assert kinds(run(pipe, text, "en")) == {("visit", "other", ("IDN", "VNM")), ("visit", "other", ("IDN", "LAO")),
+                                            ("visit", "other", ("IDN", "KHM"))}
+    assert not run(pipe, "The tour of the museum ended on Tuesday.", "en")
