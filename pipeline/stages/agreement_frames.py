@@ -53,7 +53,8 @@ class AgreementFrames(FrameHost):
                 or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
             if not self.cues.agreement.search(sent.text) and not listed:
                 return []
-            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]):
+            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]) \
+                    or self.cues.agreement_not_after.match(text[trig.start:sent.end]):
                 return []
         else:
             # an upgrade named inside a document's title is that document, not a separate event

@@ -34,10 +34,18 @@ CUES = FrameCues(
     # a document acted under, or one only hoped for ("promised to soon sign", "looking forward to
     # an early signing", "is likely to see the signing of"): no signing is reported
     agreement_not=re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing|"
+                             # a document put to work or valued, not signed ("realise the MoU", "under the
+                             # terms of the trade pact", "highlighting the importance of the agreement")
+                             r"carr(?:y|ies|ied|ying) out|realis\w*|realiz\w*|"
+                             r"bring\w* into (?:full )?play|importance of|(?:terms|provisions) of|"
                              r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
                              r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$"
                              # "is likely to see the signing of several major agreements": a forecast
                              r"|\b(?:is|are|was|were)\s+(?:likely|expected)\s+to\s+see\b(?:\s+\S+){0,7}\s*$", re.I),
+    # "the agreements reached by the leaders": common understandings; "an agreement was reached to maintain
+    # dialogue": an intention
+    agreement_not_after=re.compile(r"^(?:agreements|accords|deals)\s+(?:\w+\s+){0,2}?reached\s+(?:by|between|at|during)\b"
+                                   r"|^\w+\s+(?:was|were|has\s+been|had\s+been)\s+reached\s+to\s+\w+", re.I),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"

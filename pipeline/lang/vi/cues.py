@@ -21,6 +21,8 @@ CUES = FrameCues(
     agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo))", re.I),
     agreement_not=re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở|hy vọng|hi vọng|mong muốn|"
                              r"hướng tới|có thể|sẵn sàng)(?:\s+\S+){0,4}\s*$"),
+    # "các thỏa thuận đạt được giữa lãnh đạo hai nước": common understandings, not a document
+    agreement_not_after=re.compile(r"^[Tt]h(?:ỏa|oả) thuận(?: quan trọng| cấp cao)? (?:đã |mà )?đạt được"),
     two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
                            r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
     anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
