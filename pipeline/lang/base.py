@@ -28,6 +28,8 @@ class FrameCues:
     agreement: re.Pattern[str]  # in the sentence: a document is signed, exchanged or adopted
     agreement_not: re.Pattern[str]  # before a trigger: a document acted under or only hoped for
     agreement_not_after: re.Pattern[str]  # from the trigger on: understandings, not a document
+    signing_hoped: re.Pattern[str]  # before a signing word: only proposed, hoped for, refused, forecast
+    list_word: re.Pattern[str]  # a signing cue that only opens a list ("including", "gồm")
     two_leaders: re.Pattern[str]  # "the two leaders", "hai nhà lãnh đạo": the article's pair
     anaphoric_country: re.Pattern[str]  # "to the Southeast Asian nation", "sang nước bạn"
     modifier: re.Pattern[str]  # "envoy of", "thay mặt": the person after it only qualifies

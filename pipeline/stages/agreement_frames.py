@@ -51,7 +51,7 @@ class AgreementFrames(FrameHost):
             listed = prior_agreement and (
                 (LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
                 or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
-            if not self.cues.agreement.search(sent.text) and not listed:
+            if not listed and not self._signing_reported(sent):
                 return []
             if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]) \
                     or self.cues.agreement_not_after.match(text[trig.start:sent.end]):
@@ -104,6 +104,18 @@ class AgreementFrames(FrameHost):
             if listed:
                 self._listed.add(id(ev))
         return []
+
+    def _signing_reported(self, sent: Sentence) -> bool:
+        """Whether the sentence reports a signing, exchange or adoption: one of its signing words is
+        not governed by a proposal, hope, refusal or forecast ("proposed that the two sides sign",
+        "refused to sign"); a word that only opens a list ("including") counts when it is the only one."""
+        cues = list(self.cues.agreement.finditer(sent.text))
+        if not cues:
+            return False
+        verbs = [m for m in cues if not self.cues.list_word.match(m.group(0))]
+        if not verbs:
+            return True
+        return not all(self.cues.signing_hoped.search(sent.text[max(0, m.start() - 90):m.start()]) for m in verbs)
 
     def _after_list_opener(self, trig: Trigger) -> bool:
         """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the

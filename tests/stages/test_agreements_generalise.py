@@ -46,3 +46,29 @@ def test_agreements_reached_by_leaders_are_understandings_not_documents(pipe):
     events = agreements(run(pipe, "The two foreign ministries of Chile and Japan will work on the basis "
                                   "of their memorandum of understanding reached in 2019.", "en"))
     assert [(e["subtype"], e["date_start"]) for e in events] == [("mou", "2019")]
+
+
+def test_a_signing_only_proposed_refused_or_forecast_is_no_agreement(pipe):
+    for text, lang in (
+        ("Minister Ortega proposed that Peru and Vietnam open negotiations and sign accords on customs "
+         "and an agreement on avoiding double taxation.", "en"),
+        ("Both governments of Chile and Korea look forward to an early signing and ratification of the "
+         "Korea-Chile Digital Partnership Agreement.", "en"),
+        ("According to analysts, next week's summit is likely to see the signing of new deals, including "
+         "a large pact on liquefied natural gas between Qatar and Japan.", "en"),
+        ("Brazil disappointed Argentina on Friday by refusing to sign the regional fisheries accord.", "en"),
+        ("Indonesia từ chối ký vào gói thỏa thuận thương mại mới với Australia hôm 3/6.", "vi"),
+    ):
+        assert agreements(run(pipe, text, lang)) == [], text
+    # the same wording with the signing done is an agreement
+    done = run(pipe, "Peru and Vietnam signed an agreement on avoiding double taxation on Monday.", "en")
+    assert [(e["subtype"], tuple(e["countries"])) for e in agreements(done)] == [("agreement", ("PER", "VNM"))]
+
+
+def test_an_agreement_the_two_countries_reached_with_a_year_is_a_past_event(pipe):
+    text = "Ngoài ra, hiệp định hàng không mà Ấn Độ và Nhật Bản đạt được năm 2011 vẫn chưa có hiệu lực."
+    events = agreements(run(pipe, text, "vi"))
+    assert [(e["date_start"], tuple(e["countries"])) for e in events] == [("2011", ("IND", "JPN"))]
+    # "đạt được thỏa thuận về ...": the two sides agreed on something, no document is reported
+    text = "Trong cuộc gặp hôm 3/6, Ấn Độ và Nhật Bản đạt được thỏa thuận về tuần tra chung trên biển."
+    assert agreements(run(pipe, text, "vi")) == []

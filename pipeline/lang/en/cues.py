@@ -46,6 +46,12 @@ CUES = FrameCues(
     # dialogue": an intention
     agreement_not_after=re.compile(r"^(?:agreements|accords|deals)\s+(?:\w+\s+){0,2}?reached\s+(?:by|between|at|during)\b"
                                    r"|^\w+\s+(?:was|were|has\s+been|had\s+been)\s+reached\s+to\s+\w+", re.I),
+    # "proposed that the two countries negotiate and sign accords", "looking forward to an early signing
+    # and ratification of", "refused to sign", "is likely to see the signing of": no signing reported
+    signing_hoped=re.compile(r"\b(?:propos\w*|suggest\w*|look\w* forward to|hop\w* (?:to|for)|wish\w* to|"
+                             r"call\w* for|urg\w*|refus\w* to|declin\w* to|(?:is|are|was|were) likely to|"
+                             r"expected to see|should|early|aim\w* to|seek\w* to|push\w* for)\b[^.;:!?]{0,60}$", re.I),
+    list_word=re.compile(r"^(?:includ\w*|as follows)$", re.I),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"

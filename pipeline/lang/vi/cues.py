@@ -18,11 +18,17 @@ CUES = FrameCues(
     host=re.compile(r"(?:lời mời của|theo lời mời|chủ trì lễ đón|hoan nghênh|chào mừng|đón tiếp|mừng đón)"),
     receive=re.compile(r"(?:\btiếp\b|đón|hoan nghênh|chào mừng|lời mời)"),
     witness=re.compile(r"chứng kiến"),
-    agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo))", re.I),
+    # "thỏa thuận ... mà hai nước đạt được năm 2005": a document reached; "đạt được thỏa thuận về" only agrees
+    agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo)|"
+                         r"(?:[Tt]h(?:ỏa|oả) thuận|[Hh]iệp định)[^.;,]{1,60}?đạt được)", re.I),
     agreement_not=re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở|hy vọng|hi vọng|mong muốn|"
                              r"hướng tới|có thể|sẵn sàng)(?:\s+\S+){0,4}\s*$"),
     # "các thỏa thuận đạt được giữa lãnh đạo hai nước": common understandings, not a document
     agreement_not_after=re.compile(r"^[Tt]h(?:ỏa|oả) thuận(?: quan trọng| cấp cao)? (?:đã |mà )?đạt được"),
+    # "đề nghị hai nước sớm đàm phán, ký", "từ chối ký vào": no signing reported
+    signing_hoped=re.compile(r"(?:đề nghị|đề xuất|từ chối|mong muốn|hy vọng|hi vọng|kêu gọi|\bsớm\b|"
+                             r"tiến tới|hướng tới)[^.;:!?]{0,50}$"),
+    list_word=re.compile(r"^(?:gồm)$", re.I),
     two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
                            r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
     anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
