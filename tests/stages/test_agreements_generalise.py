@@ -72,3 +72,20 @@ def test_an_agreement_the_two_countries_reached_with_a_year_is_a_past_event(pipe
     # "đạt được thỏa thuận về ...": the two sides agreed on something, no document is reported
     text = "Trong cuộc gặp hôm 3/6, Ấn Độ và Nhật Bản đạt được thỏa thuận về tuần tra chung trên biển."
     assert agreements(run(pipe, text, "vi")) == []
+
+
+def test_an_upgrade_adopted_in_a_joint_statement_is_that_statement(pipe):
+    for text, lang in (
+        ("On Tuesday, President Gabriel Boric and Prime Minister Pham Minh Chinh agreed to elevate "
+         "Chile-Vietnam relations to a comprehensive partnership and issued a joint statement on the upgrade.",
+         "en"),
+        ("Ngày 4/6, Việt Nam và Kenya ra Tuyên bố chung về việc nâng cấp quan hệ. Hai nhà lãnh đạo "
+         "nhất trí nâng quan hệ lên Đối tác Chiến lược.", "vi"),
+    ):
+        events = agreements(run(pipe, text, lang))
+        assert [e["subtype"] for e in events] == ["joint_statement"], (text, events)
+    # an upgrade with its own past year is a separate, earlier event
+    text = ("Chile and Vietnam established a comprehensive partnership in 2009. On Tuesday, the two "
+            "countries issued a joint statement on trade.")
+    events = sorted((e["subtype"], e["date_start"]) for e in agreements(run(pipe, text, "en")))
+    assert events == [("joint_statement", "2025-06-10"), ("partnership_upgrade", "2009")]
