@@ -30,6 +30,8 @@ class FrameCues:
     agreement_not_after: re.Pattern[str]  # from the trigger on: understandings, not a document
     signing_hoped: re.Pattern[str]  # before a signing word: only proposed, hoped for, refused, forecast
     list_word: re.Pattern[str]  # a signing cue that only opens a list ("including", "gồm")
+    doc_again_before: re.Pattern[str]  # before a document word: a definite mention ("the RAA deal")
+    doc_again_after: re.Pattern[str]  # after it: no name follows, the document was named before
     two_leaders: re.Pattern[str]  # "the two leaders", "hai nhà lãnh đạo": the article's pair
     anaphoric_country: re.Pattern[str]  # "to the Southeast Asian nation", "sang nước bạn"
     modifier: re.Pattern[str]  # "envoy of", "thay mặt": the person after it only qualifies

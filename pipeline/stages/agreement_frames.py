@@ -85,6 +85,8 @@ class AgreementFrames(FrameHost):
             extra = self._other_country(countries)
             if extra:
                 countries.add(extra)
+        if not listed and self._named_before(trig, parts, countries):
+            return []
         date = self._pick_date(sent, trig, dates, status, "agreement")
         last = self.ctx.last_meeting
         if date.start is None and last is not None and last.date_start and last.status == status:
@@ -104,6 +106,25 @@ class AgreementFrames(FrameHost):
             if listed:
                 self._listed.add(id(ev))
         return []
+
+    def _named_before(self, trig: Trigger, parts: list[Participant], countries: set[str]) -> bool:
+        """A definite mention with no name after it ("the RAA deal", "the treaty signed today",
+        "Hiệp định này") is a document reported before: the nearest earlier document of the same
+        countries takes its people, and no new event is made."""
+        if trig.subtype == "partnership_upgrade":
+            return False
+        text = self.ctx.text
+        if not (self.cues.doc_again_before.search(text[max(0, trig.start - 40):trig.start])
+                and self.cues.doc_again_after.match(text[trig.end:trig.end + 30])):
+            return False
+        known = {c for c in countries if c}
+        for ev in reversed(self.ctx.events):
+            if ev.type == "agreement" and ev.subtype != "partnership_upgrade" and known <= set(ev.countries):
+                have = {p.name for p in ev.participants}
+                ev.participants += [p for p in dedupe(parts) if p.name and p.name not in have]
+                ev.mentions += 1
+                return True
+        return False
 
     def _signing_reported(self, sent: Sentence) -> bool:
         """Whether the sentence reports a signing, exchange or adoption: one of its signing words is

@@ -89,3 +89,25 @@ def test_an_upgrade_adopted_in_a_joint_statement_is_that_statement(pipe):
             "countries issued a joint statement on trade.")
     events = sorted((e["subtype"], e["date_start"]) for e in agreements(run(pipe, text, "en")))
     assert events == [("joint_statement", "2025-06-10"), ("partnership_upgrade", "2009")]
+
+
+def test_a_document_mentioned_again_by_a_definite_phrase_is_one_event(pipe):
+    text = ("Chile and Japan signed a reciprocal access agreement (RAA) in Santiago on Monday. "
+            "President Boric said the signing of the RAA deal marks a new stage. "
+            "\"The agreement signed today strengthens our defence ties,\" Foreign Minister Kamikawa Yoko said.")
+    events = agreements(run(pipe, text, "en"))
+    assert [tuple(e["countries"]) for e in events] == [("CHL", "JPN")], events
+    assert "Kamikawa Yoko" in {p["name"] for p in events[0]["participants"]}
+    text = ("Ngày 3/6, Peru và Việt Nam ký Hiệp định hợp tác nghề cá. Theo Bộ trưởng Ortega, "
+            "Hiệp định này mở ra cơ hội cho ngư dân hai nước.")
+    assert len(agreements(run(pipe, text, "vi"))) == 1
+    # a new document with its own name is a new event
+    text = ("Chile and Japan signed a reciprocal access agreement on Monday. They also signed "
+            "the agreement on visa exemption for diplomats.")
+    assert len(agreements(run(pipe, text, "en"))) == 2
+
+
+def test_a_signing_ceremony_of_a_named_note_is_that_note(pipe):
+    text = "Lễ ký công hàm trao đổi về việc Chính phủ Hàn Quốc cung cấp vốn vay cho Lào ngày 5/6."
+    events = agreements(run(pipe, text, "vi"))
+    assert [(e["subtype"], tuple(e["countries"])) for e in events] == [("other", ("KOR", "LAO"))]

@@ -52,6 +52,11 @@ CUES = FrameCues(
                              r"call\w* for|urg\w*|refus\w* to|declin\w* to|(?:is|are|was|were) likely to|"
                              r"expected to see|should|early|aim\w* to|seek\w* to|push\w* for)\b[^.;:!?]{0,60}$", re.I),
     list_word=re.compile(r"^(?:includ\w*|as follows)$", re.I),
+    # "the RAA deal", "The comprehensive partnership treaty signed today": a document named before
+    doc_again_before=re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+"
+                                r"(?:(?!(?:new|first|second|another|other|next|latest|a|an|of|\d+)\b)[\w'’-]+\s+){0,3}$"),
+    doc_again_after=re.compile(r"^(?!s\b)(?!\s*(?:\(|(?:on|for|of|between|with|to|in|regarding|concerning|"
+                               r"covering|worth|that|which|under|and|or)\b))"),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"

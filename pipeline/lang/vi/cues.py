@@ -29,6 +29,9 @@ CUES = FrameCues(
     signing_hoped=re.compile(r"(?:đề nghị|đề xuất|từ chối|mong muốn|hy vọng|hi vọng|kêu gọi|\bsớm\b|"
                              r"tiến tới|hướng tới)[^.;:!?]{0,50}$"),
     list_word=re.compile(r"^(?:gồm)$", re.I),
+    # "Hiệp định này", "Hiệp định là rất quan trọng": a document named before
+    doc_again_before=re.compile(r""),
+    doc_again_after=re.compile(r"^\s*(?:này|đó|nói trên|trên(?! cơ sở)|là)\b"),
     two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
                            r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
     anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
