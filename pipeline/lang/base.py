@@ -150,6 +150,7 @@ class StageWords:
     list_follows: str  # before a document word: it is one item of a list
     statement_titles: str  # "Tuyên bố chung", "joint statement": an upgrade named in its title
     hoped_for: str  # "mong muốn", "hope": an upgrade only hoped for
+    upgrade_recalled: str  # before an upgrade: an earlier one valued or its anniversary ("vui mừng trước việc")
     both_sides: str  # "hai bên", "both sides": the sides are not named people
     upgrade_to: str  # "thành ", "a ": before the name of an upgraded partnership
     relations_word: str  # "quan hệ ": before the name of an upgraded partnership

@@ -21,6 +21,9 @@ _LIST_FOLLOWS_AFTER = re.compile(rf"\s+(?:{joined('list_follows_after')})\b")  #
 # an upgrade named inside a document's title is that document
 _IN_STATEMENT_TITLE = re.compile(rf"(?:{joined('statement_titles')})[^.;]{{0,40}}$", re.I)
 _HOPED_FOR = re.compile(rf"(?:{joined('hoped_for')})(?:\s+\S+){{0,4}}\s*$")
+# "vui mừng trước việc hai nước nâng cấp quan hệ lên ...", "the 10th anniversary of the establishment of":
+# an earlier upgrade valued or remembered, with no time of its own
+_RECALLED = re.compile(rf"(?:{joined('upgrade_recalled')})\s*$")
 _BOTH_SIDES = re.compile(rf"\b(?:{joined('both_sides')})\b")
 _IN_LIST = re.compile(rf"(?:{joined('list_follows')})\b[^.]{{0,400}}$")
 # the name of an upgraded partnership: "upgrade relations to a Comprehensive Strategic Partnership between"
@@ -60,7 +63,7 @@ class AgreementFrames(FrameHost):
             # an upgrade named inside a document's title is that document, not a separate event
             if _IN_STATEMENT_TITLE.search(before):
                 return []
-            if _HOPED_FOR.search(before):
+            if _HOPED_FOR.search(before) or _RECALLED.search(before):
                 return []
         status = self._status(sent, trig.start)
         in_sentence = self._mentions_between(sent.start, sent.end)

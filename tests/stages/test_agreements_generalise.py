@@ -111,3 +111,22 @@ def test_a_signing_ceremony_of_a_named_note_is_that_note(pipe):
     text = "Lễ ký công hàm trao đổi về việc Chính phủ Hàn Quốc cung cấp vốn vay cho Lào ngày 5/6."
     events = agreements(run(pipe, text, "vi"))
     assert [(e["subtype"], tuple(e["countries"])) for e in events] == [("other", ("KOR", "LAO"))]
+
+
+def test_an_upgrade_valued_or_remembered_without_a_time_is_no_event(pipe):
+    for text in (
+        "Hai nhà lãnh đạo bày tỏ vui mừng trước việc Việt Nam và Chile nâng cấp quan hệ lên Đối tác Toàn diện.",
+        "Thủ tướng hai nước hài lòng về việc Ấn Độ và Nhật Bản nâng tầm quan hệ lên Đối tác Chiến lược.",
+        "Hai bên đang tiến tới kỷ niệm 10 năm thiết lập quan hệ Đối tác Chiến lược Việt Nam - Peru.",
+    ):
+        assert agreements(run(pipe, text, "vi")) == [], text
+    text = "Chile and Peru will mark the 10th anniversary of the establishment of their strategic partnership."
+    assert agreements(run(pipe, text, "en")) == []
+
+
+def test_an_establishment_of_a_cooperative_partnership_with_its_month_is_a_past_upgrade(pipe):
+    text = ("Chuyến thăm diễn ra trong bối cảnh Việt Nam và Mông Cổ vừa thiết lập quan hệ "
+            "Đối tác hợp tác toàn diện vào tháng 3-2019.")
+    events = agreements(run(pipe, text, "vi", published="2019-09-20"))
+    assert [(e["subtype"], e["date_start"], tuple(e["countries"])) for e in events] == \
+        [("partnership_upgrade", "2019-03", ("MNG", "VNM"))]

@@ -55,6 +55,7 @@ WORDS = StageWords(
     list_follows="include|includes|included|as follows",
     statement_titles="joint statement|declaration",
     hoped_for="hope|look forward",
+    upgrade_recalled=r"\banniversary of(?: the)?",
     both_sides="two sides|both sides",
     upgrade_to="a |the |an ",
     relations_word="",

@@ -54,6 +54,7 @@ WORDS = StageWords(
     list_follows="gồm|bao gồm",
     statement_titles="Tuyên bố chung",
     hoped_for=r"\bsớm\b|mong muốn",
+    upgrade_recalled=r"(?:vui mừng|hài lòng|đánh giá cao)[^.;]{0,40}?\bviệc\b(?:\s+\S+){0,8}|kỷ niệm\s+\d+\s+năm",
     both_sides="hai bên",
     upgrade_to="thành |mức |khuôn khổ ",
     relations_word="quan hệ ",
