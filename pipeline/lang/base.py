@@ -28,6 +28,7 @@ class FrameCues:
     agreement: re.Pattern[str]  # in the sentence: a document is signed, exchanged or adopted
     agreement_not: re.Pattern[str]  # before a trigger: a document acted under or only hoped for
     agreement_not_after: re.Pattern[str]  # from the trigger on: understandings, not a document
+    signed_dated_after: re.Pattern[str]  # after a document word: its own signing date ("signed in 2015")
     signing_hoped: re.Pattern[str]  # before a signing word: only proposed, hoped for, refused, forecast
     list_word: re.Pattern[str]  # a signing cue that only opens a list ("including", "gồm")
     doc_again_before: re.Pattern[str]  # before a document word: a definite mention ("the RAA deal")

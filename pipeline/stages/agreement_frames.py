@@ -56,8 +56,12 @@ class AgreementFrames(FrameHost):
                 or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
             if not listed and not self._signing_reported(sent):
                 return []
+            if self.cues.agreement_not_after.match(text[trig.start:sent.end]):
+                return []
+            # a document acted under is no new signing, unless the text gives its own signing time
+            # ("implementing their agreement signed in 2015"): a past event referred to with a time
             if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]) \
-                    or self.cues.agreement_not_after.match(text[trig.start:sent.end]):
+                    and not self.cues.signed_dated_after.match(text[trig.end:sent.end]):
                 return []
         else:
             # an upgrade named inside a document's title is that document, not a separate event

@@ -130,3 +130,19 @@ def test_an_establishment_of_a_cooperative_partnership_with_its_month_is_a_past_
     events = agreements(run(pipe, text, "vi", published="2019-09-20"))
     assert [(e["subtype"], e["date_start"], tuple(e["countries"])) for e in events] == \
         [("partnership_upgrade", "2019-03", ("MNG", "VNM"))]
+
+
+def test_a_document_acted_under_with_its_own_signing_time_is_a_past_event(pipe):
+    for text, lang, date in (
+        ("The parliaments of Chile and Vietnam are implementing their cooperation agreement signed in 2017.",
+         "en", "2017"),
+        ("Both sides will deepen defence ties based on the Memorandum of Understanding on Defence "
+         "Cooperation between Peru and Japan signed in October 2021.", "en", "2021-10"),
+        ("Hội nghị đánh giá việc thực hiện thỏa thuận hợp tác giữa Việt Nam và Lào (được ký kết ngày "
+         "12/03/2019).", "vi", "2019-03-12"),
+    ):
+        events = agreements(run(pipe, text, lang))
+        assert [e["date_start"] for e in events] == [date], (text, events)
+    # without a time of its own it stays a document acted under
+    text = "The parliaments of Chile and Vietnam are implementing their cooperation agreement."
+    assert agreements(run(pipe, text, "en")) == []

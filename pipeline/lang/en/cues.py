@@ -57,6 +57,9 @@ CUES = FrameCues(
                                 r"(?:(?!(?:new|first|second|another|other|next|latest|a|an|of|\d+)\b)[\w'’-]+\s+){0,3}$"),
     doc_again_after=re.compile(r"^(?!s\b)(?!\s*(?:\(|(?:on|for|of|between|with|to|in|regarding|concerning|"
                                r"covering|worth|that|which|under|and|or)\b))"),
+    # "implementing their cooperation agreement signed in 2015": a past signing referred to with its time
+    signed_dated_after=re.compile(r"^[^.;:]{0,100}?\b(?:signed|inked|concluded|reached|adopted|issued)\s+(?:on|in)\s+"
+                                  r"(?:[\w,]+\s+){0,2}?(?:1[89]|20)\d\d\b"),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"

@@ -32,6 +32,9 @@ CUES = FrameCues(
     # "Hiệp định này", "Hiệp định là rất quan trọng": a document named before
     doc_again_before=re.compile(r""),
     doc_again_after=re.compile(r"^\s*(?:này|đó|nói trên|trên(?! cơ sở)|là)\b"),
+    # "thực hiện thỏa thuận hợp tác (được ký kết ngày 14/5/2018)": a past signing referred to with its time
+    signed_dated_after=re.compile(r"^[^.;:]{0,100}?(?:ký kết|\bký)\s+(?:vào\s+)?(?:ngày|tháng|năm)\s+"
+                                  r"[\d/.-]*(?:1[89]|20)\d\d\b"),
     two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
                            r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
     anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
