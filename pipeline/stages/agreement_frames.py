@@ -25,6 +25,7 @@ _HOPED_FOR = re.compile(rf"(?:{joined('hoped_for')})(?:\s+\S+){{0,4}}\s*$")
 # an earlier upgrade valued or remembered, with no time of its own
 _RECALLED = re.compile(rf"(?:{joined('upgrade_recalled')})\s*$")
 _BOTH_SIDES = re.compile(rf"\b(?:{joined('both_sides')})\b")
+_LINE_HEAD = re.compile(r"\s*(?:[-–•+*]|\d+[.)])?\s*")  # what may stand before a listed document on its line
 _IN_LIST = re.compile(rf"(?:{joined('list_follows')})\b[^.]{{0,400}}$")
 # the name of an upgraded partnership: "upgrade relations to a Comprehensive Strategic Partnership between"
 _UPGRADE_NAME = re.compile(rf"\s*(?:{joined('upgrade_to')})?(?:{joined('relations_word')})?([^,.;]{{3,60}}?)"
@@ -51,9 +52,10 @@ class AgreementFrames(FrameHost):
         listed = False
         if trig.subtype != "partnership_upgrade":
             prior_agreement = any(e.type == "agreement" for e in self.ctx.events)
-            listed = prior_agreement and (
+            line_item = self._line_item(trig)
+            listed = line_item or (prior_agreement and (
                 (LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
-                or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
+                or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig)))
             if not listed and not self._signing_reported(sent):
                 return []
             if self.cues.agreement_not_after.match(text[trig.start:sent.end]):
@@ -144,6 +146,23 @@ class AgreementFrames(FrameHost):
         if not verbs:
             return True
         return not all(self.cues.signing_hoped.search(sent.text[max(0, m.start() - 90):m.start()]) for m in verbs)
+
+    def _line_item(self, trig: Trigger) -> bool:
+        """A document word opening a line, right under a list opener ("Các văn kiện hợp tác gồm:",
+        "The documents signed include:") or under another such line: one item of a list of signed
+        documents laid out one per line, however many lines the list runs to."""
+        text = self.ctx.text
+        line = text.rfind("\n", 0, trig.start) + 1
+        if not line or not _LINE_HEAD.fullmatch(text[line:trig.start]):
+            return False
+        prev_end = len(text[:line].rstrip())
+        prev = text.rfind("\n", 0, prev_end) + 1
+        head = text[prev:prev_end]
+        if prev in self._item_lines or (head.endswith(":") and (_IN_LIST.search(head[:-1] + " ")
+                                                                or GENERIC_DOCS.search(head.lstrip()))):
+            self._item_lines.add(line)
+            return True
+        return False
 
     def _after_list_opener(self, trig: Trigger) -> bool:
         """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         cues: FrameCues
         _visit_index: VisitIndex
         _listed: set[int]
+        _item_lines: set[int]
 
         def _dates(self, sent: Sentence) -> list[DateMention]: ...
         def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,

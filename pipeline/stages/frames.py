@@ -99,6 +99,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self._reported: dict[int, DateMention] = {}  # sentence start -> the day it says something was said
         self._visit_index = VisitIndex(0, None, {})  # visits by visitor, extended as events are added
         self._listed: set[int] = set()  # id() of the agreement events named as items of a list
+        self._item_lines: set[int] = set()  # line starts of documents listed one per line
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:

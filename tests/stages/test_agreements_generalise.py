@@ -146,3 +146,25 @@ def test_a_document_acted_under_with_its_own_signing_time_is_a_past_event(pipe):
     # without a time of its own it stays a document acted under
     text = "The parliaments of Chile and Vietnam are implementing their cooperation agreement."
     assert agreements(run(pipe, text, "en")) == []
+
+
+def test_documents_listed_one_per_line_under_an_opener_are_each_an_event(pipe):
+    text = ("Sáng 5/6, Thủ tướng Phạm Minh Chính và Thủ tướng Chile hội đàm tại Hà Nội.\n\n"
+            "Các văn kiện được trao gồm:\n\n"
+            "Bản ghi nhớ về hợp tác nông nghiệp giữa Bộ Nông nghiệp Việt Nam và Bộ Nông nghiệp Chile.\n\n"
+            "Bản ghi nhớ hợp tác trong lĩnh vực du lịch giữa hai nước.\n\n"
+            "Thỏa thuận về miễn thị thực cho người mang hộ chiếu công vụ.\n\n"
+            "Kế hoạch hành động giai đoạn 2026-2030 giữa hai Bộ Ngoại giao.")
+    events = agreements(run(pipe, text, "vi"))
+    assert sorted(e["subtype"] for e in events) == ["agreement", "agreement", "mou", "mou"], events
+    assert all(e["date_start"] == "2025-06-05" and set(e["countries"]) == {"CHL", "VNM"} for e in events)
+    text = ("Chile and Peru held talks in Lima on Monday.\nThe documents signed include:\n"
+            "- A memorandum of understanding on mining cooperation.\n"
+            "- An agreement on social security.\n"
+            "- A plan of action on trade for 2026-2028.")
+    events = agreements(run(pipe, text, "en"))
+    assert len(events) == 3, events
+    # lines after a paragraph that opens no list are no items
+    text = ("Chile and Peru held talks in Lima on Monday.\nTrade rose by 10 percent last year:\n"
+            "Agreements on mining have helped.")
+    assert len(agreements(run(pipe, text, "en"))) == 0
