@@ -168,3 +168,13 @@ def test_documents_listed_one_per_line_under_an_opener_are_each_an_event(pipe):
     text = ("Chile and Peru held talks in Lima on Monday.\nTrade rose by 10 percent last year:\n"
             "Agreements on mining have helped.")
     assert len(agreements(run(pipe, text, "en"))) == 0
+
+
+def test_a_memorandum_of_collaboration_or_agreement_is_a_memorandum(pipe):
+    for text in (
+        "On Tuesday, Chile's Codelco and Peru's Petroperu signed a Memorandum of Collaboration on green copper.",
+        "The defence ministries of Japan and the Philippines inked a memorandum of agreement on maritime "
+        "training in Manila on 3 June.",
+    ):
+        events = agreements(run(pipe, text, "en"))
+        assert [e["subtype"] for e in events] == ["mou"], (text, events)
