@@ -178,3 +178,22 @@ def test_a_memorandum_of_collaboration_or_agreement_is_a_memorandum(pipe):
     ):
         events = agreements(run(pipe, text, "en"))
         assert [e["subtype"] for e in events] == ["mou"], (text, events)
+
+
+def test_a_document_still_to_be_drafted_negotiated_or_stipulating_is_no_signing(pipe):
+    for text, lang in (
+        ("Minister Ortega said Peru and Chile should draw up an action plan to put the MoU into practice "
+         "after signing ceremonies last year.", "en"),
+        ("Officials of Japan and Vietnam discussed the plan to come up with a new rice agreement on Friday.", "en"),
+        ("He raised issues of interest to Chile such as the Comprehensive and Progressive Agreement for "
+         "Trans-Pacific Partnership.", "en"),
+        ("Tháng 7 tới, hai bộ sẽ ký 3 hiệp định vay vốn, dựa trên các điều kiện quy định tại công hàm "
+         "trao đổi giữa Việt Nam và Hàn Quốc.", "vi"),
+    ):
+        titles = [e["title"] for e in agreements(run(pipe, text, lang))]
+        assert not any(t and ("MoU" in t or "rice" in t or "Trans-Pacific" in t or "Digital" in t
+                              or "công hàm" in t) for t in titles), (text, titles)
+    text = ("Chile has signed and put into force a pact with Japan while finalising negotiations on the "
+            "long-awaited Peru-Chile Digital Economy Agreement.")
+    events = agreements(run(pipe, text, "en"))
+    assert not any(set(e["countries"]) == {"CHL", "PER"} for e in events), events

@@ -29,8 +29,9 @@ CUES = FrameCues(
                     r"bid farewell|reception during)\b", re.I),
     receive=re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),
     witness=re.compile(r"\bwitness\w*", re.I),
-    agreement=re.compile(r"\b(?:sign\w*|ink\w*|exchang\w*|adopt\w*|issu\w*|witness\w*|includ\w*|as follows|"
-                         r"concluded|reached|announced)\b", re.I),
+    # "issues" only as a verb ("issues a joint statement"), not the noun ("touched upon issues such as")
+    agreement=re.compile(r"\b(?:sign\w*|ink\w*|exchang\w*|adopt\w*|issu(?:e|ed|ing|ance)|issues(?=\s+(?:a|an|the|joint)\b)|"
+                         r"witness\w*|includ\w*|as follows|concluded|reached|announced)\b", re.I),
     # a document acted under, or one only hoped for ("promised to soon sign", "looking forward to
     # an early signing", "is likely to see the signing of"): no signing is reported
     agreement_not=re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing|"
@@ -39,7 +40,14 @@ CUES = FrameCues(
                              r"carr(?:y|ies|ied|ying) out|realis\w*|realiz\w*|"
                              r"bring\w* into (?:full )?play|importance of|(?:terms|provisions) of|"
                              r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
-                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$"
+                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to|"
+                             # a document still to be drafted or negotiated ("should build an action plan",
+                             # "the plan to come up with a rice agreement", "finalising negotiations on")
+                             r"should|must|needs? to|plans? to|come up with|draft\w*|negotiat\w*(?: on| for)?|"
+                             r"finali[sz]\w*)\b(?:\s+\S+){0,4}"
+                             # the capitalised words of a named document do not count ("... on the
+                             # much-anticipated EU-Vietnam Free Trade Agreement")
+                             r"(?:\s+(?-i:[A-Z])[\w-]*)*\s*$"
                              # "is likely to see the signing of several major agreements": a forecast
                              r"|\b(?:is|are|was|were)\s+(?:likely|expected)\s+to\s+see\b(?:\s+\S+){0,7}\s*$", re.I),
     # "the agreements reached by the leaders": common understandings; "an agreement was reached to maintain

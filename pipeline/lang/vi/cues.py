@@ -22,7 +22,8 @@ CUES = FrameCues(
     agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo)|"
                          r"(?:[Tt]h(?:ỏa|oả) thuận|[Hh]iệp định)[^.;,]{1,60}?đạt được)", re.I),
     agreement_not=re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở|hy vọng|hi vọng|mong muốn|"
-                             r"hướng tới|có thể|sẵn sàng)(?:\s+\S+){0,4}\s*$"),
+                             r"hướng tới|có thể|sẵn sàng|quy định (?:tại|trong)|dựa (?:trên|vào)|đàm phán|soạn thảo|"
+                             r"xây dựng)(?:\s+\S+){0,4}\s*$"),
     # "các thỏa thuận đạt được giữa lãnh đạo hai nước": common understandings, not a document
     agreement_not_after=re.compile(r"^[Tt]h(?:ỏa|oả) thuận(?: quan trọng| cấp cao)? (?:đã |mà )?đạt được"),
     # "đề nghị hai nước sớm đàm phán, ký", "từ chối ký vào": no signing reported
