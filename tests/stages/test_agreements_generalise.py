@@ -197,3 +197,15 @@ def test_a_document_still_to_be_drafted_negotiated_or_stipulating_is_no_signing(
             "long-awaited Peru-Chile Digital Economy Agreement.")
     events = agreements(run(pipe, text, "en"))
     assert not any(set(e["countries"]) == {"CHL", "PER"} for e in events), events
+
+
+def test_an_upgrade_of_a_relationship_named_by_its_two_countries_is_found(pipe):
+    for text in (
+        "On Monday, the two sides decided to upgrade the Chile - Viet Nam relationship to a Comprehensive "
+        "Partnership.",
+        "President Boric and President Luong Cuong agreed to elevate the long-standing Chile-Vietnam bilateral "
+        "ties to a strategic partnership in Hanoi on 5 June.",
+    ):
+        events = agreements(run(pipe, text, "en"))
+        assert [(e["subtype"], tuple(e["countries"])) for e in events] == \
+            [("partnership_upgrade", ("CHL", "VNM"))], (text, events)
