@@ -149,6 +149,7 @@ class StageWords:
     signing_ceremony: str  # "lễ ký", "signing ceremony"
     list_follows_after: str  # right after a document word: a list of documents follows
     list_follows: str  # before a document word: it is one item of a list
+    list_including: str  # after unnamed documents, before a named one: an item of them ("including")
     statement_titles: str  # "Tuyên bố chung", "joint statement": an upgrade named in its title
     hoped_for: str  # "mong muốn", "hope": an upgrade only hoped for
     upgrade_recalled: str  # before an upgrade: an earlier one valued or its anniversary ("vui mừng trước việc")

@@ -27,6 +27,7 @@ _RECALLED = re.compile(rf"(?:{joined('upgrade_recalled')})\s*$")
 _BOTH_SIDES = re.compile(rf"\b(?:{joined('both_sides')})\b")
 _LINE_HEAD = re.compile(r"\s*(?:[-–•+*]|\d+[.)])?\s*")  # what may stand before a listed document on its line
 _IN_LIST = re.compile(rf"(?:{joined('list_follows')})\b[^.]{{0,400}}$")
+_INCLUDING = re.compile(rf"\b(?:{joined('list_including')})\b")
 # the name of an upgraded partnership: "upgrade relations to a Comprehensive Strategic Partnership between"
 _UPGRADE_NAME = re.compile(rf"\s*(?:{joined('upgrade_to')})?(?:{joined('relations_word')})?([^,.;]{{3,60}}?)"
                            rf"(?=[,.;]|{joined('upgrade_name_end')}|$)")
@@ -168,7 +169,12 @@ class AgreementFrames(FrameHost):
         """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the
         previous sentence: an item of a list of signed documents."""
         text = self.ctx.text
-        return bool(_IN_LIST.search(text[max(0, trig.start - 420):trig.start]))
+        if _IN_LIST.search(text[max(0, trig.start - 420):trig.start]):
+            return True
+        # "witnessed the signing of cooperation documents, including A, B and C": items of the umbrella
+        return any(e.type == "agreement" and e.char_start <= trig.start < e.char_end and e.trigger_start < trig.start
+                   and GENERIC_DOCS.search(e.title or e.trigger)
+                   and _INCLUDING.search(text, e.trigger_start, trig.start) for e in self.ctx.events)
 
     def finish_lists(self) -> None:
         """When the documents signed are listed one by one, each is an event and the unnamed

@@ -209,3 +209,22 @@ def test_an_upgrade_of_a_relationship_named_by_its_two_countries_is_found(pipe):
         events = agreements(run(pipe, text, "en"))
         assert [(e["subtype"], tuple(e["countries"])) for e in events] == \
             [("partnership_upgrade", ("CHL", "VNM"))], (text, events)
+
+
+def test_records_and_minutes_of_a_meeting_are_documents(pipe):
+    text = ("Sáng 6/6, đoàn đại biểu hai tỉnh Lào Cai (Việt Nam) và Vân Nam (Trung Quốc) đã hội đàm "
+            "và ký kết biên bản hợp tác.")
+    events = agreements(run(pipe, text, "vi"))
+    assert [(e["subtype"], tuple(e["countries"])) for e in events] == [("agreement", ("CHN", "VNM"))]
+    text = ("Sau hội đàm, Bộ trưởng Ngoại giao Lào và Bộ trưởng Ngoại giao Campuchia ký biên bản kỳ họp "
+            "lần thứ 5 Ủy ban hỗn hợp hai nước ngày 6/6.")
+    assert [e["subtype"] for e in agreements(run(pipe, text, "vi"))] == ["other"]
+
+
+def test_named_documents_after_including_replace_their_unnamed_umbrella(pipe):
+    text = ("After the talks on Monday, the Chilean and Peruvian Presidents witnessed the signing of "
+            "cooperation documents, including the agreement on border trade, the minutes of the third meeting "
+            "of the Chile-Peru Joint Commission, and the memorandum of understanding on tourism.")
+    events = agreements(run(pipe, text, "en"))
+    assert sorted(e["subtype"] for e in events) == ["agreement", "mou", "other"], events
+    assert all(set(e["countries"]) == {"CHL", "PER"} for e in events)

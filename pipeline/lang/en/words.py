@@ -53,6 +53,7 @@ WORDS = StageWords(
     signing_ceremony="signing ceremony",
     list_follows_after="include|includes|included|are as follows",
     list_follows="include|includes|included|as follows",
+    list_including="including|among them",
     statement_titles="joint statement|declaration",
     hoped_for="hope|look forward",
     upgrade_recalled=r"\banniversary of(?: the)?",

@@ -52,6 +52,7 @@ WORDS = StageWords(
     signing_ceremony="[Ll]ễ ký",
     list_follows_after="gồm|bao gồm",
     list_follows="gồm|bao gồm",
+    list_including="trong đó có|trong đó",
     statement_titles="Tuyên bố chung",
     hoped_for=r"\bsớm\b|mong muốn",
     upgrade_recalled=r"(?:vui mừng|hài lòng|đánh giá cao)[^.;]{0,40}?\bviệc\b(?:\s+\S+){0,8}|kỷ niệm\s+\d+\s+năm",
