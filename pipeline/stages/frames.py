@@ -94,6 +94,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self.cues = profile(ctx.lang).cues
         # what the article's sentences have told so far, read by later sentences and events
         self._sentence_triggers: list[Span] = []  # the current sentence's event words
+        self._trigger_types: dict[int, str] = {}  # the current sentence's event words' types by start
         self._clause_start: int | None = None  # where the current trigger's clause begins
         self._governed: dict[int, int] = {}  # date start -> start of the period cue governing it
         self._reported: dict[int, DateMention] = {}  # sentence start -> the day it says something was said
@@ -211,7 +212,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             shared = bool(near)
         if not near:
             near = [d for d in allowed if (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
-                                           or len(allowed) == 1)  # a long list between, one date in all
+                                           # a long list between, one date in all, not another event's own
+                                           or (len(allowed) == 1 and not self._owned_by_nearer(d, trig)))
                     and self._same_clause(trig, d)]
         if not near:
             same = [e for e in self.ctx.events if e.char_start == sent.start and e.date_start and not e.date_inferred
@@ -249,6 +251,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
                         break
         return PickedDate(start, end, shared, "stated")
+
+    def _owned_by_nearer(self, d: DateMention, trig: Trigger) -> bool:
+        """Whether a date stands right after an event word of another type in the sentence ("the visit
+        also marks the treaty signed in 1883"): that event's date, not the farther one's; a date after
+        a list of events of one type ("met the ambassadors of A, B and C on the 17th") dates them all."""
+        owner = self._nearest_trigger(d)
+        if owner is None or owner == trig.start or not 0 <= d.start - owner <= 110:
+            return False
+        return self._trigger_types.get(owner, trig.type) != trig.type
 
     def _same_clause(self, trig: Trigger, d: DateMention) -> bool:
         """No other event word, in a clause of its own or placed in time against this one, stands
@@ -459,6 +470,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         for t in find_triggers(sent.text, self.lang)]
             dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
             self._sentence_triggers = [Span(t.start, t.end) for t in triggers]
+            self._trigger_types = {t.start: t.type for t in triggers}
             prev_agents: list[PersonMention] = []
             prev_objects: list[PersonMention] = []
             seg_start = sent.start

@@ -228,3 +228,15 @@ def test_named_documents_after_including_replace_their_unnamed_umbrella(pipe):
     events = agreements(run(pipe, text, "en"))
     assert sorted(e["subtype"] for e in events) == ["agreement", "mou", "other"], events
     assert all(set(e["countries"]) == {"CHL", "PER"} for e in events)
+
+
+def test_a_treaty_with_its_nineteenth_century_year_is_a_past_agreement(pipe):
+    text = ("Chuyến thăm Nhật Bản của Tổng thống Chile Gabriel Boric ngày 5/6 cũng đánh dấu kỷ niệm quan hệ "
+            "hai nước và việc ký kết Hiệp ước hữu nghị, thương mại và hàng hải năm 1897.")
+    events = run(pipe, text, "vi")
+    treaty = agreements(events)
+    assert [(e["date_start"], tuple(e["countries"])) for e in treaty] == [("1897", ("CHL", "JPN"))], treaty
+    # the year belongs to the treaty, not to the visit of the same sentence
+    assert all(e["date_start"] != "1897" for e in events if e["type"] == "visit")
+    events = agreements(run(pipe, "Lào và Thái Lan đã ký Hiệp ước biên giới vào năm 1926.", "vi"))
+    assert [e["date_start"] for e in events] == ["1926"]
