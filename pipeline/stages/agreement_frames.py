@@ -63,7 +63,7 @@ class AgreementFrames(FrameHost):
                 return []
             # a document acted under is no new signing, unless the text gives its own signing time
             # ("implementing their agreement signed in 2015"): a past event referred to with a time
-            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]) \
+            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 80):trig.start]) \
                     and not self.cues.signed_dated_after.match(text[trig.end:sent.end]):
                 return []
         else:
