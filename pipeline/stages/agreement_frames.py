@@ -124,8 +124,9 @@ class AgreementFrames(FrameHost):
         if trig.subtype == "partnership_upgrade":
             return False
         text = self.ctx.text
-        if not (self.cues.doc_again_before.search(text[max(0, trig.start - 40):trig.start])
-                and self.cues.doc_again_after.match(text[trig.end:trig.end + 30])):
+        definite = self.cues.doc_again_before.search(text[max(0, trig.start - 40):trig.start])
+        if not definite or not (definite.groupdict().get("such")
+                                or self.cues.doc_again_after.match(text[trig.end:trig.end + 30])):
             return False
         known = {c for c in countries if c}
         for ev in reversed(self.ctx.events):

@@ -241,3 +241,10 @@ def test_a_treaty_with_its_nineteenth_century_year_is_a_past_agreement(pipe):
     events = agreements(run(pipe, "Lào và Thái Lan đã ký Hiệp ước biên giới vào năm 1926.", "vi"))
     assert [e["date_start"] for e in events] == ["1926"]
 
+
+
+def test_such_a_document_is_the_one_just_named(pipe):
+    text = ("On Monday, Chile and Japan also inked a Memorandum of Understanding on Mutual Logistics Support, "
+            "the first such defence agreement which Chile has signed with an Asian country.")
+    events = agreements(run(pipe, text, "en"))
+    assert [e["subtype"] for e in events] == ["mou"], events

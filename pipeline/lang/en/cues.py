@@ -61,8 +61,10 @@ CUES = FrameCues(
                              r"expected to see|should|early|aim\w* to|seek\w* to|push\w* for)\b[^.;:!?]{0,60}$", re.I),
     list_word=re.compile(r"^(?:includ\w*|as follows)$", re.I),
     # "the RAA deal", "The comprehensive partnership treaty signed today": a document named before
+    # "the first such major agreement which Vietnam has signed": the same document, whatever follows
     doc_again_before=re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+"
-                                r"(?:(?!(?:new|first|second|another|other|next|latest|a|an|of|\d+)\b)[\w'’-]+\s+){0,3}$"),
+                                r"(?:(?!(?:new|first|second|another|other|next|latest|a|an|of|\d+)\b)[\w'’-]+\s+){0,3}$"
+                                r"|\b(?P<such>such)\s+(?:[\w-]+\s+){0,2}$"),
     doc_again_after=re.compile(r"^(?!s\b)(?!\s*(?:\(|(?:on|for|of|between|with|to|in|regarding|concerning|"
                                r"covering|worth|that|which|under|and|or)\b))"),
     # "implementing their cooperation agreement signed in 2015": a past signing referred to with its time
