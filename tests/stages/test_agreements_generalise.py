@@ -248,3 +248,17 @@ def test_such_a_document_is_the_one_just_named(pipe):
             "the first such defence agreement which Chile has signed with an Asian country.")
     events = agreements(run(pipe, text, "en"))
     assert [e["subtype"] for e in events] == ["mou"], events
+
+
+def test_an_agreement_settled_between_two_leaders_on_a_day_and_many_deals_concluded(pipe):
+    text = ("Các cuộc đàm phán cho phép thực hiện thỏa thuận về ngừng bắn ở biên giới, được thống nhất giữa "
+            "Tổng thống Peru và Tổng thống Chile vào ngày 4/3 tại Lima.")
+    events = agreements(run(pipe, text, "vi"))
+    assert [(e["date_start"], tuple(e["countries"])) for e in events] == [("2025-03-04", ("CHL", "PER"))], events
+    text = ("Kết thúc diễn đàn doanh nghiệp Việt Nam - Chile ngày 5/6, doanh nghiệp hai nước đạt được nhiều "
+            "thỏa thuận hợp tác.")
+    events = agreements(run(pipe, text, "vi"))
+    assert [tuple(e["countries"]) for e in events] == [("CHL", "VNM")], events
+    # agreeing on something is no document
+    text = "Ngày 5/6, Peru và Chile đạt được thỏa thuận về việc tăng cường tuần tra chung."
+    assert agreements(run(pipe, text, "vi")) == []
