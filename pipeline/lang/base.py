@@ -159,6 +159,7 @@ class StageWords:
     both_sides: str  # "hai bên", "both sides": the sides are not named people
     upgrade_to: str  # "thành ", "a ": before the name of an upgraded partnership
     relations_word: str  # "quan hệ ": before the name of an upgraded partnership
+    partnership_word: str  # "partnership", "đối tác": an event word that is itself the partnership's name
     upgrade_name_end: str  # " giữa", " between": where the name of an upgraded partnership ends
     # frames: dates and participants
     lead_words: str  # a sentence-opening adverb before a date ("Trước đó", "Earlier")

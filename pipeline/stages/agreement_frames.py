@@ -32,6 +32,8 @@ _INCLUDING = re.compile(rf"\b(?:{joined('list_including')})\b")
 _UPGRADE_NAME = re.compile(rf"\s*(?:{joined('upgrade_to')})?(?:{joined('relations_word')})?([^,.;]{{3,60}}?)"
                            rf"(?=[,.;]|{joined('upgrade_name_end')}|$)")
 
+_PARTNERSHIP_WORD = re.compile(joined("partnership_word"), re.I)
+
 if TYPE_CHECKING:
     from pipeline.stages.dates import DateMention
 
@@ -203,6 +205,8 @@ class AgreementFrames(FrameHost):
         """The document's name as written: from the trigger to the end of its noun phrase."""
         text = self.ctx.text
         if trig.subtype == "partnership_upgrade":
+            if _PARTNERSHIP_WORD.search(trig.text):
+                return trig.text.strip()  # "a Strategic Partnership since 2013": the event word is the name
             m = _UPGRADE_NAME.match(text[trig.end:sent.end])
             return m.group(1).strip() if m else None
         m = TITLE_END.search(text, trig.end, sent.end)

@@ -171,7 +171,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if _UNTIL.search(self.ctx.text, max(0, d.start - 40), d.start):
             return False  # "until Friday": the end of a stay, no event's own date (see _pick_date)
         cue = self._governed.get(d.start)
-        return cue is None or cue <= trig.start < d.start
+        # "share a Comprehensive Strategic Partnership since 2016": a partnership's start is its setting up
+        named_since = trig.subtype == "partnership_upgrade" and cue is not None and 0 <= cue - trig.end <= 2
+        return cue is None or cue <= trig.start < d.start or named_since
 
     def _sentence_adverbial(self, sent: Sentence, d: DateMention) -> bool:
         """A time adverbial opening the sentence ("Sáng 11/8, …", "On Monday, …", "Trước đó, ngày 3-9, …")

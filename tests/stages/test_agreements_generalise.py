@@ -262,3 +262,18 @@ def test_an_agreement_settled_between_two_leaders_on_a_day_and_many_deals_conclu
     # agreeing on something is no document
     text = "Ngày 5/6, Peru và Chile đạt được thỏa thuận về việc tăng cường tuần tra chung."
     assert agreements(run(pipe, text, "vi")) == []
+
+
+def test_a_partnership_with_the_year_it_began_is_a_past_upgrade(pipe):
+    for text, lang, date, title in (
+        ("Chile and Vietnam share a Comprehensive Partnership since 2009, and trade is its key pillar.", "en",
+         "2009", "Comprehensive Partnership"),
+        ("Peru and Japan have been strategic partners since 2011.", "en", "2011", "strategic partners"),
+        ("Việt Nam và Chile là Đối tác Toàn diện kể từ năm 2009.", "vi", "2009", "Đối tác Toàn diện"),
+    ):
+        events = agreements(run(pipe, text, lang))
+        assert [(e["subtype"], e["date_start"], e["title"]) for e in events] == \
+            [("partnership_upgrade", date, title)], events
+    # a meeting word followed by 'since' keeps no date from it
+    events = run(pipe, "It was the first meeting of the two Presidents of Chile and Peru since 2019.", "en")
+    assert all(e["date_start"] != "2019" for e in events)

@@ -60,6 +60,7 @@ WORDS = StageWords(
     both_sides="two sides|both sides",
     upgrade_to="a |the |an ",
     relations_word="",
+    partnership_word="partner",
     upgrade_name_end=r" between| for| with| in ",
     # frames
     lead_words=r"Also|And|But|Earlier|Later|Then|Meanwhile|Previously|According to [^,.;]{1,40}",

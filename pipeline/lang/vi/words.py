@@ -59,6 +59,7 @@ WORDS = StageWords(
     both_sides="hai bên",
     upgrade_to="thành |mức |khuôn khổ ",
     relations_word="quan hệ ",
+    partnership_word="đối tác",
     upgrade_name_end=r" giữa| vì| nhằm| năm \d| vào",
     # frames
     lead_words=r"Trước đó|Sau đó|Tiếp đó|Ngoài ra|Cũng|Theo [^,.;]{1,40}",
