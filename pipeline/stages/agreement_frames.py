@@ -148,7 +148,10 @@ class AgreementFrames(FrameHost):
             return False
         verbs = [m for m in cues if not self.cues.list_word.match(m.group(0))]
         if not verbs:
-            return True
+            # "The documents include ...", "các văn kiện gồm": a list of documents; "progress in many
+            # areas, including trade and the approval of the TikTok deal" lists topics
+            return any(self._trigger_types.get(t.start) == "agreement" and 0 <= sent.start + m.start() - t.end <= 60
+                       for m in cues for t in self._sentence_triggers)
         return not all(self.cues.signing_hoped.search(sent.text[max(0, m.start() - 90):m.start()]) for m in verbs)
 
     def _line_item(self, trig: Trigger) -> bool:

@@ -277,3 +277,12 @@ def test_a_partnership_with_the_year_it_began_is_a_past_upgrade(pipe):
     # a meeting word followed by 'since' keeps no date from it
     events = run(pipe, "It was the first meeting of the two Presidents of Chile and Peru since 2019.", "en")
     assert all(e["date_start"] != "2019" for e in events)
+
+
+def test_a_list_word_opens_a_list_of_documents_only_after_a_document_word(pipe):
+    text = ("Theo ông Boric, hai bên đạt tiến triển trong nhiều lĩnh vực, bao gồm thương mại, nghề cá và việc "
+            "phê duyệt thỏa thuận về khai thác đồng giữa Chile và Peru.")
+    assert agreements(run(pipe, text, "vi")) == []
+    text = ("Sáng 5/6, Thủ tướng Chile và Thủ tướng Peru hội đàm tại Lima. Các văn kiện hợp tác gồm Hiệp định "
+            "về khai thác đồng và Bản ghi nhớ về nghề cá.")
+    assert sorted(e["subtype"] for e in agreements(run(pipe, text, "vi"))) == ["agreement", "mou"]
