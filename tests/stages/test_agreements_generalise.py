@@ -118,6 +118,7 @@ def test_an_upgrade_valued_or_remembered_without_a_time_is_no_event(pipe):
         "Hai nhà lãnh đạo bày tỏ vui mừng trước việc Việt Nam và Chile nâng cấp quan hệ lên Đối tác Toàn diện.",
         "Thủ tướng hai nước hài lòng về việc Ấn Độ và Nhật Bản nâng tầm quan hệ lên Đối tác Chiến lược.",
         "Hai bên đang tiến tới kỷ niệm 10 năm thiết lập quan hệ Đối tác Chiến lược Việt Nam - Peru.",
+        "Hai Thủ tướng cho rằng việc Peru và Việt Nam nâng cấp quan hệ lên Đối tác Toàn diện mở ra cơ hội mới.",
     ):
         assert agreements(run(pipe, text, "vi")) == [], text
     text = "Chile and Peru will mark the 10th anniversary of the establishment of their strategic partnership."

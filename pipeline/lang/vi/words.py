@@ -55,7 +55,8 @@ WORDS = StageWords(
     list_including="trong đó có|trong đó",
     statement_titles="Tuyên bố chung",
     hoped_for=r"\bsớm\b|mong muốn",
-    upgrade_recalled=r"(?:vui mừng|hài lòng|đánh giá cao)[^.;]{0,40}?\bviệc\b(?:\s+\S+){0,8}|kỷ niệm\s+\d+\s+năm",
+    upgrade_recalled=(r"(?:vui mừng|hài lòng|đánh giá cao|cho rằng|nhận định)[^.;]{0,40}?\bviệc\b(?:\s+\S+){0,8}"
+                      r"|kỷ niệm\s+\d+\s+năm"),
     both_sides="hai bên",
     upgrade_to="thành |mức |khuôn khổ ",
     relations_word="quan hệ ",
