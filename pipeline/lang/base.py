@@ -27,6 +27,12 @@ class FrameCues:
     witness: re.Pattern[str]  # in the sentence: the people named witness a signing
     agreement: re.Pattern[str]  # in the sentence: a document is signed, exchanged or adopted
     agreement_not: re.Pattern[str]  # before a trigger: a document acted under or only hoped for
+    agreement_not_after: re.Pattern[str]  # from the trigger on: understandings, not a document
+    signed_dated_after: re.Pattern[str]  # after a document word: its own signing date ("signed in 2015")
+    signing_hoped: re.Pattern[str]  # before a signing word: only proposed, hoped for, refused, forecast
+    list_word: re.Pattern[str]  # a signing cue that only opens a list ("including", "gồm")
+    doc_again_before: re.Pattern[str]  # before a document word: a definite mention ("the RAA deal")
+    doc_again_after: re.Pattern[str]  # after it: no name follows, the document was named before
     two_leaders: re.Pattern[str]  # "the two leaders", "hai nhà lãnh đạo": the article's pair
     anaphoric_country: re.Pattern[str]  # "to the Southeast Asian nation", "sang nước bạn"
     modifier: re.Pattern[str]  # "envoy of", "thay mặt": the person after it only qualifies
@@ -146,11 +152,14 @@ class StageWords:
     signing_ceremony: str  # "lễ ký", "signing ceremony"
     list_follows_after: str  # right after a document word: a list of documents follows
     list_follows: str  # before a document word: it is one item of a list
+    list_including: str  # after unnamed documents, before a named one: an item of them ("including")
     statement_titles: str  # "Tuyên bố chung", "joint statement": an upgrade named in its title
     hoped_for: str  # "mong muốn", "hope": an upgrade only hoped for
+    upgrade_recalled: str  # before an upgrade: an earlier one valued or its anniversary ("vui mừng trước việc")
     both_sides: str  # "hai bên", "both sides": the sides are not named people
     upgrade_to: str  # "thành ", "a ": before the name of an upgraded partnership
     relations_word: str  # "quan hệ ": before the name of an upgraded partnership
+    partnership_word: str  # "partnership", "đối tác": an event word that is itself the partnership's name
     upgrade_name_end: str  # " giữa", " between": where the name of an upgraded partnership ends
     # frames: dates and participants
     lead_words: str  # a sentence-opening adverb before a date ("Trước đó", "Earlier")

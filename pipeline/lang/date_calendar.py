@@ -120,6 +120,8 @@ def range_days(d1: int, m1: int, y1: int | None, d2: int, m2: int, y2: int | Non
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 MONTH = r"(?:1[0-2]|0?[1-9])(?!\d)"
 YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
+# a year named as one ("năm 1883", "in 1883"): the 19th century too, for old treaties and visits
+YEAR_NAMED = r"(?:1[89]\d\d|20\d\d|2100)(?!\d)"
 
 
 # ---------------------------------------------------------------------------

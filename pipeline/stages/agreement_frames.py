@@ -21,11 +21,18 @@ _LIST_FOLLOWS_AFTER = re.compile(rf"\s+(?:{joined('list_follows_after')})\b")  #
 # an upgrade named inside a document's title is that document
 _IN_STATEMENT_TITLE = re.compile(rf"(?:{joined('statement_titles')})[^.;]{{0,40}}$", re.I)
 _HOPED_FOR = re.compile(rf"(?:{joined('hoped_for')})(?:\s+\S+){{0,4}}\s*$")
+# "vui mừng trước việc hai nước nâng cấp quan hệ lên ...", "the 10th anniversary of the establishment of":
+# an earlier upgrade valued or remembered, with no time of its own
+_RECALLED = re.compile(rf"(?:{joined('upgrade_recalled')})\s*$")
 _BOTH_SIDES = re.compile(rf"\b(?:{joined('both_sides')})\b")
+_LINE_HEAD = re.compile(r"\s*(?:[-–•+*]|\d+[.)])?\s*")  # what may stand before a listed document on its line
 _IN_LIST = re.compile(rf"(?:{joined('list_follows')})\b[^.]{{0,400}}$")
+_INCLUDING = re.compile(rf"\b(?:{joined('list_including')})\b")
 # the name of an upgraded partnership: "upgrade relations to a Comprehensive Strategic Partnership between"
 _UPGRADE_NAME = re.compile(rf"\s*(?:{joined('upgrade_to')})?(?:{joined('relations_word')})?([^,.;]{{3,60}}?)"
                            rf"(?=[,.;]|{joined('upgrade_name_end')}|$)")
+
+_PARTNERSHIP_WORD = re.compile(joined("partnership_word"), re.I)
 
 if TYPE_CHECKING:
     from pipeline.stages.dates import DateMention
@@ -48,18 +55,24 @@ class AgreementFrames(FrameHost):
         listed = False
         if trig.subtype != "partnership_upgrade":
             prior_agreement = any(e.type == "agreement" for e in self.ctx.events)
-            listed = prior_agreement and (
+            line_item = self._line_item(trig)
+            listed = line_item or (prior_agreement and (
                 (LIST_ITEM.match(sent.text) and trig.start - sent.start <= 12)
-                or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig))
-            if not self.cues.agreement.search(sent.text) and not listed:
+                or bool(self.cues.continued_list.match(sent.text)) or self._after_list_opener(trig)))
+            if not listed and not self._signing_reported(sent):
                 return []
-            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 50):trig.start]):
+            if self.cues.agreement_not_after.match(text[trig.start:sent.end]):
+                return []
+            # a document acted under is no new signing, unless the text gives its own signing time
+            # ("implementing their agreement signed in 2015"): a past event referred to with a time
+            if self.cues.agreement_not.search(text[max(sent.start, trig.start - 80):trig.start]) \
+                    and not self.cues.signed_dated_after.match(text[trig.end:sent.end]):
                 return []
         else:
             # an upgrade named inside a document's title is that document, not a separate event
             if _IN_STATEMENT_TITLE.search(before):
                 return []
-            if _HOPED_FOR.search(before):
+            if _HOPED_FOR.search(before) or _RECALLED.search(before):
                 return []
         status = self._status(sent, trig.start)
         in_sentence = self._mentions_between(sent.start, sent.end)
@@ -84,6 +97,8 @@ class AgreementFrames(FrameHost):
             extra = self._other_country(countries)
             if extra:
                 countries.add(extra)
+        if not listed and self._named_before(trig, parts, countries):
+            return []
         date = self._pick_date(sent, trig, dates, status, "agreement")
         last = self.ctx.last_meeting
         if date.start is None and last is not None and last.date_start and last.status == status:
@@ -104,11 +119,68 @@ class AgreementFrames(FrameHost):
                 self._listed.add(id(ev))
         return []
 
+    def _named_before(self, trig: Trigger, parts: list[Participant], countries: set[str]) -> bool:
+        """A definite mention with no name after it ("the RAA deal", "the treaty signed today",
+        "Hiệp định này") is a document reported before: the nearest earlier document of the same
+        countries takes its people, and no new event is made."""
+        if trig.subtype == "partnership_upgrade":
+            return False
+        text = self.ctx.text
+        definite = self.cues.doc_again_before.search(text[max(0, trig.start - 40):trig.start])
+        if not definite or not (definite.groupdict().get("such")
+                                or self.cues.doc_again_after.match(text[trig.end:trig.end + 30])):
+            return False
+        known = {c for c in countries if c}
+        for ev in reversed(self.ctx.events):
+            if ev.type == "agreement" and ev.subtype != "partnership_upgrade" and known <= set(ev.countries):
+                have = {p.name for p in ev.participants}
+                ev.participants += [p for p in dedupe(parts) if p.name and p.name not in have]
+                ev.mentions += 1
+                return True
+        return False
+
+    def _signing_reported(self, sent: Sentence) -> bool:
+        """Whether the sentence reports a signing, exchange or adoption: one of its signing words is
+        not governed by a proposal, hope, refusal or forecast ("proposed that the two sides sign",
+        "refused to sign"); a word that only opens a list ("including") counts when it is the only one."""
+        cues = list(self.cues.agreement.finditer(sent.text))
+        if not cues:
+            return False
+        verbs = [m for m in cues if not self.cues.list_word.match(m.group(0))]
+        if not verbs:
+            # "The documents include ...", "các văn kiện gồm": a list of documents; "progress in many
+            # areas, including trade and the approval of the TikTok deal" lists topics
+            return any(self._trigger_types.get(t.start) == "agreement" and 0 <= sent.start + m.start() - t.end <= 60
+                       for m in cues for t in self._sentence_triggers)
+        return not all(self.cues.signing_hoped.search(sent.text[max(0, m.start() - 90):m.start()]) for m in verbs)
+
+    def _line_item(self, trig: Trigger) -> bool:
+        """A document word opening a line, right under a list opener ("Các văn kiện hợp tác gồm:",
+        "The documents signed include:") or under another such line: one item of a list of signed
+        documents laid out one per line, however many lines the list runs to."""
+        text = self.ctx.text
+        line = text.rfind("\n", 0, trig.start) + 1
+        if not line or not _LINE_HEAD.fullmatch(text[line:trig.start]):
+            return False
+        prev_end = len(text[:line].rstrip())
+        prev = text.rfind("\n", 0, prev_end) + 1
+        head = text[prev:prev_end]
+        if prev in self._item_lines or (head.endswith(":") and (_IN_LIST.search(head[:-1] + " ")
+                                                                or GENERIC_DOCS.search(head.lstrip()))):
+            self._item_lines.add(line)
+            return True
+        return False
+
     def _after_list_opener(self, trig: Trigger) -> bool:
         """A document named after 'The documents include', 'as follows:', 'gồm', in the same or the
         previous sentence: an item of a list of signed documents."""
         text = self.ctx.text
-        return bool(_IN_LIST.search(text[max(0, trig.start - 420):trig.start]))
+        if _IN_LIST.search(text[max(0, trig.start - 420):trig.start]):
+            return True
+        # "witnessed the signing of cooperation documents, including A, B and C": items of the umbrella
+        return any(e.type == "agreement" and e.char_start <= trig.start < e.char_end and e.trigger_start < trig.start
+                   and GENERIC_DOCS.search(e.title or e.trigger)
+                   and _INCLUDING.search(text, e.trigger_start, trig.start) for e in self.ctx.events)
 
     def finish_lists(self) -> None:
         """When the documents signed are listed one by one, each is an event and the unnamed
@@ -136,6 +208,8 @@ class AgreementFrames(FrameHost):
         """The document's name as written: from the trigger to the end of its noun phrase."""
         text = self.ctx.text
         if trig.subtype == "partnership_upgrade":
+            if _PARTNERSHIP_WORD.search(trig.text):
+                return trig.text.strip()  # "a Strategic Partnership since 2013": the event word is the name
             m = _UPGRADE_NAME.match(text[trig.end:sent.end])
             return m.group(1).strip() if m else None
         m = TITLE_END.search(text, trig.end, sent.end)

@@ -145,6 +145,38 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     return False
 
 
+def fold_upgrades_into_statements(events: list[Event], reference: dt.date | None) -> list[Event]:
+    """An upgrade of relations reported beside the joint statement that adopts it ("decided to upgrade
+    ties ... and issued a joint statement") is that statement, not a second agreement: the spec counts
+    each document once. The upgrade joins a joint statement of the same countries whose date lies
+    within three days of its own (a signing dated by the talks, an upgrade by the release) or that
+    either leaves undated; an upgrade referred to with a past time stays its own event."""
+    statements = [e for e in events if e.type == "agreement" and e.subtype == "joint_statement"
+                  and len(e.countries) >= 2 and not _is_past_reference(e, reference)]
+    if not statements:
+        return events
+    out: list[Event] = []
+    for e in events:
+        if e.type == "agreement" and e.subtype == "partnership_upgrade" and not _is_past_reference(e, reference):
+            home = next((s for s in statements if set(e.countries) <= set(s.countries) and _near(s, e, 3)), None)
+            if home is not None:
+                have = {fold(p.name) for p in home.participants}
+                home.participants += [p for p in e.participants if fold(p.name) not in have]
+                home.mentions += e.mentions
+                continue
+        out.append(e)
+    return out
+
+
+def _near(a: Event, b: Event, days: int) -> bool:
+    """Whether two events' dates lie within ``days`` of each other (an undated one is near anything)."""
+    x, y = event_span(a), event_span(b)
+    if x is None or y is None:
+        return True
+    slack = dt.timedelta(days=days)
+    return x[0] - slack <= y[1] and y[0] - slack <= x[1]
+
+
 def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:
     order = SUBTYPE_PRIORITY[type_]
     def rank(s):

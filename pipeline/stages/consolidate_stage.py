@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pipeline.doc import Document, Entity, Event
-from pipeline.stages.consolidate import assign_ids, consolidate
+from pipeline.stages.consolidate import assign_ids, consolidate, fold_upgrades_into_statements
 from pipeline.stages.date_sources import explain_missing_dates, mark_yearless_days, plan_after_publication
 from pipeline.stages.registry import Resources, register_stage
 from pipeline.stages.visit_context import carry_visit_places
@@ -33,7 +33,7 @@ class ConsolidateStage:
         assert doc.article is not None and doc.lang is not None and doc.text is not None
         assert doc.events is not None and doc.actors is not None
         reference = doc.reference
-        events = consolidate(doc.events, reference)
+        events = fold_upgrades_into_statements(consolidate(doc.events, reference), reference)
         carry_visit_places(events)
         explain_missing_dates(events)
         plan_after_publication(events, reference)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, AbstractSet, Sequence
 
 if TYPE_CHECKING:
-    from pipeline.doc import Event, Participant, Sentence
+    from pipeline.doc import Event, Participant, Sentence, Span
     from pipeline.lang.base import FrameCues
     from pipeline.stages.actors import Person, PersonMention
     from pipeline.stages.dates import DateMention
@@ -20,6 +20,9 @@ if TYPE_CHECKING:
         cues: FrameCues
         _visit_index: VisitIndex
         _listed: set[int]
+        _item_lines: set[int]
+        _sentence_triggers: list[Span]
+        _trigger_types: dict[int, str]
 
         def _dates(self, sent: Sentence) -> list[DateMention]: ...
         def _pick_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,

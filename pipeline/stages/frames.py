@@ -96,11 +96,13 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self.cues = profile(ctx.lang).cues
         # what the article's sentences have told so far, read by later sentences and events
         self._sentence_triggers: list[Span] = []  # the current sentence's event words
+        self._trigger_types: dict[int, str] = {}  # the current sentence's event words' types by start
         self._clause_start: int | None = None  # where the current trigger's clause begins
         self._governed: dict[int, int] = {}  # date start -> start of the period cue governing it
         self._reported: dict[int, DateMention] = {}  # sentence start -> the day it says something was said
         self._visit_index = VisitIndex(0, None, {})  # visits by visitor, extended as events are added
         self._listed: set[int] = set()  # id() of the agreement events named as items of a list
+        self._item_lines: set[int] = set()  # line starts of documents listed one per line
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:
@@ -169,7 +171,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if _UNTIL.search(self.ctx.text, max(0, d.start - 40), d.start):
             return False  # "until Friday": the end of a stay, no event's own date (see _pick_date)
         cue = self._governed.get(d.start)
-        return cue is None or cue <= trig.start < d.start
+        # "share a Comprehensive Strategic Partnership since 2016": a partnership's start is its setting up
+        named_since = trig.subtype == "partnership_upgrade" and cue is not None and 0 <= cue - trig.end <= 2
+        return cue is None or cue <= trig.start < d.start or named_since
 
     def _sentence_adverbial(self, sent: Sentence, d: DateMention) -> bool:
         """A time adverbial opening the sentence ("Sáng 11/8, …", "On Monday, …", "Trước đó, ngày 3-9, …")
@@ -212,7 +216,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             shared = bool(near)
         if not near:
             near = [d for d in allowed if (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
-                                           or len(allowed) == 1)  # a long list between, one date in all
+                                           # a long list between, one date in all, not another event's own
+                                           or (len(allowed) == 1 and not self._owned_by_nearer(d, trig)))
                     and self._same_clause(trig, d)]
         if not near:
             same = [e for e in self.ctx.events if e.char_start == sent.start and e.date_start and not e.date_inferred
@@ -250,6 +255,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
                         break
         return PickedDate(start, end, shared, "stated")
+
+    def _owned_by_nearer(self, d: DateMention, trig: Trigger) -> bool:
+        """Whether a date stands right after an event word of another type in the sentence ("the visit
+        also marks the treaty signed in 1883"): that event's date, not the farther one's; a date after
+        a list of events of one type ("met the ambassadors of A, B and C on the 17th") dates them all."""
+        owner = self._nearest_trigger(d)
+        if owner is None or owner == trig.start or not 0 <= d.start - owner <= 110:
+            return False
+        return self._trigger_types.get(owner, trig.type) != trig.type
 
     def _same_clause(self, trig: Trigger, d: DateMention) -> bool:
         """No other event word, in a clause of its own or placed in time against this one, stands
@@ -470,6 +484,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         for t in find_triggers(sent.text, self.lang)]
             dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
             self._sentence_triggers = [Span(t.start, t.end) for t in triggers]
+            self._trigger_types = {t.start: t.type for t in triggers}
             prev_agents: list[PersonMention] = []
             prev_objects: list[PersonMention] = []
             seg_start = sent.start

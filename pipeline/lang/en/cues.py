@@ -32,15 +32,47 @@ CUES = FrameCues(
                     r"bid farewell|reception during)\b", re.I),
     receive=re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),
     witness=re.compile(r"\bwitness\w*", re.I),
-    agreement=re.compile(r"\b(?:sign\w*|ink\w*|exchang\w*|adopt\w*|issu\w*|witness\w*|includ\w*|as follows|"
-                         r"concluded|reached|announced)\b", re.I),
+    # "issues" only as a verb ("issues a joint statement"), not the noun ("touched upon issues such as")
+    agreement=re.compile(r"\b(?:sign\w*|ink\w*|exchang\w*|adopt\w*|issu(?:e|ed|ing|ance)|issues(?=\s+(?:a|an|the|joint)\b)|"
+                         r"witness\w*|includ\w*|as follows|concluded|reached|announced)\b", re.I),
     # a document acted under, or one only hoped for ("promised to soon sign", "looking forward to
     # an early signing", "is likely to see the signing of"): no signing is reported
     agreement_not=re.compile(r"\b(?:implement\w*|under|existing|in line with|based on|pursuant|amending|continuing|"
+                             # a document put to work or valued, not signed ("realise the MoU", "under the
+                             # terms of the trade pact", "highlighting the importance of the agreement")
+                             r"carr(?:y|ies|ied|ying) out|realis\w*|realiz\w*|"
+                             r"bring\w* into (?:full )?play|importance of|(?:terms|provisions) of|"
                              r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
-                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to)\b(?:\s+\S+){0,4}\s*$"
+                             r"could|would|might|aim\w* to|seek\w* to|wish\w* to|"
+                             # a document still to be drafted or negotiated ("should build an action plan",
+                             # "the plan to come up with a rice agreement", "finalising negotiations on")
+                             r"should|must|needs? to|plans? to|come up with|draft\w*|negotiat\w*(?: on| for)?|"
+                             r"finali[sz]\w*)\b(?:\s+\S+){0,4}"
+                             # the capitalised words of a named document do not count ("... on the
+                             # much-anticipated EU-Vietnam Free Trade Agreement")
+                             r"(?:\s+(?-i:[A-Z])[\w-]*)*\s*$"
                              # "is likely to see the signing of several major agreements": a forecast
                              r"|\b(?:is|are|was|were)\s+(?:likely|expected)\s+to\s+see\b(?:\s+\S+){0,7}\s*$", re.I),
+    # "the agreements reached by the leaders": common understandings; "an agreement was reached to maintain
+    # dialogue": an intention
+    agreement_not_after=re.compile(r"^(?:agreements|accords|deals)\s+(?:\w+\s+){0,2}?reached\s+(?:by|between|at|during)\b"
+                                   r"|^\w+\s+(?:was|were|has\s+been|had\s+been)\s+reached\s+to\s+\w+", re.I),
+    # "proposed that the two countries negotiate and sign accords", "looking forward to an early signing
+    # and ratification of", "refused to sign", "is likely to see the signing of": no signing reported
+    signing_hoped=re.compile(r"\b(?:propos\w*|suggest\w*|look\w* forward to|hop\w* (?:to|for)|wish\w* to|"
+                             r"call\w* for|urg\w*|refus\w* to|declin\w* to|(?:is|are|was|were) likely to|"
+                             r"expected to see|should|early|aim\w* to|seek\w* to|push\w* for)\b[^.;:!?]{0,60}$", re.I),
+    list_word=re.compile(r"^(?:includ\w*|as follows)$", re.I),
+    # "the RAA deal", "The comprehensive partnership treaty signed today": a document named before
+    # "the first such major agreement which Vietnam has signed": the same document, whatever follows
+    doc_again_before=re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+"
+                                r"(?:(?!(?:new|first|second|another|other|next|latest|a|an|of|\d+)\b)[\w'’-]+\s+){0,3}$"
+                                r"|\b(?P<such>such)\s+(?:[\w-]+\s+){0,2}$"),
+    doc_again_after=re.compile(r"^(?!s\b)(?!\s*(?:\(|(?:on|for|of|between|with|to|in|regarding|concerning|"
+                               r"covering|worth|that|which|under|and|or)\b))"),
+    # "implementing their cooperation agreement signed in 2015": a past signing referred to with its time
+    signed_dated_after=re.compile(r"^[^.;:]{0,100}?\b(?:signed|inked|concluded|reached|adopted|issued)\s+(?:on|in)\s+"
+                                  r"(?:[\w,]+\s+){0,2}?(?:1[89]|20)\d\d\b"),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"

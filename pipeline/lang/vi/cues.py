@@ -18,9 +18,29 @@ CUES = FrameCues(
     host=re.compile(r"(?:lời mời của|theo lời mời|chủ trì lễ đón|hoan nghênh|chào mừng|đón tiếp|mừng đón)"),
     receive=re.compile(r"(?:\btiếp\b|đón|hoan nghênh|chào mừng|lời mời)"),
     witness=re.compile(r"chứng kiến"),
-    agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo))", re.I),
+    # "thỏa thuận ... mà hai nước đạt được năm 2005": a document reached; "đạt được thỏa thuận về" only agrees
+    agreement=re.compile(r"(?:\bký\b|\btrao\b|thông qua|chứng kiến|công bố|\bgồm\b|\bra (?:Tuyên bố|Thông cáo)|"
+                         r"(?:[Tt]h(?:ỏa|oả) thuận|[Hh]iệp định)[^.;,]{1,60}?đạt được|"
+                         # "thỏa thuận ..., được thống nhất giữa A và B vào ngày 5/3": a document agreed on a day;
+                         # "đạt được nhiều thỏa thuận hợp tác": several documents concluded
+                         r"(?:[Tt]h(?:ỏa|oả) thuận|[Hh]iệp định)[^.;]{1,80}?được thống nhất giữa|"
+                         r"đạt được (?:nhiều|các|một số|những|\d+) (?:[Tt]h(?:ỏa|oả) thuận|[Hh]ợp đồng))", re.I),
     agreement_not=re.compile(r"(?:thực hiện|triển khai|\bsớm\b|hiện có|theo|trên cơ sở|hy vọng|hi vọng|mong muốn|"
-                             r"hướng tới|có thể|sẵn sàng)(?:\s+\S+){0,4}\s*$"),
+                             r"hướng tới|có thể|sẵn sàng|quy định (?:tại|trong)|dựa (?:trên|vào)|đàm phán|soạn thảo|"
+                             r"xây dựng)(?:\s+\S+){0,4}\s*$"),
+    # "các thỏa thuận đạt được giữa lãnh đạo hai nước": common understandings, not a document
+    agreement_not_after=re.compile(r"^[Tt]h(?:ỏa|oả) thuận(?: quan trọng| cấp cao)? (?:đã |mà )?đạt được"),
+    # "đề nghị hai nước sớm đàm phán, ký", "từ chối ký vào": no signing reported
+    signing_hoped=re.compile(r"(?:đề nghị|đề xuất|từ chối|mong muốn|hy vọng|hi vọng|kêu gọi|\bsớm\b|"
+                             r"tiến tới|hướng tới)[^.;:!?]{0,50}$"),
+    list_word=re.compile(r"^(?:gồm)$", re.I),
+    # "Hiệp định này", "Hiệp định là rất quan trọng": a document named before
+    doc_again_before=re.compile(r""),
+    doc_again_after=re.compile(r"^\s*(?:này|đó|nói trên|trên(?! cơ sở)|là)\b"),
+    # "thực hiện thỏa thuận hợp tác (được ký kết ngày 14/5/2018)": a past signing referred to with its time
+    signed_dated_after=re.compile(r"^[^.;:]{0,100}?(?:ký kết|\bký|được thống nhất giữa[^.;:]{0,80}?)\s+(?:vào\s+)?"
+                                  r"(?:ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\b|(?:ngày|tháng|năm)\s+"
+                                  r"[\d/.-]*(?:1[89]|20)\d\d\b)"),
     two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
                            r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
     anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),

@@ -13,6 +13,7 @@ from pipeline.lang.date_calendar import (
     DAY,
     MONTH,
     YEAR,
+    YEAR_NAMED,
     Cand,
     closest_day,
     day_cand,
@@ -96,7 +97,7 @@ _VI_MONTH = re.compile(rf"""
 
 # "năm 1959", "đầu năm 2024", "năm 2024-2025"
 _VI_YEAR = re.compile(rf"""
-    (?:(?P<pre>(?<!\w)(?:đầu|cuối|giữa))\s+)?(?<!\w)năm\s+(?P<y>{YEAR})(?:\s*[-–]\s*(?P<y2>{YEAR}))?
+    (?:(?P<pre>(?<!\w)(?:đầu|cuối|giữa))\s+)?(?<!\w)năm\s+(?P<y>{YEAR_NAMED})(?:\s*[-–]\s*(?P<y2>{YEAR}))?
     (?![\w]|[.,:]\d)
 """, re.X | re.I)
 _VI_RELYEAR = re.compile(r"(?<!\w)năm\s+(?P<w>nay|ngoái)(?!\w)", re.I)

@@ -52,11 +52,15 @@ WORDS = StageWords(
     signing_ceremony="[Ll]ễ ký",
     list_follows_after="gồm|bao gồm",
     list_follows="gồm|bao gồm",
+    list_including="trong đó có|trong đó",
     statement_titles="Tuyên bố chung",
     hoped_for=r"\bsớm\b|mong muốn",
+    upgrade_recalled=(r"(?:vui mừng|hài lòng|đánh giá cao|cho rằng|nhận định)[^.;]{0,40}?\bviệc\b(?:\s+\S+){0,8}"
+                      r"|kỷ niệm\s+\d+\s+năm"),
     both_sides="hai bên",
     upgrade_to="thành |mức |khuôn khổ ",
     relations_word="quan hệ ",
+    partnership_word="đối tác",
     upgrade_name_end=r" giữa| vì| nhằm| năm \d| vào",
     # frames
     lead_words=r"Trước đó|Sau đó|Tiếp đó|Ngoài ra|Cũng|Theo [^,.;]{1,40}",
