@@ -762,8 +762,8 @@ class ActorFinder:
         for t in _ending_between(titles, start - 90, start):
             if t.end <= start and start - t.end <= 90:
                 gap = text[t.end:start]
-                if cues.gap_break.search(gap):
-                    continue
+                if cues.gap_break.search(gap) and cues.gap_break.search(self._without_countries(gap)):
+                    continue  # ("Đại sứ Liên hiệp Vương quốc Anh và Bắc Ireland X": the "và" is the country's)
                 if cues.gap_verb.search(gap):
                     continue
                 # between a title and its name stand only names of bodies and countries:
@@ -777,6 +777,12 @@ class ActorFinder:
                         continue
                 best = t
         return best
+
+    def _without_countries(self, gap: str) -> str:
+        """The gap with the names of countries blanked out."""
+        for c in self.countries.find(gap, self.lang):
+            gap = gap[:c.start] + " " * (c.end - c.start) + gap[c.end:]
+        return gap
 
     def _gap_is_country_names(self, gap: str) -> bool:
         """A gap whose lower-case words all belong to country names ("nước Cộng hòa nhân dân Trung Hoa")."""

@@ -968,3 +968,11 @@ def test_a_tour_of_several_countries_is_one_visit_to_each(pipe):
     assert kinds(run(pipe, text, "en")) == {("visit", "other", ("IDN", "VNM")), ("visit", "other", ("IDN", "LAO")),
                                             ("visit", "other", ("IDN", "KHM"))}
     assert not run(pipe, "The tour of the museum ended on Tuesday.", "en")
+
+
+def test_a_country_name_with_and_in_it_still_joins_a_title_to_its_name(pipe):
+    text = ("Chiều 10/6, Đại sứ Italy Marco Della Seta, Đại sứ Liên hiệp Vương quốc Anh và Bắc Ireland Iain Frew "
+            "và Đại sứ Triều Tiên Ri Yong Song đã trình Quốc thư lên Chủ tịch nước Lương Cường.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("ITA", "VNM")),
+                                            ("meeting", "reception", ("GBR", "VNM")),
+                                            ("meeting", "reception", ("PRK", "VNM"))}
