@@ -64,6 +64,7 @@ _LEAD_BEFORE = re.compile(
     rf"(?:(?:{joined('lead_prepositions')})\s+)?\Z")
 # "until Friday, September 27", "through May 9", "đến hết ngày 27/9": the last day of a stay
 _UNTIL = re.compile(rf"(?:{joined('until')})\s+(?:{joined('until_weekday')})?\Z")
+_FRONTED_PLACE = re.compile(rf"[\s\"“'‘]*(?:{joined('at_place')})\s+(?:(?:{joined('article')})\s+)?", re.I)
 _LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
 _LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
 # what may stand between a meeting verb and the "visiting" that describes the one met
@@ -320,6 +321,11 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if places:
             p = places[0]
             return p.text, p.iso3
+        for c in self.ctx.actors.countries_in(sent.start, sent.start + 40):
+            # "In Sri Lanka, the minister will hold talks with …", "Tại Lào, …": a fronted country
+            if c.kind != "demonym" and _FRONTED_PLACE.fullmatch(self.ctx.text, sent.start, c.start) \
+                    and self.ctx.text[c.end:c.end + 1] == ",":
+                return c.text, c.iso3
         if self.ctx.dateline_place and (default_country is None or self.ctx.dateline_country == default_country):
             return self.ctx.dateline_place, self.ctx.dateline_country
         return None, None

@@ -136,13 +136,17 @@ class MeetingFrames(FrameHost):
                 parts += [self._participant(m, "participant") for m in unit_people]
                 countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
                 countries.discard(None)
-                if not unit_people and not unit_countries:
-                    extra = self._other_country({agent.person.country})
+                if not unit_people and not unit_countries:  # "courtesy calls on the president there"
+                    extra = location[1] if location[1] not in countries | {None} else None
+                    extra = extra or self._other_country({agent.person.country})
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2 and unit_people and (agent.person.country is None
                                                            or all(m.person.country is None for m in unit_people)):
-                    extra = self._other_country(countries | {agent.person.country})
+                    # "In Sri Lanka, the minister will hold talks with Foreign Minister X": the host of an
+                    # unknown counterpart is where they meet, else the article's other country
+                    extra = location[1] if location[1] not in countries | {None} else None
+                    extra = extra or self._other_country(countries | {agent.person.country})
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2:

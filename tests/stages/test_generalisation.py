@@ -976,3 +976,11 @@ def test_a_country_name_with_and_in_it_still_joins_a_title_to_its_name(pipe):
     assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("ITA", "VNM")),
                                             ("meeting", "reception", ("GBR", "VNM")),
                                             ("meeting", "reception", ("PRK", "VNM"))}
+
+
+def test_a_fronted_country_is_where_unknown_counterparts_are_met(pipe):
+    text = ("Foreign Minister Cho Tae-yul will visit Singapore and Sri Lanka this week. In Sri Lanka, the top "
+            "diplomat will hold talks with Foreign Minister Vijitha Herath and pay a courtesy call on the "
+            "president.")
+    meetings = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert {tuple(e["countries"]) for e in meetings} == {("KOR", "LKA")} and len(meetings) == 2
