@@ -984,3 +984,17 @@ def test_a_fronted_country_is_where_unknown_counterparts_are_met(pipe):
             "president.")
     meetings = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
     assert {tuple(e["countries"]) for e in meetings} == {("KOR", "LKA")} and len(meetings) == 2
+
+
+def test_meeting_a_foreign_group_is_one_meeting_with_its_country(pipe):
+    for text, pair in [
+        ("On Tuesday, Argentine Foreign Minister Santiago Cafiero met the members of the Mexican senate.",
+         ("ARG", "MEX")),
+        ("On Tuesday, US Secretary of State Antony Blinken met with the Nigerian business community in Lagos.",
+         ("NGA", "USA")),
+        ("On Tuesday, Philippine President Ferdinand Marcos Jr. met Vietnam's business leaders in Hanoi.",
+         ("PHL", "VNM"))]:
+        assert kinds(run(pipe, text, "en")) == {("meeting", "meeting", pair)}, text
+    # the visitor's own diaspora is no diplomatic counterpart
+    text = "On Tuesday, Fijian Prime Minister Sitiveni Rabuka met members of New Zealand's Fijian community."
+    assert not run(pipe, text, "en")

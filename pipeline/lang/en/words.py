@@ -33,8 +33,10 @@ WORDS = StageWords(
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
     group_determiners=r"(?:the|some|several|other|senior)\s+",
-    group_heads=r"representatives|leaders|delegation|officials|executives|corporations|businesses|"
-                r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms)",
+    group_heads=r"(?:[\w-]+(?:['’]s)?\s+)?(?:representatives|leaders|delegation|officials|executives|"
+                r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"
+                r"corporations|businesses|business\s+(?:leaders|community|executives|people)|"
+                r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))",
     between="between",
     # visits
     attend="attend",
