@@ -402,15 +402,16 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _title_case_line(text: str, pos: int) -> bool:
-    """The line around ``pos`` is a headline in Title Case: at least four words, nearly all
-    capitalised, no sentence end inside; capitalised words there prove no name."""
+    """The line around ``pos`` is a headline in Title Case: at least four words of four letters or
+    more, all capitalised, no full stop; capitalised words there prove no name."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start:end if end >= 0 else len(text)]
-    if len(line) > 160 or ". " in line:
-        return False
+    line = line.strip()
+    if len(line) > 160 or "." in line[-2:] or ". " in line:
+        return False  # a sentence, not a headline
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+    return len(words) >= 4 and all(w[:1].isupper() for w in words)
 
 
 def _lower_word_after(text: str, end: int) -> bool:

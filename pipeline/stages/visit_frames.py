@@ -173,31 +173,42 @@ class VisitFrames(FrameHost):
         thăm của A năm 1993, B năm 1997 và năm 2004": one past visit per visitor and year, to where
         the article's visit goes. True when the list was read."""
         text = self.ctx.text
-        head = _HEAD_OF.match(text[trig.end:nxt])
+        # "visits of A, B", or "visits to Vietnam, one by A in 2005, another by B in 2010"
+        head = _HEAD_OF.match(text[trig.end:nxt]) or _AGENT_OF.match(text, trig.end, nxt)
         plural = _PLURAL_VISITS.search(text[max(sent.start, trig.start - 12):trig.end])
         if not head or not plural:
             return False
-        people = [m for m in self._mentions_between(trig.end, nxt, modifiers=True) if m.person.named]
+        # every mention, not only each person's first: one person may come back ("the latest by X")
+        people = [m for m in self.ctx.actors.mentions_in(trig.end + head.end() if head.re is _HEAD_OF
+                                                         else head.end(), nxt) if m.person.named]
         if len(people) < 2:
             return False
         years = [d for d in self._dates(sent) if trig.end <= d.start < nxt and len(d.date_start) < 10]
-        dest = next((ev for ev in reversed(self.ctx.events) if ev.type == "visit" and ev.location_country), None)
-        if dest is None or not years:
+        named = self._destinations(sent, trig.end, None, 30)
+        last = next((ev for ev in reversed(self.ctx.events) if ev.type == "visit" and ev.location_country), None)
+        if named:
+            dest_name, dest_iso = named[0][0], named[0][1]
+        elif last is not None and last.location_country:
+            dest_name, dest_iso = last.location_name or self._country_name(last.location_country), \
+                last.location_country
+        else:
+            return False
+        if not years:
             return False
         for i, m in enumerate(people):
-            if m.person.country == dest.location_country:
+            if m.person.country == dest_iso:
                 continue
             until = people[i + 1].start if i + 1 < len(people) else nxt
             own: list[DateMention | None] = [d for d in years if m.end <= d.start < until] or [None]
             # a predecessor named without a country: the same country as the article's visitor
-            country = m.person.country or next((p.country for p in dest.participants if p.role == "visitor"), None)
+            country = m.person.country or next((p.country for p in (last.participants if last else [])
+                                                 if p.role == "visitor"), None)
             part = self._participant(m, "visitor")
             part.country = country
             for d in own:
                 date = (d.date_start, d.date_end, False) if d else (None, None, False)
-                self._emit(sent, trig, "visit", "other", "occurred", [part],
-                           {dest.location_country, country}, date,
-                           (dest.location_name, dest.location_country))
+                self._emit(sent, trig, "visit", trig.subtype, "occurred", [part],
+                           {dest_iso, country} - {None}, date, (dest_name, dest_iso))
         return True
 
     def _specify_subtype(self, trig: Trigger, visitor: list[PersonMention]) -> None:

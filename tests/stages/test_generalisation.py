@@ -1005,3 +1005,14 @@ def test_capitalised_words_of_a_title_case_headline_are_no_name(pipe):
             "Hanoi on Monday for a state visit to Vietnam.")
     assert "Warmly Welcomes" not in names_of(pipe, text, "en")
     assert "Gabriel Boric" in names_of(pipe, text, "en")
+
+
+def test_past_visits_listed_one_by_one_after_their_destination(pipe):
+    text = ("Since ties were established in 1995, Chilean leaders have paid three official visits to Vietnam, "
+            "one by President Ricardo Lagos in March 2004, another by President Michelle Bachelet in 2009, and "
+            "the latest by President Ricardo Lagos in November 2011.")
+    visits = run(pipe, text, "en", published="2024-07-31")
+    got = {(e["participants"][0]["name"], e["date_start"], e["subtype"]) for e in visits}
+    assert got == {("Ricardo Lagos", "2004-03", "official"), ("Michelle Bachelet", "2009", "official"),
+                   ("Ricardo Lagos", "2011-11", "official")}
+    assert {tuple(e["countries"]) for e in visits} == {("CHL", "VNM")}
