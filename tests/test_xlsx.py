@@ -54,8 +54,10 @@ def test_sample_workbook_keeps_codes_as_text_dates_as_dates_and_formulas_as_text
     assert (rows[2]["title"].value, rows[2]["title"].data_type) == ("-2+3", "s")
     # a year-only date is a date shown as a year, its precision beside it
     clusters = _rows(wb["event_clusters"])
-    hcm = next(r for r in clusters if r["date_precision"] == "year")
-    assert hcm["date_start"] == dt.datetime(1959, 1, 1) and wb["event_clusters"]["E1"].value == "date_start"
+    # (Hồ Chí Minh's 1959 visit to Azerbaijan, and Aliyev's 2014 visit to Vietnam that he recalls)
+    years = {r["date_start"] for r in clusters if r["date_precision"] == "year"}
+    assert dt.datetime(1959, 1, 1) in years and all(d.month == 1 and d.day == 1 for d in years)
+    assert wb["event_clusters"]["E1"].value == "date_start"
     undated = [r for r in clusters if r["date_start"] is None]
     assert len(undated) == int(sample_result.event_clusters["date_start"].isna().sum()) > 0
 
