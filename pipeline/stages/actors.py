@@ -401,6 +401,18 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """The line around ``pos`` is a headline in Title Case: at least four words, nearly all
+    capitalised, no sentence end inside; capitalised words there prove no name."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > 160 or ". " in line:
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+
+
 def _lower_word_after(text: str, end: int) -> bool:
     """A space, then a word in lower case that is no name particle ("Francisco de Assis"), right
     after ``end``."""
@@ -597,6 +609,8 @@ class ActorFinder:
                 # Vietnamese "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a
                 # title, and never as the capitalised half of a word ("Bộ trưởng Thương mại")
                 continue
+            if not is_ner and not looks_vietnamese(mention_text) and _title_case_line(text, s):
+                continue  # a headline in Title Case ("President Successfully Concludes Japan Visit")
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text

@@ -200,6 +200,19 @@ def _upper_variant(name: str) -> str | None:
     return up
 
 
+def _lower_case_variants(name: str) -> list[str]:
+    """A name of three to five capitalised words as Vietnamese spelling often writes it, some of its
+    later syllables in lower case ("Guinea Xích đạo" for "Guinea Xích Đạo", "Bồ đào nha")."""
+    words = name.split(" ")
+    if not 3 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return []
+    out = []
+    for mask in range(1, 1 << (len(words) - 1)):
+        tail = [w[:1].lower() + w[1:] if mask >> i & 1 else w for i, w in enumerate(words[1:])]
+        out.append(" ".join(words[:1] + tail))
+    return out
+
+
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -293,6 +306,10 @@ class CountryGazetteer:
                 up = None if entry.ambiguous or entry.kind == "pair_short" else _upper_variant(key)
                 if up and _surface_key(up) not in self._by_lang[lang]:
                     surfaces.setdefault(up, entry)
+                if not entry.ambiguous and entry.kind != "pair_short":
+                    for low in _lower_case_variants(key):
+                        if _surface_key(low) not in self._by_lang[lang]:
+                            surfaces.setdefault(low, entry)
             for phrase in stops.get(lang, ()):
                 surfaces[phrase] = _STOP
                 up = _upper_variant(phrase)

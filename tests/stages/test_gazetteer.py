@@ -523,3 +523,12 @@ def test_find_on_a_5000_character_article_takes_well_under_5_ms(countries: Count
         people.find(text)
         timings.append(time.perf_counter() - t)
     assert min(timings) < 0.005
+
+
+def test_a_long_country_name_matches_with_later_syllables_in_lower_case():
+    # Vietnamese often capitalises only the first syllable of a word: "Xích đạo" for "Xích Đạo"
+    g = CountryGazetteer.load()
+    found = {(c.text, c.iso3) for c in g.find("Đại sứ Guinea Xích đạo và Đại sứ Bồ đào Nha", "vi")}
+    assert found == {("Guinea Xích đạo", "GNQ"), ("Bồ đào Nha", "PRT")}
+    # a common word stays a common word: "lao động" is no Laos, "Guinea" alone stays ambiguous
+    assert [c.iso3 for c in g.find("người lao động", "vi")] == []

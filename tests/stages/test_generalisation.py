@@ -998,3 +998,10 @@ def test_meeting_a_foreign_group_is_one_meeting_with_its_country(pipe):
     # the visitor's own diaspora is no diplomatic counterpart
     text = "On Tuesday, Fijian Prime Minister Sitiveni Rabuka met members of New Zealand's Fijian community."
     assert not run(pipe, text, "en")
+
+
+def test_capitalised_words_of_a_title_case_headline_are_no_name(pipe):
+    text = ("Chilean President Warmly Welcomes Vietnam Visit\nHanoi – Chilean President Gabriel Boric arrived in "
+            "Hanoi on Monday for a state visit to Vietnam.")
+    assert "Warmly Welcomes" not in names_of(pipe, text, "en")
+    assert "Gabriel Boric" in names_of(pipe, text, "en")
