@@ -182,6 +182,7 @@ class StageWords:
     with_while: str  # "với", "while": two people of two sides
     # consolidation, dependency arguments, datelines
     generic_documents: tuple[str, ...]  # "văn kiện", "documents": a title that names no one document
+    doc_topic: tuple[str, ...]  # "on", "về": what follows gives unnamed documents their subject
     comitative_cases: tuple[str, ...]  # "với", "with": a case marker that makes its noun an object
     header_words: str  # "thứ", "published": words a page's header date line may hold besides its date
     clutter_lines: tuple[str, ...]  # whole lines of page clutter (verbose regular expressions)

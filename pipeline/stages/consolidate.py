@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 from functools import lru_cache
 
 from pipeline.doc import Event
@@ -22,6 +23,8 @@ SUBTYPE_PRIORITY = {
     "agreement": ["joint_statement", "mou", "partnership_upgrade", "agreement", "other"],
 }
 _GENERIC_DOCS = tuple(fold(x) for x in word_set("generic_documents"))  # folded once, compared folded
+# "documents on cooperation in legal matters": the subject of unnamed documents, in folded titles
+_DOC_TOPIC = re.compile(r"\b(?:%s)\s+(\S.{3,})" % "|".join(re.escape(fold(x)) for x in sorted(word_set("doc_topic"))))
 
 
 def date_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
@@ -141,7 +144,7 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     if a.subtype == b.subtype and set(a.countries) == set(b.countries):
         if a.subtype == "joint_statement":
             return True
-        return generic(ta) and generic(tb)
+        return generic(ta) and generic(tb) and _same_topic(ta, tb)
     return False
 
 
@@ -175,6 +178,16 @@ def _near(a: Event, b: Event, days: int) -> bool:
         return True
     slack = dt.timedelta(days=days)
     return x[0] - slack <= y[1] and y[0] - slack <= x[1]
+
+
+def _same_topic(ta: str, tb: str) -> bool:
+    """Whether two unnamed sets of documents can be one: not when each names its own subject
+    ("exchanged documents on cooperation in legal matters" / "... on news and photo exchange")."""
+    xa, xb = _DOC_TOPIC.search(ta), _DOC_TOPIC.search(tb)
+    if xa is None or xb is None:
+        return True
+    sa, sb = xa.group(1)[:40], xb.group(1)[:40]
+    return sa.startswith(sb) or sb.startswith(sa)
 
 
 def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:

@@ -287,3 +287,14 @@ def test_a_list_word_opens_a_list_of_documents_only_after_a_document_word(pipe):
     text = ("Sáng 5/6, Thủ tướng Chile và Thủ tướng Peru hội đàm tại Lima. Các văn kiện hợp tác gồm Hiệp định "
             "về khai thác đồng và Bản ghi nhớ về nghề cá.")
     assert sorted(e["subtype"] for e in agreements(run(pipe, text, "vi"))) == ["agreement", "mou"]
+
+
+def test_unnamed_documents_on_different_subjects_stay_apart(pipe):
+    text = ("On Monday, Chile's Justice Minister exchanged documents on cooperation in legal matters with "
+            "Peru's Justice Minister. The two news agencies of Chile and Peru also exchanged documents on "
+            "cooperation in news and photo exchange.")
+    assert len(agreements(run(pipe, text, "en"))) == 2
+    # the same unnamed documents told twice are one
+    text = ("On Monday, Chile and Peru signed cooperation documents on mining. The cooperation documents "
+            "were signed in Lima.")
+    assert len(agreements(run(pipe, text, "en"))) == 1

@@ -85,6 +85,7 @@ WORDS = StageWords(
     with_while="with|while",
     # consolidation, dependency arguments, datelines
     generic_documents=("document", "documents", "deals", "agreements", "cooperation documents"),
+    doc_topic=("on", "relating to", "regarding", "concerning"),
     comitative_cases=("with",),
     header_words="am|pm|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated"
                  "|posted|on|at|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march"

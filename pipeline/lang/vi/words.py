@@ -83,6 +83,7 @@ WORDS = StageWords(
     with_while="với|trong khi",
     # consolidation, dependency arguments, datelines
     generic_documents=("văn kiện",),
+    doc_topic=("về", "trong lĩnh vực"),
     comitative_cases=("với",),
     header_words="thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|ngày|tháng|cập|nhật|đăng|lúc",
     clutter_lines=(
