@@ -419,7 +419,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         last_pair_cue = None
         for cue in self.cues.two_leaders.finditer(self.ctx.text, seg_start, trig.start):
             last_pair_cue = cue
-        if last_pair_cue is not None and (not before or before[-1].end <= last_pair_cue.start()):
+        if last_pair_cue is not None and (not before or before[-1].end <= last_pair_cue.start()
+                                          or last_pair_cue.start() <= before[-1].start
+                                          and before[-1].end <= last_pair_cue.end()):
             # "…welcomed A at the palace, after which the two leaders held talks": the description
             # nearer the verb than any name is its subject
             pair = self._article_pair(sent)

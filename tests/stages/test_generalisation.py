@@ -1016,3 +1016,14 @@ def test_past_visits_listed_one_by_one_after_their_destination(pipe):
     assert got == {("Ricardo Lagos", "2004-03", "official"), ("Michelle Bachelet", "2009", "official"),
                    ("Ricardo Lagos", "2011-11", "official")}
     assert {tuple(e["countries"]) for e in visits} == {("CHL", "VNM")}
+
+
+def test_the_two_foreign_ministers_in_lower_case_are_the_visit_pair(pipe):
+    text = ("Bộ trưởng Ngoại giao Chile Gabriel Valdés thăm chính thức Việt Nam từ ngày 3 đến 6/8 theo lời "
+            "mời của Bộ trưởng Ngoại giao Bùi Thanh Sơn. Ngày 4/8, hai ngoại trưởng đã hội đàm tại Hà Nội.")
+    talks = [e for e in run(pipe, text, "vi", published="2025-08-05") if e["type"] == "meeting"]
+    assert people_by_country(talks) == {(("CHL", "VNM"), ("Bùi Thanh Sơn", "Gabriel Valdés"))}
+    # named people right after the description are the subject themselves
+    text = "Ngày 4/8, hai nhà lãnh đạo Vladimir Putin và Tập Cận Bình đã hội đàm tại Moskva."
+    talks = [e for e in run(pipe, text, "vi", published="2025-08-05") if e["type"] == "meeting"]
+    assert people_by_country(talks) == {(("CHN", "RUS"), ("Vladimir Putin", "Xi Jinping"))}

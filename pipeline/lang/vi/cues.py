@@ -41,8 +41,8 @@ CUES = FrameCues(
     signed_dated_after=re.compile(r"^[^.;:]{0,100}?(?:ký kết|\bký|được thống nhất giữa[^.;:]{0,80}?)\s+(?:vào\s+)?"
                                   r"(?:ngày\s+\d{1,2}\s*[/-]\s*\d{1,2}\b|(?:ngày|tháng|năm)\s+"
                                   r"[\d/.-]*(?:1[89]|20)\d\d\b)"),
-    two_leaders=re.compile(r"(?:[Hh]ai (?:lãnh đạo|nhà lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|người đứng đầu|"
-                           r"Ngoại trưởng|nguyên thủ)|[Cc]hủ nhà và (?:vị )?khách)"),
+    two_leaders=re.compile(r"(?:[Hh]ai (?:vị |nhà )?(?i:lãnh đạo|Thủ tướng|Bộ trưởng|Chủ tịch|Tổng thống|"
+                           r"người đứng đầu|Ngoại trưởng|nguyên thủ|Tổng Bí thư)|[Cc]hủ nhà và (?:vị )?khách)"),
     anaphoric_country=re.compile(r"(?:đến|tới|sang|thăm)\s+(?:đất\s+)?nước\s+(?:này|bạn)"),
     # "Quốc thư của X": the envoy presenting credentials acts, X is no modifier
     modifier=re.compile(r"(?:(?<![Qq]uốc thư )\bcủa|\bthay mặt|\bdo|\bdẫn đầu bởi|\blời mời của|"
