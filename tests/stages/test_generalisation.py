@@ -1027,3 +1027,11 @@ def test_the_two_foreign_ministers_in_lower_case_are_the_visit_pair(pipe):
     text = "Ngày 4/8, hai nhà lãnh đạo Vladimir Putin và Tập Cận Bình đã hội đàm tại Moskva."
     talks = [e for e in run(pipe, text, "vi", published="2025-08-05") if e["type"] == "meeting"]
     assert people_by_country(talks) == {(("CHN", "RUS"), ("Vladimir Putin", "Xi Jinping"))}
+
+
+def test_a_foreign_name_keeps_its_particle_in_vietnamese_text(pipe):
+    text = "Ngày 4/8, Bộ trưởng Ngoại giao Bùi Thanh Sơn hội đàm với Ngoại trưởng Chile Alberto van Klaveren."
+    assert names_of(pipe, text, "vi") == {"Bùi Thanh Sơn", "Alberto van Klaveren"}
+    # 'do' (by) between two capitalised words stays a word: the delegation is led by the person after it
+    text = "Ngày 4/8, Đoàn do Thủ tướng Lào Sonexay Siphandone dẫn đầu đã đến Hà Nội."
+    assert names_of(pipe, text, "vi") == {"Sonexay Siphandone"}
