@@ -31,6 +31,8 @@ class FrameCues:
     anaphoric_country: re.Pattern[str]  # "to the Southeast Asian nation", "sang nước bạn"
     modifier: re.Pattern[str]  # "envoy of", "thay mặt": the person after it only qualifies
     nominal_before: re.Pattern[str]  # "at the", "tại cuộc": the trigger is a noun, not a new event
+    passive_agent: re.Pattern[str]  # a passive trigger ("was received by", "được B tiếp"): the people in
+    # it, else right after it, act; the subject before it is received
     continued_list: re.Pattern[str]  # a sentence continuing a list of documents ("Also signed")
 
 
@@ -65,6 +67,7 @@ class NameRules:
     capitalised_compounds: tuple[str, ...]  # capitalised common words that are no name at a sentence start
     strip_leading_body_words: bool  # "House of Representatives Kono Yohei": drop the body's last words
     lone_word_short_mention: bool  # one known word ("Modi") refers back without a title or honorific
+    lower_syllable_after_capital: bool  # "Bộ trưởng Thương mại": a body's name capitalises its first syllable only
     comma_chains_titles: bool  # "Tổng Bí thư, Chủ tịch nước X": a comma after a title continues a chain
     demonym_leader_mentions: bool  # "the Vietnamese leader" refers to the last person of that country
     demonym_delegations: bool  # "the Japanese delegation": a demonym before a delegation word

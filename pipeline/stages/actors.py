@@ -219,8 +219,8 @@ class _Probe:
     end: int
 
 
-_APPOSITIVE = re.compile(rf"\s*,\s*(?:{joined('appositive_lead')}|(?:[\w-]+\s+){{0,3}}?)?")
-_APPOSITIVE_CHAR = re.compile(r"[\w\s-]")
+_APPOSITIVE = re.compile(rf"\s*,\s*(?:{joined('appositive_lead')}|(?:[\w'’-]+\s+){{0,3}}?)?")
+_APPOSITIVE_CHAR = re.compile(r"[\w\s'’-]")
 
 
 def _appositive_reach(text: str, end: int) -> int:
@@ -257,6 +257,12 @@ def _last_person(mentions: list, before: int, test) -> "Person | None":
     return None
 
 
+def _first_person(mentions: list, after: int, test) -> "Person | None":
+    """The person of the earliest mention starting at or after ``after`` that passes ``test``."""
+    found = [m for m in mentions if m.start >= after and test(m)]
+    return min(found, key=lambda m: m.start).person if found else None
+
+
 class _LastOfCountry:
     """``_last_person(mentions, before, country test)`` for queries with a rising ``before``, in one
     sweep instead of a scan of every mention per query (a long article has tens of thousands): the
@@ -269,8 +275,12 @@ class _LastOfCountry:
         self._best: dict[str, tuple[int, Person]] = {}
 
     def _take(self, index: int, mention: PersonMention) -> None:
+        """A named person outranks an unnamed one ("Lao PM" in a headline) whatever the order."""
         country = mention.person.country
-        if country is not None and (country not in self._best or index > self._best[country][0]):
+        if country is None:
+            return
+        best = self._best.get(country)
+        if best is None or (mention.person.named, index) > (best[1].named, best[0]):
             self._best[country] = (index, mention.person)
 
     def before(self, position: int, country: str) -> Person | None:
@@ -395,6 +405,20 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _lower_word_after(text: str, end: int) -> bool:
+    """A space, then a word in lower case that is no name particle ("Francisco de Assis"), right
+    after ``end``."""
+    if text[end:end + 1] != " " or not text[end + 1:end + 2].islower():
+        return False
+    return text[end + 1:end + 12].split(" ", 1)[0] not in _all_particles()
+
+
+@lru_cache(maxsize=1)
+def _all_particles() -> frozenset[str]:
+    """Every language's name particles: a foreign name keeps its "de" in Vietnamese text too."""
+    return frozenset().union(*(lexicon.name_particles(p.code) for p in profiles()))
+
+
 def _in_name_run(text: str, start: int, end: int) -> bool:
     """An ambiguous place/country word inside a run of capitalised words ("Nguyễn Thị Nga",
     "Vương Đình Huệ") is part of a name."""
@@ -432,6 +456,7 @@ class ActorFinder:
         self.title_re = lexicon.title_regex(lang)
         self.title_by_text = lexicon.title_lookup(lang)
         self.honorifics = lexicon.honorifics(lang)
+        self._honorific_reach = max((len(h) for h in self.honorifics), default=0) + 1
         self.honorific_words = frozenset(v for h in self.honorifics for w in h.split() for v in (w, w.rstrip(".")))
         self.stop = _stopwords(lang)
         self._lower_cache: tuple[str | None, dict[str, bool]] = (None, {})
@@ -486,11 +511,14 @@ class ActorFinder:
         known = self.people.find(text)
         inside_known = _covers([(s, e) for s, e, _ in known], lambda x, e: x.end <= e)
         title_ends = {t.end for t in actors.titles}
-        def after_title(c):  # "Tổng thống Nga Vladimir Putin"
-            return c.start - 1 in title_ends and text[c.start - 1] == " "
+        title_starts = {t.start for t in actors.titles}
+
+        def by_title(c):  # "Tổng thống Nga Vladimir Putin", "the Lao Defence Minister"
+            return (c.start - 1 in title_ends and text[c.start - 1] == " "
+                    or c.end + 1 in title_starts and text[c.end] == " ")
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
-                                                            and not after_title(c))]
+                                                            and not by_title(c))]
         in_country = _covers([(c.start, c.end) for c in actors.countries], lambda x, e: x.start < e)
         actors.places = [p for p in self.places.find(text, self.lang)
                          if not in_country(p)
@@ -568,11 +596,19 @@ class ActorFinder:
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
                                                                                    tokens[0][:1].isupper()):
                 continue  # one word is a name only when NER or a title says so ("PM Modi", "Premier Li")
+            if len(tokens) < 2 and not self.rules.lone_word_short_mention and (
+                    not anchored or _lower_word_after(text, e)):
+                # Vietnamese "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a
+                # title, and never as the capitalised half of a word ("Bộ trưởng Thương mại")
+                continue
             if not (anchored or is_ner or looks_vietnamese(mention_text)):
                 continue
             canonical = mention_text
             # "Name (Mali)" says it outright; the context may belong to the item before in a list
             country = paren_country or self._country_from_context(actors, text, s, title)
+            if country is None:  # "President Macky Sall of Senegal"
+                after = self._country_after_of(actors, text, e)
+                country = after.iso3 if after is not None else None
             if country is None and looks_vietnamese(canonical):
                 country = "VNM"
             person = Person(canonical, country, first_mention=mention_text,
@@ -601,6 +637,9 @@ class ActorFinder:
                 continue
             if self._delegation_word(text, x.start, x.end):
                 continue
+            if len(toks) == 1 and not self.rules.lone_word_short_mention and not (
+                    self._honorific_before(text, x.start) or self._title_before(actors.titles, text, x.start)):
+                continue  # "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a title
             key = fold(x.text)
             person = by_key.get(key)
             if person is None:
@@ -697,6 +736,8 @@ class ActorFinder:
         """Strip spaces, honorifics and trailing punctuation from a candidate run."""
         while s < e and not text[s].isalnum():
             s += 1
+        if s >= 1 and text[s - 1] in "'’" and text.startswith("s ", s):
+            s += 2  # the rest of a possessive: "Qatar's Sheikh Tamim"
         while e > s and not text[e - 1].isalnum():
             e -= 1
         changed = True
@@ -731,7 +772,10 @@ class ActorFinder:
                 # between a title and its name stand only names of bodies and countries:
                 # capitalised words and a few linking words, never a verb ("sẽ tham dự Hội nghị")
                 words = re.findall(r"[^\W\d_][\w'’-]*", gap)
-                if any(w[:1].islower() and w.lower() not in cues.gap_words for w in words):
+                if any(w[:1].islower() and w.lower() not in cues.gap_words
+                       and not (self.rules.lower_syllable_after_capital and i and words[i - 1][:1].isupper()
+                                and w not in _all_particles())
+                       for i, w in enumerate(words)):
                     if not self._gap_is_country_names(gap):
                         continue
                 best = t
@@ -747,7 +791,9 @@ class ActorFinder:
                        for w in re.findall(r"[^\W\d_][\w'’-]*", rest))
 
     def _honorific_before(self, text: str, start: int) -> bool:
-        before = text[max(0, start - 12):start]
+        """An honorific or rank ends right before ``start`` (the longest, "Senior Lieutenant
+        General", fits the window)."""
+        before = text[max(0, start - self._honorific_reach):start]
         return any(before.endswith(h + " ") for h in self.honorifics)
 
     def _country_from_context(self, actors: ArticleActors, text: str, start: int,
@@ -757,10 +803,15 @@ class ActorFinder:
             window_start = max(0, start - 40)
             for c in actors.starting_between("countries", start - 40 - actors.longest("countries"), start):
                 # "his Lao counterpart X", "Vietnamese PM X": a demonym just before
-                if window_start <= c.start and c.end <= start and c.kind == "demonym":
+                if window_start <= c.start and c.end <= start and c.kind == "demonym" \
+                        and not _title_cues().gap_break.search(text, c.end, start) and "," not in text[c.end:start]:
                     return c.iso3
                 # "Chủ nhiệm Ủy ban ... của Quốc hội Lào Vongsack P.": the country right before the name
                 if c.end <= start and not text[c.end:start].strip() and start - c.end <= 1:
+                    return c.iso3
+                # "Qatar's Sheikh Tamim": a possessive country, then only honorifics
+                if c.end <= start and start - c.end <= 24 and text[c.end:c.end + 3] in ("'s ", "’s ") \
+                        and all(w in self.honorific_words for w in text[c.end + 3:start].split()):
                     return c.iso3
             return None
         if title.country:
@@ -813,6 +864,7 @@ class ActorFinder:
             ends.setdefault(m.end, []).append(i)
         mentioned = _SpanOverlaps(actors.mentions)
         cues = _title_cues()
+        chain_starts = self._title_chain_starts(actors.titles, text)
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
@@ -823,15 +875,6 @@ class ActorFinder:
             if nxt[:1] == "," and self.rules.comma_chains_titles:
                 continue  # part of a title chain "Tổng Bí thư, Chủ tịch nước Tô Lâm"
             of_country = self._country_after_of(actors, text, e)
-            appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, s), s)
-                          if m.end <= s and _APPOSITIVE.fullmatch(text, m.end, s)]
-            if appositive:
-                person = appositive[-1].person
-                if person.country is None and of_country is not None and person.named:
-                    person.country = of_country.iso3
-                continue  # "X, President of India": describes X
-            if cues.of.match(text[e:e + 6]) and of_country is None:
-                continue  # "Speaker of the ...": a description, not a reference
             longest = actors.longest("countries")
             follow = [c for c in actors.starting_between("countries", e, e + 2) if e <= c.start <= e + 2]
             follow += [c for c in actors.starting_between("countries", s - 1 - longest, s)
@@ -840,6 +883,17 @@ class ActorFinder:
                        if text[c.end:s] in ("'s ", "’s ")]
             if of_country is not None:
                 follow.append(of_country)
+            head = chain_starts.get(s, s)  # "X, Phó Thủ tướng, Bộ trưởng Quốc phòng Campuchia"
+            appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, head), head)
+                          if m.end <= head and _APPOSITIVE.fullmatch(text, m.end, head)]
+            if appositive:
+                person = appositive[-1].person
+                if person.country is None and follow and person.named:
+                    # "X, President of India", "X, Bộ trưởng Quốc phòng Lào", "X, the Lao Defence Minister"
+                    person.country = follow[-1].iso3 if of_country is not None else follow[0].iso3
+                continue  # describes X
+            if cues.of.match(text[e:e + 6]) and of_country is None:
+                continue  # "Speaker of the ...": a description, not a reference
             # the person of the last mention before the title with its title (and country)
             prior = _last_person(actors.mentions, s, lambda m: m.person.title_key == key and m.person.named
                                  and (not follow or m.person.country == follow[0].iso3))
@@ -847,6 +901,11 @@ class ActorFinder:
                 if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
                     prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
                                          and m.kind == "name")
+                if prior is None and "\n" not in text[:s]:
+                    # a headline's "Lao PM concludes visit" names, before the text does, the first
+                    # person of that country and title
+                    prior = _first_person(actors.mentions, e, lambda m: m.person.title_key == key
+                                          and m.person.named and m.person.country == follow[0].iso3)
                 s, e = min(s, follow[0].start), max(e, follow[0].end)
             if prior is not None:
                 _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], prior, "title", t, key))
@@ -854,6 +913,18 @@ class ActorFinder:
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
                 _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    @staticmethod
+    def _title_chain_starts(titles: list[TitleMention], text: str) -> dict[int, int]:
+        """For a title chained after others by commas or 'and' ("Phó Thủ tướng, Bộ trưởng Quốc
+        phòng"), the start of the chain's first title: one person's titles, one appositive."""
+        chain = _title_cues().chain
+        out: dict[int, int] = {}
+        ordered = sorted(titles, key=lambda t: t.start)
+        for before, after in zip(ordered, ordered[1:]):
+            if before.end <= after.start and chain.fullmatch(text, before.end, after.start):
+                out[after.start] = out.get(before.start, before.start)
+        return out
 
     def _add_delegation_mentions(self, actors: ArticleActors, text: str) -> None:
         """A delegation of a country with no named leader ("tiếp Đoàn đại biểu Bộ Quốc phòng Trung

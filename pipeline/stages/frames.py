@@ -40,9 +40,11 @@ def find_triggers(sentence: str, lang: str) -> list[Trigger]:
 def _triggers(sentence: str, lang: str) -> tuple[Trigger, ...]:
     found: list[Trigger] = []
     for rule in lexicon.trigger_rules(lang):
+        # a pattern may name its event word (?P<t>...) and match its context around it
+        group = "t" if "t" in rule.regex.groupindex else 0
         for m in rule.regex.finditer(sentence):
-            if m.end() > m.start():
-                found.append(Trigger(m.start(), m.end(), rule.type, rule.subtype, m.group()))
+            if m.end(group) > m.start(group):
+                found.append(Trigger(m.start(group), m.end(group), rule.type, rule.subtype, m.group(group)))
     found.sort(key=lambda t: (-(t.end - t.start), t.subtype == "other", t.start))
     kept: list[Trigger] = []
     for t in found:
@@ -394,6 +396,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
             before = [m for m in before if m.kind != "ner"]
         before = [m for m in before if not self._inviter(m, seg_start)]
+        last_pair_cue = None
+        for cue in self.cues.two_leaders.finditer(self.ctx.text, seg_start, trig.start):
+            last_pair_cue = cue
+        if last_pair_cue is not None and (not before or before[-1].end <= last_pair_cue.start()):
+            # "…welcomed A at the palace, after which the two leaders held talks": the description
+            # nearer the verb than any name is its subject
+            pair = self._article_pair(sent)
+            if pair:
+                return pair
         if before:
             # the nearest, with anyone coordinated to it by "and"/"và"/","
             group = [before[-1]]
@@ -438,8 +449,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             people = [by_name[n] for n in names if n in by_name]
             if ev.type == "visit" and len(people) == 1 and ev.location_country not in (None, people[0].country):
                 # a visit with no host named in its sentence ("Hollande arrived in Viet Nam for a state
-                # visit … Quang chaired the welcome ceremony"): the last person of the host country seen
-                host = [m.person for m in self.ctx.actors.mentions_in(0, sent.start)
+                # visit … Quang chaired the welcome ceremony"): the last person of the host country seen,
+                # in this sentence too ("B welcomed A, after which the two leaders held talks")
+                host = [m.person for m in self.ctx.actors.mentions_in(0, sent.end)
                         if m.person.named and m.person.country == ev.location_country]
                 people += host[-1:]
             if len(people) == 2 and people[0].country != people[1].country:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, NamedTuple
 
+from pipeline import lexicon
 from pipeline.doc import Event, Sentence
-from pipeline.lang import joined, word_set
+from pipeline.lang import joined, profiles, word_set
 from pipeline.stages.actors import PersonMention
 from pipeline.stages.deprel import verb_arguments
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
@@ -31,7 +32,9 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
     return m is not None and m.group(1)[:1].islower() and m.group(1) not in _LIST_CONTINUERS
 
 
-_LIST_CONTINUERS = word_set("list_continuers")
+# 'and'/'và', and the honorifics that open the next person ("; ông B, ...")
+_LIST_CONTINUERS = word_set("list_continuers") | frozenset(
+    h.split()[0] for p in profiles() for h in lexicon.honorifics(p.code))
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
 _PLACE_BEFORE_TITLE = re.compile(rf"(?:{joined('palace_before_title')}|{joined('at_place')})\s+"
                                  rf"(?:(?:{joined('article')})\s+)?$")
@@ -45,7 +48,7 @@ _LIST_GOES_ON = re.compile(rf"[,;]|\b(?:{joined('and_also')})\b")
 _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
-                        rf"(?:{joined('group_heads')})")
+                        rf"(?:{joined('group_heads')})", re.I)  # "tiếp Đoàn": the delegation, capitalised
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
@@ -54,6 +57,14 @@ class MeetingFrames(FrameHost):
     """Meetings, talks, receptions, calls: part of :class:`pipeline.stages.frames.FrameFiller`."""
 
     def _meeting(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
+        """The meetings of one trigger; returns its (subject, objects) for the next verb of the clause:
+        in "A was received by B and held talks with C", A stays the subject."""
+        agents, objects = self._meeting_frame(sent, trig, seg_start, nxt, dates, prev_agents, prev_objects)
+        if self.cues.passive_agent.search(trig.text):
+            return objects, agents
+        return agents, objects
+
+    def _meeting_frame(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
         text = self.ctx.text
         if self._is_intention(sent, trig):
             return [], []
@@ -67,15 +78,24 @@ class MeetingFrames(FrameHost):
                 status = self._status(sent, trig.start)
                 parts = [self._participant(m, "participant") for m in everyone]
                 countries = {m.person.country for m in everyone} - {None}
+                if not countries:
+                    return [], []  # two provinces, people of no known state: no diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries,
                                 self._pick_date(sent, trig, dates, status, "meeting"), self._location(sent))
                 self.ctx.last_meeting = ev
             return [], []  # the people of a nominal mention are nobody's subject or object
         if trig.subtype == "reception" and self._envoys_received(sent, trig, seg_start, nxt, dates):
             return [], []
-        agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
-        objects = self._objects(trig, nxt, agents)
-        agents, objects = self._from_parse(sent, trig, agents, objects)
+        passive = self.cues.passive_agent.search(trig.text) is not None
+        if passive:  # "A was received by B": B receives A
+            objects = self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+            agents = (self._mentions_between(trig.start, trig.end) or self._objects(trig, nxt, objects))[:1]
+            if not agents or not objects:
+                return agents, objects
+        else:
+            agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
+            objects = self._objects(trig, nxt, agents)
+            agents, objects = self._from_parse(sent, trig, agents, objects)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents and not objects and trig.subtype != "reception":
@@ -96,6 +116,16 @@ class MeetingFrames(FrameHost):
             # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
             units = [(agents[1:], set())]
             agents = agents[:1]
+        if not units and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
+            # "The Presidents of Uzbekistan and Kyrgyzstan held talks": one title, two states
+            states = self._subject_states(sent, trig, reach=40) | {a.person.country for a in agents}
+            states.discard(None)
+            if len(states) >= 2:
+                status = self._status(sent, trig.start)
+                named = [self._participant(a, "participant") for a in agents if a.person.named]
+                self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(named), states, date,
+                           self._location(sent))
+                return agents, objects
         if not units:
             return agents, objects
         location = self._location(sent)
@@ -303,13 +333,20 @@ class MeetingFrames(FrameHost):
         return []
 
     def _other_country(self, have: AbstractSet[str | None]) -> str | None:
-        """The foreign country the article is mostly about (for unnamed counterparts)."""
+        """The foreign country the article is mostly about (for unnamed counterparts, and people
+        whose country nothing says): by its names and demonyms and the dateline; when the
+        article names no other country, by the people of known country."""
         counts: dict[str, int] = {}
         for c in self.ctx.actors.countries:
             if c.iso3 not in have:
                 counts[c.iso3] = counts.get(c.iso3, 0) + 1
         if self.ctx.dateline_country and self.ctx.dateline_country not in have:
             counts[self.ctx.dateline_country] = counts.get(self.ctx.dateline_country, 0) + 3
+        if not counts:
+            for m in self.ctx.actors.mentions:
+                iso = m.person.country
+                if iso is not None and iso not in have:
+                    counts[iso] = counts.get(iso, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
 
     # visits --------------------------------------------------------------

@@ -708,3 +708,234 @@ def test_a_forecast_signing_is_no_agreement(pipe):
     events = run(pipe, "Chilean President Gabriel Boric arrived in Tokyo on Monday; the visit is likely to see the "
                        "signing of several major agreements on trade.", "en")
     assert not any(e["type"] == "agreement" for e in events)
+
+
+def people_by_country(events) -> set[tuple]:
+    return {(tuple(e["countries"]), tuple(sorted(p["name"] for p in e["participants"]))) for e in events}
+
+
+def test_a_long_military_rank_before_an_unknown_name_anchors_it(pipe):
+    # "Thượng tướng " is 13 characters: longer honorifics than "ông" must anchor a name too
+    text = "Sáng 10/6, Đại tướng Phan Văn Giang đã gặp Thượng tướng Somsak Vongsavanh, Bộ trưởng Quốc phòng Lào."
+    assert people_by_country(run(pipe, text, "vi")) == {(("LAO", "VNM"), ("Phan Văn Giang", "Somsak Vongsavanh"))}
+
+
+def test_a_title_after_a_name_gives_its_country_in_a_list_of_people_met(pipe):
+    # each item of "A, title country; B, title, title country" is one bilateral meeting with its own country
+    text = ("Chiều 10/6, Bộ trưởng Quốc phòng Phan Văn Giang đã gặp song phương ông Somsak Vongsavanh, "
+            "Bộ trưởng Quốc phòng Lào; ông Dara Chhim, Phó Thủ tướng, Bộ trưởng Quốc phòng Campuchia.")
+    assert people_by_country(run(pipe, text, "vi")) == {
+        (("LAO", "VNM"), ("Phan Văn Giang", "Somsak Vongsavanh")),
+        (("KHM", "VNM"), ("Dara Chhim", "Phan Văn Giang"))}
+    text = ("On Tuesday, Defence Minister Phan Van Giang met bilaterally with Somsak Vongsavanh, the Lao "
+            "Defence Minister, and Dara Chhim, Cambodia's Defence Minister.")
+    assert people_by_country(run(pipe, text, "en")) == {
+        (("LAO", "VNM"), ("Phan Văn Giang", "Somsak Vongsavanh")),
+        (("KHM", "VNM"), ("Dara Chhim", "Phan Văn Giang"))}
+
+
+def test_a_demonym_across_a_comma_does_not_name_the_next_persons_country(pipe):
+    text = ("On Tuesday, Foreign Minister Bui Thanh Son met Somsak Vongsavanh, the Lao Foreign Minister, "
+            "and Dara Chhim of Cambodia.")
+    countries = {p["name"]: p["country"] for e in run(pipe, text, "en") for p in e["participants"]}
+    assert countries.get("Dara Chhim") != "LAO"
+
+
+def test_bilateral_and_private_meetings_are_meetings(pipe):
+    for text, lang in [
+        ("Ngày 10/6, Thủ tướng Phạm Minh Chính đã gặp song phương Thủ tướng Malaysia Anwar Ibrahim.", "vi"),
+        ("Ngày 10/6, Thủ tướng Phạm Minh Chính đã tiếp xúc song phương với Thủ tướng Malaysia Anwar Ibrahim.", "vi"),
+        ("On Tuesday, Prime Minister Pham Minh Chinh met bilaterally with Malaysian Prime Minister Anwar "
+         "Ibrahim.", "en"),
+        ("On Tuesday, Prime Minister Pham Minh Chinh met informally with Malaysian Prime Minister Anwar "
+         "Ibrahim.", "en")]:
+        assert kinds(run(pipe, text, lang)) == {("meeting", "meeting", ("MYS", "VNM"))}, text
+
+
+def test_a_headline_title_with_a_demonym_is_the_person_the_text_names(pipe):
+    # "Lao PM" in the headline must not become a second, unnamed Lao actor that "the Lao leader" resolves to
+    text = ("Lao PM wraps up Vietnam trip\nHanoi – Lao Prime Minister Sonexay Siphandone left Hanoi on Monday, "
+            "concluding an official visit to Vietnam. While here, the Lao leader had a meeting with "
+            "National Assembly Chairman Tran Thanh Man.")
+    met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert people_by_country(met) == {(("LAO", "VNM"), ("Sonexay Siphandone", "Trần Thanh Mẫn"))}
+
+
+def test_a_former_or_acting_title_still_names_the_person_met(pipe):
+    for text in ["On Monday, Prime Minister Pham Minh Chinh met with former Prime Minister Lee Hsien Loong.",
+                 "On Monday, Prime Minister Pham Minh Chinh received the acting Foreign Minister of Singapore."]:
+        assert {e["type"] for e in run(pipe, text, "en")} == {"meeting"}, text
+
+
+def test_people_of_unknown_country_take_the_country_of_the_people_around_them(pipe):
+    # no country is named: Seah and Teo (no gazetteer entry) are met in Wong's and Tharman's country
+    text = ("On Monday, General Secretary To Lam held talks with Prime Minister Lawrence Wong; met with "
+            "President Tharman Shanmugaratnam and Parliament Speaker Seah Kian Peng; and received Senior "
+            "Minister Teo Chee Hean.")
+    assert people_by_country(run(pipe, text, "en")) == {
+        (("SGP", "VNM"), ("Lawrence Wong", "Tô Lâm")),
+        (("SGP", "VNM"), ("Tharman Shanmugaratnam", "Tô Lâm")),
+        (("SGP", "VNM"), ("Seah Kian Peng", "Tô Lâm")),
+        (("SGP", "VNM"), ("Teo Chee Hean", "Tô Lâm"))}
+
+
+def test_one_plural_title_of_two_states_holding_talks_is_a_meeting_of_both(pipe):
+    text = "The Presidents of Kazakhstan and Kyrgyzstan held one-on-one talks at the Akorda residence on Monday."
+    assert kinds(run(pipe, text, "en")) == {("meeting", "talks", ("KAZ", "KGZ"))}
+
+
+def test_a_meeting_told_only_as_a_noun_after_an_indefinite_article(pipe):
+    for text, subtype in [
+        ("After a two-hour talk on Monday, Vietnamese President Luong Cuong and Chilean President Gabriel "
+         "Boric witnessed the signing of several documents.", "talks"),
+        ("Following a 40-minute meeting on Monday, Vietnamese President Luong Cuong and Chilean President "
+         "Gabriel Boric told reporters that ties were strong.", "meeting"),
+        ("On Monday, Vietnamese President Luong Cuong and Chilean President Gabriel Boric led their "
+         "delegations in a meeting in Hanoi.", "talks")]:
+        assert ("meeting", subtype, ("CHL", "VNM")) in kinds(run(pipe, text, "en")), text
+
+
+def test_during_a_recent_call_with_someone_is_still_a_call(pipe):
+    # the indefinite nominal must not read "during a recent phone conversation" as the meeting already told
+    text = ("Russian President Vladimir Putin received Vietnamese Foreign Minister Le Hoai Trung in the Kremlin "
+            "on Tuesday. Putin added that during a recent phone conversation with To Lam he congratulated him.")
+    assert ("meeting", "phone_call", ("RUS", "VNM")) in kinds(run(pipe, text, "en"))
+
+
+def test_a_meeting_between_two_provinces_is_no_diplomatic_event(pipe):
+    text = ("After a meeting on Monday, the province of Quang Tri and the province of Savannakhet agreed to "
+            "open a new border gate.")
+    assert not [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+
+
+def test_being_met_at_the_airport_is_a_welcome_not_a_meeting(pipe):
+    text = ("On Monday, Chilean Foreign Minister Alberto van Klaveren arrived in Hanoi. He was met at the "
+            "airport by Deputy Foreign Minister Do Hung Viet.")
+    assert {e["type"] for e in run(pipe, text, "en")} == {"visit"}
+
+
+def test_receiving_some_other_leaders_is_one_reception_with_nobody_named(pipe):
+    text = ("Ngày 10/6, Chủ tịch nước Lương Cường đã hội đàm với Tổng thống Chile Gabriel Boric; tiếp một số "
+            "lãnh đạo cấp cao khác của Chile.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "talks", ("CHL", "VNM")),
+                                            ("meeting", "reception", ("CHL", "VNM"))}
+
+
+def test_country_after_a_name_and_titles_that_end_in_a_capitalised_word(pipe):
+    # "X of Papua New Guinea" gives X a country; "Opposition Leader", "Trade Representative" are titles,
+    # not the first word of a name
+    text = ("Prime Minister James Marape of Papua New Guinea held talks with Prime Minister Anthony Albanese "
+            "and a meeting with Opposition Leader Peter Dutton.")
+    assert people_by_country(run(pipe, text, "en")) == {
+        (("AUS", "PNG"), ("Anthony Albanese", "James Marape")),
+        (("AUS", "PNG"), ("James Marape", "Peter Dutton"))}
+    text = "On Tuesday, Deputy Prime Minister Pham Gia Khiem met with U.S. Trade Representative Ron Kirk."
+    assert people_by_country(run(pipe, text, "en")) == {(("USA", "VNM"), ("Phạm Gia Khiêm", "Ron Kirk"))}
+
+
+def names_of(pipe, text: str, lang: str) -> set[str]:
+    res = pipeline.extract([Article("t", text, lang, "2025-06-12")], pipeline=pipe)
+    return set(res.entities[res.entities.label == "PERSON"].canonical)
+
+
+def test_a_capitalised_first_syllable_of_a_vietnamese_word_is_no_person(pipe):
+    text = ("Sáng 10/6, bà Trương Thị Mai, Bí thư Trung ương Đảng, đã dẫn đầu Đoàn đại biểu sang thăm Campuchia "
+            "và dự Diễn đàn hợp tác.")
+    assert names_of(pipe, text, "vi") == {"Trương Thị Mai"}
+
+
+def test_receiving_the_delegation_named_by_a_capitalised_word_is_a_reception(pipe):
+    text = ("Đoàn đại biểu Đảng Cộng sản Trung Quốc thăm Việt Nam từ ngày 9 đến 12/6. Ngày 10/6, tại Hà Nội, "
+            "ông Phạm Quang Nghị thay mặt lãnh đạo Đảng thân mật tiếp Đoàn.")
+    assert ("meeting", "reception", ("CHN", "VNM")) in kinds(run(pipe, text, "vi"))
+
+
+def test_honorifics_of_malaysia_and_a_possessive_country_before_an_honorific(pipe):
+    text = ("On Friday, Prime Minister Pham Minh Chinh held a phone conversation with his Malaysian "
+            "counterpart Datuk Seri Anwar Ibrahim.")
+    assert people_by_country(run(pipe, text, "en")) == {(("MYS", "VNM"), ("Anwar Ibrahim", "Phạm Minh Chính"))}
+    countries = {p["name"]: p["country"] for e in run(pipe, "On Friday, Prime Minister Pham Minh Chinh met "
+                                                            "Qatar's Sheikh Mansour bin Zayed.", "en")
+                 for p in e["participants"]}
+    assert countries.get("Mansour bin Zayed") == "QAT"
+
+
+def test_a_ministry_portfolio_written_as_one_capitalised_syllable_is_part_of_the_title(pipe):
+    # "Bộ trưởng Thương mại": "Thương" is half of the word "Thương mại", not a person; the title still
+    # introduces the name after the country
+    text = ("Ngày 14/11, Phó Thủ tướng Phạm Bình Minh tiếp Bộ trưởng Thương mại Campuchia Pan Sorasak đang ở "
+            "thăm và làm việc tại Việt Nam.")
+    assert names_of(pipe, text, "vi") == {"Phạm Bình Minh", "Pan Sorasak"}
+
+
+def test_a_foreign_name_with_particles_keeps_its_first_name_in_vietnamese_text(pipe):
+    text = ("Đại sứ Serbia Slobodan Marinkovic, Đại sứ Bồ Đào Nha Francisco de Assis và Đại sứ Estonia Martin "
+            "Kokk đã trình Quốc thư lên Chủ tịch nước Lương Cường ngày 10/6.")
+    assert kinds(run(pipe, text, "vi")) == {("meeting", "reception", ("SRB", "VNM")),
+                                            ("meeting", "reception", ("PRT", "VNM")),
+                                            ("meeting", "reception", ("EST", "VNM"))}
+
+
+def test_early_before_a_date_is_a_time_not_a_wish(pipe):
+    # "an early visit" is hoped for; "left Hanoi early December 9 ... to pay an official visit" happens
+    for when in ("early December 9", "early on December 9", "late December 9"):
+        text = f"Prime Minister Pham Minh Chinh left Hanoi {when} to pay official visits to Luxembourg and Belgium."
+        assert kinds(run(pipe, text, "en", published="2025-12-09")) == {
+            ("visit", "official", ("LUX", "VNM")), ("visit", "official", ("BEL", "VNM"))}, when
+
+
+def test_a_passive_reception_names_the_host_after_by(pipe):
+    text = ("On Tuesday, Prime Minister Pham Minh Chinh was warmly received by Indonesian President Prabowo "
+            "Subianto and held talks with Speaker Puan Maharani.")
+    events = run(pipe, text, "en")
+    reception = [e for e in events if e["subtype"] == "reception"]
+    assert len(reception) == 1 and reception[0]["participants"][0]["name"] == "Prabowo Subianto"
+    talks = [e for e in events if e["subtype"] == "talks"]
+    assert {p["name"] for p in talks[0]["participants"]} == {"Phạm Minh Chính", "Puan Maharani"}
+    # welcomed by a guard of honour: nobody is met
+    assert not run(pipe, "The Vietnamese leader was welcomed by a guard of honour on Tuesday.", "en")
+
+
+def test_heading_or_leaving_for_a_capital_is_a_trip(pipe):
+    for verb in ("headed to", "left for", "departed for"):
+        text = f"Indonesian President Prabowo Subianto {verb} Hanoi on Tuesday for a two-day visit."
+        assert ("visit", "other", ("IDN", "VNM")) in kinds(run(pipe, text, "en")), verb
+    assert not run(pipe, "Prime Minister Pham Minh Chinh headed Vietnam's delegation to the summit.", "en")
+
+
+def test_vietnamese_passive_reception_names_the_host_inside_it(pipe):
+    text = ("Chiều 10/6, Thủ tướng Phạm Minh Chính đã được Tổng thống Indonesia Prabowo Subianto tiếp tại Dinh "
+            "Tổng thống.")
+    reception = [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+    assert kinds(reception) == {("meeting", "reception", ("IDN", "VNM"))}
+    assert reception[0]["participants"][0]["name"] == "Prabowo Subianto"
+    # "được ... phê duyệt" is no reception; "được ... đón tiếp" is a welcome ceremony
+    assert not run(pipe, "Dự án được Chính phủ Indonesia phê duyệt ngày 10/6.", "vi")
+    text = "Chiều 10/6, Thủ tướng Phạm Minh Chính được Tổng thống Indonesia Prabowo Subianto đón tiếp trọng thể."
+    assert not [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+
+
+def test_the_two_leaders_nearer_the_verb_than_any_name_are_visitor_and_host(pipe):
+    for text, lang in [
+        ("Prime Minister Pham Minh Chinh is paying an official visit to Indonesia from June 10 to 12. On Tuesday, "
+         "Indonesian President Prabowo Subianto hosted a welcome ceremony for Prime Minister Pham Minh Chinh at "
+         "the Merdeka Palace, after which the two leaders held talks.", "en"),
+        ("Thủ tướng Phạm Minh Chính thăm chính thức Indonesia từ ngày 10 đến 12/6. Chiều 10/6, Tổng thống "
+         "Indonesia Prabowo Subianto chủ trì lễ đón Thủ tướng Phạm Minh Chính tại Dinh Merdeka, sau đó hai nhà "
+         "lãnh đạo đã hội đàm.", "vi")]:
+        talks = [e for e in run(pipe, text, lang, published="2025-06-10") if e["type"] == "meeting"]
+        assert people_by_country(talks) == {(("IDN", "VNM"), ("Phạm Minh Chính", "Prabowo Subianto"))}, lang
+
+
+def test_more_english_meeting_phrasings(pipe):
+    cases = [
+        ("Talking with Indonesian President Prabowo Subianto by phone on Tuesday, Prime Minister Pham Minh Chinh "
+         "called for stronger trade ties.", "phone_call"),
+        ("Prime Minister Pham Minh Chinh told Indonesian President Prabowo Subianto during their meeting in "
+         "Jakarta on Tuesday that trade must grow.", "meeting"),
+        ("Prime Minister Pham Minh Chinh held a working lunch with Indonesian President Prabowo Subianto on "
+         "Tuesday.", "meeting"),
+        ("Indonesian President Prabowo Subianto and Party General Secretary To Lam had a tete-a-tete on "
+         "Tuesday.", "talks")]
+    for text, subtype in cases:
+        assert kinds(run(pipe, text, "en")) == {("meeting", subtype, ("IDN", "VNM"))}, text

@@ -18,7 +18,10 @@ CUES = FrameCues(
                       r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
                       r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                       r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
-                      r"(?:is|are|was|were) likely to|could|may|might|early|towards|aim(?:s|ed)? to|"
+                      r"(?:is|are|was|were) likely to|could|may|might|towards|aim(?:s|ed)? to|"
+                      # "an early visit", not "left Hanoi early December 9"
+                      r"early(?!\s+(?:on|in|this|last|next|morning|afternoon|evening|hours|today|"
+                      r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|"
                       r"push(?:ed)? for|seek(?:s|ing)? to|sought to|invite|invites|inviting|arrange|arranging|"
                       r"in talks to)\b"
                       # "invite Mr. X to visit": 'Mr.' is a word; "proposed closer ties while meeting X": a
@@ -47,7 +50,8 @@ CUES = FrameCues(
     modifier=re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                         r"message from|invitation of)\s+"),
     nominal_before=re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
-                              r"(?:bilateral\s+)?$", re.I),
+                              r"(?:bilateral\s+)?$|\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I),
+    passive_agent=re.compile(r"\bby$", re.I),  # "A was received by B": B right after the trigger
     continued_list=re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
                               r"Other documents)\b"),
 )

@@ -17,6 +17,7 @@ RULES = NameRules(
     capitalised_compounds=(),
     strip_leading_body_words=True,
     lone_word_short_mention=True,
+    lower_syllable_after_capital=False,
     comma_chains_titles=False,
     demonym_leader_mentions=True,
     demonym_delegations=True,

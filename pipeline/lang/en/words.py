@@ -32,7 +32,7 @@ WORDS = StageWords(
     many_countries_people=r"ambassadors?|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
-    group_determiners=r"the\s+",
+    group_determiners=r"(?:the|some|several|other|senior)\s+",
     group_heads=r"representatives|leaders|delegation|officials|executives|corporations|businesses|"
                 r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms)",
     between="between",

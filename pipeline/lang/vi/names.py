@@ -17,6 +17,7 @@ RULES = NameRules(
     capitalised_compounds=tuple(lexicon.read_list("vi_capitalised_compounds.txt")),
     strip_leading_body_words=False,
     lone_word_short_mention=False,
+    lower_syllable_after_capital=True,
     comma_chains_titles=True,
     demonym_leader_mentions=False,
     demonym_delegations=False,
