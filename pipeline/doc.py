@@ -141,6 +141,7 @@ class Event:
     yearless_days: tuple[str, ...] = ()  # 'MM-DD' days an undatable article states without a year
     day_hint: str | None = None  # 'MM-DD': the day without a year the narrative is on at this undated event
     mentions: int = 1  # how many frames consolidation merged into this event
+    proposed: bool = False  # added by the learned proposer (stage propose), not by a frame rule
 
 
 @dataclass

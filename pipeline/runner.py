@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,6 +105,8 @@ class Pipeline:
     has one); None reads ``VNEVENTS_CONFIDENCE_FILTER`` (``0`` switches it off), default on.
     Every event's ``confidence`` is the model's probability either way
     (:mod:`pipeline.stages.confidence`); ``confidence_model`` replaces the shipped one.
+    ``proposer``: what the ``propose`` stage calls for the events the rules missed (default: the
+    shipped model of :mod:`pipeline.stages.propose`, which adds nothing when it has no threshold).
     ``stages``: the stage names in order (default :data:`pipeline.stages.PIPELINE`), looked up
     in ``registry`` for each of ``languages``; a chain whose stages cannot run in that order
     raises :class:`pipeline.stages.registry.ChainError` here, before any article.
@@ -112,6 +114,7 @@ class Pipeline:
 
     def __init__(self, backends: dict[str, str] | None = None, *, max_chars: int = DEFAULT_MAX_CHARS,
                  confidence_filter: bool | None = None, confidence_model: ConfidenceModel | None = None,
+                 proposer: Callable[[Document], list[Event]] | None = None,
                  stages: Sequence[str] | None = None, registry: StageRegistry | None = None,
                  languages: Sequence[str] = SUPPORTED) -> None:
         self.backend_names = {**DEFAULT_BACKENDS, **(backends or {})}
@@ -123,6 +126,7 @@ class Pipeline:
         # missing or altered model fails here, loudly, not article by article
         self.confidence_model = confidence_model if confidence_model is not None else load_model()
         self.confidence_filter = filter_enabled(confidence_filter)
+        self.proposer = proposer  # None: the propose stage loads the shipped model (stages/propose.py)
         self._backends: dict[str, Backend] = {}
         self._actors: dict[str, ActorFinder] = {}
         self._steps = self._build()

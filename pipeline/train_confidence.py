@@ -35,6 +35,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -123,15 +124,30 @@ def assign_folds(groups: list[str], k: int = FOLDS, salt: str = "") -> np.ndarra
 
 # ------------------------------------------------------------------ model
 
-def vocabulary(feats: list[dict[str, float]]) -> list[str]:
-    """Every feature name seen, except trigger buckets seen fewer than MIN_TRIGGER_COUNT times."""
+def vocabulary(feats: list[dict[str, float]], min_count: int = MIN_TRIGGER_COUNT,
+               counted: str = "trigger#") -> list[str]:
+    """Every feature name seen, except hash buckets (names containing ``counted``) seen fewer than
+    ``min_count`` times."""
     counts = Counter(k for f in feats for k in f)
-    return sorted(k for k, n in counts.items() if not k.startswith("trigger#") or n >= MIN_TRIGGER_COUNT)
+    return sorted(k for k, n in counts.items() if counted not in k or n >= min_count)
 
 
-def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    """The features as a dense matrix with one column per name in ``names``."""
+def matrix(feats: list[dict[str, float]], names: list[str], sparse: bool = False) -> Any:
+    """The features as a matrix with one column per name in ``names``: dense, or a scipy CSR
+    matrix with ``sparse`` (the proposer's hashed words)."""
     index = {n: i for i, n in enumerate(names)}
+    if sparse:
+        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]  # training only
+
+        rows, cols, vals = [], [], []
+        for r, f in enumerate(feats):
+            for k, v in f.items():
+                i = index.get(k)
+                if i is not None:
+                    rows.append(r)
+                    cols.append(i)
+                    vals.append(v)
+        return csr_matrix((vals, (rows, cols)), shape=(len(feats), len(names)))
     X = np.zeros((len(feats), len(names)))
     for r, f in enumerate(feats):
         for k, v in f.items():
@@ -141,13 +157,15 @@ def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
     return X
 
 
-def fit(feats: list[dict[str, float]], y: np.ndarray, C: float) -> ConfidenceModel:
-    """A logistic regression with inverse regularisation ``C``, as a :class:`ConfidenceModel`."""
+def fit(feats: list[dict[str, float]], y: np.ndarray, C: float, min_count: int = MIN_TRIGGER_COUNT,
+        counted: str = "trigger#", sparse: bool = False) -> ConfidenceModel:
+    """A logistic regression with inverse regularisation ``C``, as a :class:`ConfidenceModel`
+    (hash buckets named with ``counted`` need ``min_count`` occurrences to get a weight)."""
     from sklearn.linear_model import LogisticRegression  # training only
 
-    names = vocabulary(feats)
+    names = vocabulary(feats, min_count, counted)
     lr = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
-    lr.fit(matrix(feats, names), y)
+    lr.fit(matrix(feats, names, sparse), y)
     weights = {n: round(float(w), 6) for n, w in zip(names, lr.coef_[0]) if round(float(w), 6) != 0.0}
     return ConfidenceModel(weights, round(float(lr.intercept_[0]), 6))
 
@@ -391,17 +409,18 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def update_manifest(manifest_path: Path, model_path: Path) -> dict:
+def update_manifest(manifest_path: Path, model_path: Path, name: str = MODEL_NAME, version: str = VERSION,
+                    trainer: str = "pipeline.train_confidence") -> dict:
     """Record the model's sha256 (and what it is) in the manifest, keeping every other model's
     entry and any other field of its own; the pipeline refuses the model until this is done."""
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {"models": []}
     models = manifest.get("models", [])
-    old: dict = next((m for m in models if m.get("name") == MODEL_NAME), {})
-    entry = {**old, "name": MODEL_NAME, "file": model_path.name, "language": "vi+en", "version": VERSION,
-             "source": "trained by `python -m pipeline.train_confidence` (logistic regression, scikit-learn) on "
+    old: dict = next((m for m in models if m.get("name") == name), {})
+    entry = {**old, "name": name, "file": model_path.name, "language": "vi+en", "version": version,
+             "source": f"trained by `python -m {trainer}` (logistic regression, scikit-learn) on "
                        "the project's gold annotations shared/eval/dev, train, train2; only coefficients are shipped",
              "licence": "MIT", "sha256": sha256_of(model_path)}
-    manifest["models"] = sorted([m for m in models if m.get("name") != MODEL_NAME] + [entry], key=lambda m: m["name"])
+    manifest["models"] = sorted([m for m in models if m.get("name") != name] + [entry], key=lambda m: m["name"])
     _write(manifest_path, json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
     return entry
 

@@ -37,8 +37,9 @@ MODEL_TESTS = frozenset({
     "test_render.py::test_cli_render_event_from_jsonl_input",
 })
 #: the installed NLP models the guard watches: every pinned entry of the manifest but the
-#: confidence model (a small JSON file); stanza's optional models are the user's, not installed here
-GUARDED = frozenset(n for n, e in manifest.load_manifest().items() if not e.optional) - {"event_confidence"}
+#: confidence and proposer models (small JSON files); stanza's optional models are the user's, not installed here
+GUARDED = frozenset(n for n, e in manifest.load_manifest().items() if not e.optional) - {"event_confidence",
+                                                                                         "event_proposer"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -23,6 +23,7 @@ PIPELINE: tuple[str, ...] = (
     "ner",          # on-demand NER of event sentences with unexplained names (ner_extra)
     "actors",       # found again when on-demand NER added names
     "frames",       # visits, meetings and agreements with roles, dates, places (events)
+    "propose",      # learned proposer: candidates the rules missed, above its threshold (events)
     "consolidate",  # one event per real event in the article; ids; entities (events, entities)
     "confidence",   # learned confidence; events below the model's threshold dropped (events)
     "check",        # every event and entity against the output contract

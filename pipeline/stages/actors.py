@@ -112,6 +112,11 @@ class ArticleActors:
 
     _starts: dict = field(default_factory=dict, repr=False, compare=False)  # list name -> (key, starts)
 
+    def __getstate__(self) -> dict:
+        """Picklable (the proposer's trainer caches records): the lookup caches, which hold
+        closures, are left out and rebuilt on first use."""
+        return {**self.__dict__, "_starts": {}}
+
     def mentions_in(self, start: int, end: int) -> list[PersonMention]:
         """The person mentions starting in ``[start, end]``."""
         return self._within("mentions", start, end)

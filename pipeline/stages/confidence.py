@@ -123,6 +123,7 @@ def event_features(e: Event, info: ArticleInfo,
     f["status=planned"] = float(e.status == "planned")
     f[f"lang={e.lang}"] = 1.0
     f[trigger_feature(e.trigger)] = 1.0
+    f["proposed"] = float(e.proposed)  # added by the learned proposer, not by a frame rule
 
     parts = list(e.participants)
     with_country = [p for p in parts if p.country]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import catalogue
 
-from pipeline.doc import Document
+from pipeline.doc import Document, Event
 
 if TYPE_CHECKING:
     from pipeline.backends.base import Backend
@@ -64,6 +64,7 @@ class Resources(Protocol):
     max_chars: int
     confidence_model: ConfidenceModel
     confidence_filter: bool
+    proposer: Callable[[Document], list[Event]] | None
 
     def backend(self, lang: str) -> Backend:
         """The language's NLP backend."""

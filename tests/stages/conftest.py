@@ -26,6 +26,7 @@ class FakeResources:
         self.max_chars = max_chars
         self.confidence_model: ConfidenceModel = load_model()
         self.confidence_filter = confidence_filter
+        self.proposer: Any = None  # None: the propose stage loads the shipped model
         self._actors: dict[str, ActorFinder] = {}
 
     def backend(self, lang: str) -> Any:
