@@ -252,6 +252,18 @@ def oof_predictions(samples: list[Sample], y: np.ndarray, folds: np.ndarray, C: 
 
 # ------------------------------------------------------------------ the run
 
+def check_training_inputs(ap: argparse.ArgumentParser, shared: Path) -> None:
+    """Stop with a clear message when scikit-learn (training only) or a gold set is missing."""
+    try:
+        import sklearn  # noqa: F401 - training only; the pipeline never imports it
+    except ImportError:
+        ap.error("scikit-learn is needed to train (pip install scikit-learn); the pipeline itself does not need it")
+    for s in SETS:
+        for f in ("docs.jsonl", "gold.jsonl"):
+            if not (shared / "eval" / s / f).is_file():
+                ap.error(f"{shared / 'eval' / s / f} not found (use --shared)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train, cross-validate and (unless ``--dry-run``) write the model, its manifest and its card."""
     ap = argparse.ArgumentParser(prog="python -m pipeline.train_confidence", description=__doc__,
@@ -265,14 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="evaluate only; write no model")
     args = ap.parse_args(argv)
     t0 = time.time()
-    try:
-        import sklearn  # noqa: F401 - training only; the pipeline never imports it
-    except ImportError:
-        ap.error("scikit-learn is needed to train (pip install scikit-learn); the pipeline itself does not need it")
-    for s in SETS:
-        for f in ("docs.jsonl", "gold.jsonl"):
-            if not (args.shared / "eval" / s / f).is_file():
-                ap.error(f"{args.shared / 'eval' / s / f} not found (use --shared)")
+    check_training_inputs(ap, args.shared)
     os.environ["VNEVENTS_CONFIDENCE_FILTER"] = "0"  # belt and braces: the Pipeline is also told directly
 
     print(f"running the pipeline on {', '.join(SETS)} ...", flush=True)

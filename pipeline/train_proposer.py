@@ -54,7 +54,7 @@ from pipeline.stages.confidence import CLIP, FORMAT, MANIFEST_PATH, MODEL_DIR, C
 from pipeline.stages.consolidate_stage import ConsolidateStage
 from pipeline.stages.propose import PROPOSER_NAME, PROPOSER_PATH, TYPES, Thresholds, new_candidates, select
 from pipeline.tables import event_record
-from pipeline.train_confidence import assign_folds, fit, log_loss, predict, update_manifest
+from pipeline.train_confidence import assign_folds, check_training_inputs, fit, log_loss, predict, update_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -295,14 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="evaluate only; write no model")
     args = ap.parse_args(argv)
     t0 = time.time()
-    try:
-        import sklearn  # noqa: F401 - training only; the pipeline never imports it
-    except ImportError:
-        ap.error("scikit-learn is needed to train (pip install scikit-learn); the pipeline itself does not need it")
-    for s in SETS:
-        for f in ("docs.jsonl", "gold.jsonl"):
-            if not (args.shared / "eval" / s / f).is_file():
-                ap.error(f"{args.shared / 'eval' / s / f} not found (use --shared)")
+    check_training_inputs(ap, args.shared)
 
     articles = collect(args.shared, args.cache)
     label(articles)

@@ -161,7 +161,7 @@ def fold_upgrades_into_statements(events: list[Event], reference: dt.date | None
     out: list[Event] = []
     for e in events:
         if e.type == "agreement" and e.subtype == "partnership_upgrade" and not _is_past_reference(e, reference):
-            home = next((s for s in statements if set(e.countries) <= set(s.countries) and _near(s, e, 3)), None)
+            home = next((s for s in statements if set(e.countries) <= set(s.countries) and dates_near(s, e, 3)), None)
             if home is not None:
                 have = {fold(p.name) for p in home.participants}
                 home.participants += [p for p in e.participants if fold(p.name) not in have]
@@ -171,11 +171,12 @@ def fold_upgrades_into_statements(events: list[Event], reference: dt.date | None
     return out
 
 
-def _near(a: Event, b: Event, days: int) -> bool:
-    """Whether two events' dates lie within ``days`` of each other (an undated one is near anything)."""
+def dates_near(a: Event, b: Event, days: int, undated: bool = True) -> bool:
+    """Whether two events' dates lie within ``days`` of each other; ``undated`` is the answer when
+    either has no date (near anything for merging; near nothing for a learned feature)."""
     x, y = event_span(a), event_span(b)
     if x is None or y is None:
-        return True
+        return undated
     slack = dt.timedelta(days=days)
     return x[0] - slack <= y[1] and y[0] - slack <= x[1]
 

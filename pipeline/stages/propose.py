@@ -35,7 +35,7 @@ from pathlib import Path
 from pipeline.doc import Document, Event, Participant, Sentence
 from pipeline.lang import profile
 from pipeline.stages.confidence import MODEL_DIR, ConfidenceModel, ModelError, load_model
-from pipeline.stages.consolidate import event_span, same_event
+from pipeline.stages.consolidate import dates_compatible, dates_near, same_event
 from pipeline.stages.dates import DateMention, find_dates
 from pipeline.stages.frames import find_triggers
 from pipeline.stages.gazetteer import PlaceGazetteer
@@ -206,9 +206,9 @@ def _article_features(cands: list[Candidate], rules: list[Event]) -> None:
         f[f"{t}&pair_rule_same={min(len(same), 2)}"] = 1.0
         for o in {e.type for e in other}:
             f[f"{t}&pair_rule_{o}&same={min(len(same), 1)}"] = 1.0
-        f[f"{t}&date_new_for_pair"] = float(not any(_compatible(e, c.event) for e in same))
-        f[f"{t}&rule_pair_within_3_days"] = float(any(_near(e, c.event, 3) for e in same))
-        f[f"{t}&date_matches_other_type"] = float(any(_compatible(e, c.event) for e in other))
+        f[f"{t}&date_new_for_pair"] = float(not any(dates_compatible(e, c.event) for e in same))
+        f[f"{t}&rule_pair_within_3_days"] = float(any(dates_near(e, c.event, 3, undated=False) for e in same))
+        f[f"{t}&date_matches_other_type"] = float(any(dates_compatible(e, c.event) for e in other))
         f[f"{t}&no_rules"] = float(not rules)
 
 
@@ -277,18 +277,6 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
     return 1.0 if not x and not y else len(x & y) / len(x | y)
 
 
-def _near(a: Event, b: Event, days: int) -> bool:
-    """Whether two events' dates lie within ``days`` of each other (a day off is often the same event)."""
-    x, y = event_span(a), event_span(b)
-    if x is None or y is None:
-        return False
-    pad = dt.timedelta(days=days)
-    return x[0] - pad <= y[1] and y[0] - pad <= x[1]
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    x, y = event_span(a), event_span(b)
-    return x is None or y is None or (x[0] <= y[1] and y[0] <= x[1])
 
 
 def candidate_features(doc: Document, ev: Event, a: Actor, b: Actor, sent: Sentence, si: int, n_sent: int,
@@ -322,7 +310,7 @@ def candidate_features(doc: Document, ev: Event, a: Actor, b: Actor, sent: Sente
     f[f"{t}&rule_covers_sentence"] = float(any(_jaccard(e.countries, ev.countries) >= 0.5 for e in same_sent))
     cover = [e for e in rules if e.type == t and _jaccard(e.countries, ev.countries) >= 0.5]
     f[f"{t}&rule_covers_pair"] = float(bool(cover))
-    f[f"{t}&rule_covers_pair_date"] = float(any(_compatible(e, ev) for e in cover))
+    f[f"{t}&rule_covers_pair_date"] = float(any(dates_compatible(e, ev) for e in cover))
     f[f"{t}&rule_pair_other_type"] = float(any(e.type != t and _jaccard(e.countries, ev.countries) >= 0.5
                                                for e in rules))
     f[f"{t}&rule_events"] = min(len([e for e in rules if e.type == t]), 6) / 6
@@ -339,7 +327,7 @@ def candidate_features(doc: Document, ev: Event, a: Actor, b: Actor, sent: Sente
     if ev.date_start:
         f[f"{t}&date_precision={min(len(ev.date_start), 10)}"] = 1.0
         if cover:
-            f[f"{t}&date_differs_from_rule"] = float(not any(_compatible(e, ev) for e in cover))
+            f[f"{t}&date_differs_from_rule"] = float(not any(dates_compatible(e, ev) for e in cover))
     f[f"{t}&sentence_dates"] = min(len(sdates), 3) / 3
     f[f"{t}&status={ev.status}"] = 1.0
     # position
@@ -388,7 +376,7 @@ def select(events: list[Event], probs: list[float], thresholds: Thresholds) -> l
         t = thresholds.get(e.type)
         if t is None or probs[i] < t:
             continue
-        if not any(events[k].type == e.type and events[k].countries == e.countries and _compatible(events[k], e)
+        if not any(events[k].type == e.type and events[k].countries == e.countries and dates_compatible(events[k], e)
                    for k in kept):
             kept.append(i)
     return sorted(kept)
