@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,7 @@ from pipeline.stages.confidence import MODEL_DIR, ConfidenceModel, ModelError, l
 from pipeline.stages.consolidate import dates_compatible, dates_near, same_event
 from pipeline.stages.dates import DateMention, find_dates
 from pipeline.stages.frames import find_triggers
-from pipeline.stages.gazetteer import PlaceGazetteer
+from pipeline.stages.gazetteer import PlaceGazetteer, fold
 
 __all__ = ["PROPOSER_NAME", "PROPOSER_PATH", "Candidate", "candidates", "candidate_features", "load_proposer",
            "new_candidates", "select", "Proposer", "TYPES"]
@@ -48,6 +49,10 @@ PROPOSER_PATH = MODEL_DIR / f"{PROPOSER_NAME}.json"
 TYPES = ("meeting", "visit")
 MAX_PAIR_GAP = 400       # characters between the two actors of a candidate
 MAX_SENTENCE = 1200      # longer "sentences" are page clutter or tables: no candidates
+# an article longer than this (five times the longest training article, 5.8 kB) is no news report the
+# model knows (its article-level features would be out of range) and would cost time quadratic in its
+# length: the rules alone read it
+MAX_ARTICLE = 30_000
 CONTEXT_DAYS = 40        # a day stated this close to the reference dates the sentences after it
 DEFAULT_SUBTYPE = {"meeting": "meeting", "visit": "other"}
 
@@ -142,6 +147,51 @@ def _participants(actors: list[Actor], countries: set[str], type_: str, host: st
     return out
 
 
+class _RuleIndex:
+    """The article's rule frames by sentence, country and participant, so that each candidate is
+    compared with the frames it could concern, not with all of them: a long article has thousands
+    of both (the comparisons were quadratic in its length)."""
+
+    def __init__(self, rules: list[Event]) -> None:
+        self.all = rules
+        self.of_type = Counter(e.type for e in rules)
+        self._by_start: dict[int, list[int]] = {}
+        self._by_country: dict[str, list[int]] = {}
+        self._by_name: dict[str, list[int]] = {}
+        self._stateless: list[int] = []
+        for i, e in enumerate(rules):
+            self._by_start.setdefault(e.char_start, []).append(i)
+            for c in set(e.countries):
+                self._by_country.setdefault(c, []).append(i)
+            if not e.countries:
+                self._stateless.append(i)
+            for p in e.participants:
+                self._by_name.setdefault(fold(p.name), []).append(i)
+
+    def in_sentence(self, start: int) -> list[Event]:
+        """The frames of the sentence starting at ``start``, in article order."""
+        return [self.all[i] for i in self._by_start.get(start, ())]
+
+    def sharing(self, countries: Iterable[str]) -> list[Event]:
+        """The frames naming at least one of ``countries`` (all a Jaccard of 0.5 or more can
+        concern), in article order."""
+        wanted = set(countries)
+        found: set[int] = set() if wanted else set(self._stateless)  # no state: Jaccard 1 with no state
+        for c in wanted:
+            found.update(self._by_country.get(c, ()))
+        return [self.all[i] for i in sorted(found)]
+
+    def related(self, ev: Event) -> list[Event]:
+        """The frames consolidation could merge ``ev`` into: sharing a country or a person, or
+        naming no state at all."""
+        found = set(self._stateless)
+        for c in set(ev.countries):
+            found.update(self._by_country.get(c, ()))
+        for p in ev.participants:
+            found.update(self._by_name.get(fold(p.name), ()))
+        return [self.all[i] for i in sorted(found)]
+
+
 def candidates(doc: Document, rule_events: list[Event] | None = None) -> list[Candidate]:
     """Every candidate of the article, in a fixed order, with its features.
 
@@ -150,7 +200,7 @@ def candidates(doc: Document, rule_events: list[Event] | None = None) -> list[Ca
     gives the same candidates."""
     assert doc.sentences is not None and doc.actors is not None and doc.lang is not None and doc.text is not None
     assert doc.article is not None
-    rules = list(doc.events or []) if rule_events is None else rule_events
+    rules = _RuleIndex(list(doc.events or []) if rule_events is None else rule_events)
     dates = _Dates(doc)
     place_country = PlaceGazetteer.load().country_of(doc.dateline.place) \
         if doc.dateline is not None and doc.dateline.place else None
@@ -168,7 +218,7 @@ def candidates(doc: Document, rule_events: list[Event] | None = None) -> list[Ca
     orphans = {t: 0 for t in TYPES}  # sentences with an event word of the type but no rule frame of it
     orphan_sentences: set[tuple[str, int]] = set()
     for si, sent in enumerate(doc.sentences):
-        framed = {e.type for e in rules if e.char_start == sent.start}
+        framed = {e.type for e in rules.in_sentence(sent.start)}
         for t in {x.type for x in find_triggers(sent.text, doc.lang)} - framed:
             if t in orphans:
                 orphans[t] += 1
@@ -183,7 +233,7 @@ def candidates(doc: Document, rule_events: list[Event] | None = None) -> list[Ca
     return out
 
 
-def _article_features(cands: list[Candidate], rules: list[Event]) -> None:
+def _article_features(cands: list[Candidate], rules: _RuleIndex) -> None:
     """What the whole article says about a candidate's pair: how many sentences give a candidate
     for it, whether it is the article's most frequent pair, the first such sentence, and what the
     rules found for the pair (a visit without the talks held during it, a second meeting)."""
@@ -201,23 +251,24 @@ def _article_features(cands: list[Candidate], rules: list[Event]) -> None:
         f[f"{t}&pair_sentences={min(n, 4)}"] = 1.0
         f[f"{t}&pair_is_top"] = float(n == top)
         f[f"{t}&first_for_pair"] = float(first[(t, pair)] == c.sentence_index)
-        same = [e for e in rules if e.type == t and _jaccard(e.countries, pair) >= 0.5]
-        other = [e for e in rules if e.type != t and _jaccard(e.countries, pair) >= 0.5]
+        near = [e for e in rules.sharing(pair) if _jaccard(e.countries, pair) >= 0.5]
+        same = [e for e in near if e.type == t]
+        other = [e for e in near if e.type != t]
         f[f"{t}&pair_rule_same={min(len(same), 2)}"] = 1.0
         for o in {e.type for e in other}:
             f[f"{t}&pair_rule_{o}&same={min(len(same), 1)}"] = 1.0
         f[f"{t}&date_new_for_pair"] = float(not any(dates_compatible(e, c.event) for e in same))
         f[f"{t}&rule_pair_within_3_days"] = float(any(dates_near(e, c.event, 3, undated=False) for e in same))
         f[f"{t}&date_matches_other_type"] = float(any(dates_compatible(e, c.event) for e in other))
-        f[f"{t}&no_rules"] = float(not rules)
+        f[f"{t}&no_rules"] = float(not rules.all)
 
 
 def _sentence_candidates(doc: Document, si: int, n_sent: int, sent: Sentence, actors: list[Actor],
                          sdates: list[DateMention], context: tuple[str | None, str | None],
-                         rules: list[Event], dateline_country: str | None, planned: re.Pattern) -> list[Candidate]:
+                         rules: _RuleIndex, dateline_country: str | None, planned: re.Pattern) -> list[Candidate]:
     assert doc.lang is not None and doc.text is not None and doc.article is not None
     triggers = find_triggers(sent.text, doc.lang)
-    in_sentence = [e for e in rules if e.char_start == sent.start]
+    in_sentence = rules.in_sentence(sent.start)
     best: dict[tuple[str, frozenset[str], str | None], tuple[int, Actor, Actor]] = {}
     for i, a in enumerate(actors):
         for b in actors[i + 1:]:
@@ -280,7 +331,7 @@ def _jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 
 def candidate_features(doc: Document, ev: Event, a: Actor, b: Actor, sent: Sentence, si: int, n_sent: int,
-                       triggers: list, in_sentence: list[Event], rules: list[Event], sdates: list[DateMention],
+                       triggers: list, in_sentence: list[Event], rules: _RuleIndex, sdates: list[DateMention],
                        dateline_country: str | None, host: str | None) -> dict[str, float]:
     """Named feature values of one candidate (indicators and numbers scaled to about 0-1), each
     conjoined with the candidate's type, as one sentence gives candidates of both types.
@@ -308,13 +359,13 @@ def candidate_features(doc: Document, ev: Event, a: Actor, b: Actor, sent: Sente
     f[f"{t}&rule_same_type_in_sentence"] = float(bool(same_sent))
     f[f"{t}&rule_other_type_in_sentence"] = float(any(e.type != t for e in in_sentence))
     f[f"{t}&rule_covers_sentence"] = float(any(_jaccard(e.countries, ev.countries) >= 0.5 for e in same_sent))
-    cover = [e for e in rules if e.type == t and _jaccard(e.countries, ev.countries) >= 0.5]
+    pair = [e for e in rules.sharing(ev.countries) if _jaccard(e.countries, ev.countries) >= 0.5]
+    cover = [e for e in pair if e.type == t]
     f[f"{t}&rule_covers_pair"] = float(bool(cover))
     f[f"{t}&rule_covers_pair_date"] = float(any(dates_compatible(e, ev) for e in cover))
-    f[f"{t}&rule_pair_other_type"] = float(any(e.type != t and _jaccard(e.countries, ev.countries) >= 0.5
-                                               for e in rules))
-    f[f"{t}&rule_events"] = min(len([e for e in rules if e.type == t]), 6) / 6
-    f[f"{t}&no_rule_event"] = float(not rules)
+    f[f"{t}&rule_pair_other_type"] = float(any(e.type != t for e in pair))
+    f[f"{t}&rule_events"] = min(rules.of_type[t], 6) / 6
+    f[f"{t}&no_rule_event"] = float(not rules.all)
     trig_types = {x.type for x in triggers}
     f[f"{t}&trigger_same_type"] = float(t in trig_types)
     for x in triggers:
@@ -362,8 +413,10 @@ def new_candidates(doc: Document) -> list[Candidate]:
     """The candidates consolidation would not merge into a rule frame (``doc.events``): only those
     can add an event, and leaving the others out keeps every rule frame as the rules made it."""
     rules = list(doc.events or [])
+    index = _RuleIndex(rules)
     return [c for c in candidates(doc, rules)
-            if not any(r.type == c.event.type and same_event(r, c.event, doc.reference) for r in rules)]
+            if not any(r.type == c.event.type and same_event(r, c.event, doc.reference)
+                       for r in index.related(c.event))]
 
 
 def select(events: list[Event], probs: list[float], thresholds: Thresholds) -> list[int]:
@@ -396,8 +449,10 @@ class Proposer:
 
     def __call__(self, doc: Document) -> list[Event]:
         """The proposed events of the record (its rule frames are ``doc.events``); none when no
-        type has a threshold."""
+        type has a threshold, and none for an article far longer than any it was trained on."""
         if all(v is None for v in self.thresholds.values()):
+            return []
+        if len(doc.text or "") > MAX_ARTICLE:
             return []
         cands = new_candidates(doc)
         probs = [self.model.probability(c.features) for c in cands]

@@ -1035,3 +1035,10 @@ def test_a_foreign_name_keeps_its_particle_in_vietnamese_text(pipe):
     # 'do' (by) between two capitalised words stays a word: the delegation is led by the person after it
     text = "Ngày 4/8, Đoàn do Thủ tướng Lào Sonexay Siphandone dẫn đầu đã đến Hà Nội."
     assert names_of(pipe, text, "vi") == {"Sonexay Siphandone"}
+
+
+def test_the_leader_of_a_party_leadership_met_is_the_one_met(pipe):
+    # "led by" after a body met names who was met, not a modifier; "National Secretary" is no first name
+    text = ("At his meeting with the Chilean Communist Party leadership led by National Secretary Lautaro "
+            "Carmona in Santiago on Monday, Politburo member To Lam briefed his hosts.")
+    assert people_by_country(run(pipe, text, "en")) == {(("CHL", "VNM"), ("Lautaro Carmona", "Tô Lâm"))}

@@ -16,6 +16,7 @@ from pipeline.stages.confidence import ModelError, sha256_of
 from pipeline.stages.dateline import Dateline
 from pipeline.stages.frames_stage import FramesStage
 from pipeline.stages.propose import (
+    MAX_ARTICLE,
     PROPOSER_NAME,
     PROPOSER_PATH,
     Proposer,
@@ -138,3 +139,14 @@ def test_one_proposal_per_type_countries_and_date() -> None:
     assert select(events, probs, {"meeting": 0.5, "visit": None}) == [1, 2]
     assert select(events, probs, {"meeting": 0.5, "visit": 0.5}) == [1, 2, 4]
     assert select(events, probs, {}) == []
+
+
+def test_an_article_far_longer_than_any_trained_on_gets_no_proposals(
+        record: Callable[..., Document], resources: FakeResources) -> None:
+    # the model knows news reports (at most 5.8 kB); on a digest or book its article features are out of
+    # range and comparing every candidate with every frame would grow with the square of the length
+    doc = _record(record, resources)
+    eager = Proposer(load_proposer().model, {"meeting": 0.0, "visit": 0.0})
+    assert eager(doc)
+    doc.text = (doc.text or "") + " " * (MAX_ARTICLE + 1)
+    assert eager(doc) == []
