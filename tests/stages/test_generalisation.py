@@ -1042,3 +1042,15 @@ def test_the_leader_of_a_party_leadership_met_is_the_one_met(pipe):
     text = ("At his meeting with the Chilean Communist Party leadership led by National Secretary Lautaro "
             "Carmona in Santiago on Monday, Politburo member To Lam briefed his hosts.")
     assert people_by_country(run(pipe, text, "en")) == {(("CHL", "VNM"), ("Lautaro Carmona", "Tô Lâm"))}
+
+
+def test_an_audience_granted_and_a_call_told_at_the_end(pipe):
+    text = "Vietnamese Prime Minister Pham Minh Chinh was granted an audience by Japanese Emperor Naruhito on Sunday."
+    events = run(pipe, text, "en")
+    assert kinds(events) == {("meeting", "meeting", ("JPN", "VNM"))}
+    assert events[0]["participants"][0]["name"] == "Naruhito"  # the one who grants it receives
+    text = ("Vietnamese Prime Minister Pham Minh Chinh spoke with Japanese Prime Minister Fumio Kishida on the phone "
+            "on Sunday.")
+    assert kinds(run(pipe, text, "en")) == {("meeting", "phone_call", ("JPN", "VNM"))}
+    # speaking to reporters is no call
+    assert not run(pipe, "Prime Minister Pham Minh Chinh spoke to reporters on Sunday.", "en")
