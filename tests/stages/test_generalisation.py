@@ -1054,3 +1054,8 @@ def test_an_audience_granted_and_a_call_told_at_the_end(pipe):
     assert kinds(run(pipe, text, "en")) == {("meeting", "phone_call", ("JPN", "VNM"))}
     # speaking to reporters is no call
     assert not run(pipe, "Prime Minister Pham Minh Chinh spoke to reporters on Sunday.", "en")
+
+
+def test_arriving_in_a_capital_to_attend_a_summit_is_a_trip(pipe):
+    text = "Chiều 10/6, Thủ tướng Phạm Minh Chính đã tới Jakarta để dự Hội nghị Cấp cao ASEAN."
+    assert kinds(run(pipe, text, "vi")) == {("visit", "other", ("IDN", "VNM"))}
