@@ -137,16 +137,12 @@ class MeetingFrames(FrameHost):
                 countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
                 countries.discard(None)
                 if not unit_people and not unit_countries:  # "courtesy calls on the president there"
-                    extra = location[1] if location[1] not in countries | {None} else None
-                    extra = extra or self._other_country({agent.person.country})
+                    extra = self._counterpart_country(location, countries | {agent.person.country})
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2 and unit_people and (agent.person.country is None
                                                            or all(m.person.country is None for m in unit_people)):
-                    # "In Sri Lanka, the minister will hold talks with Foreign Minister X": the host of an
-                    # unknown counterpart is where they meet, else the article's other country
-                    extra = location[1] if location[1] not in countries | {None} else None
-                    extra = extra or self._other_country(countries | {agent.person.country})
+                    extra = self._counterpart_country(location, countries | {agent.person.country})
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2:
@@ -335,6 +331,15 @@ class MeetingFrames(FrameHost):
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
             return [([], set(cs[-1:] if between else cs[:1]))]
         return []
+
+    def _counterpart_country(self, location: tuple[str | None, str | None],
+                             have: AbstractSet[str | None]) -> str | None:
+        """The country of a counterpart nothing names ("In Sri Lanka, the minister will hold talks
+        with Foreign Minister X", "courtesy calls on the president there"): where they meet, else
+        the article's other country."""
+        if location[1] is not None and location[1] not in have:
+            return location[1]
+        return self._other_country(have)
 
     def _other_country(self, have: AbstractSet[str | None]) -> str | None:
         """The foreign country the article is mostly about (for unnamed counterparts, and people
