@@ -409,10 +409,12 @@ def _sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _title_case_line(text: str, pos: int) -> bool:
     """The line around ``pos`` is a headline in Title Case: at least four words of four letters or
     more, all capitalised, no full stop; capitalised words there prove no name."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    line = line.strip()
+    # looked for no farther than a headline can run, so a long single-line text costs no more per name
+    start = text.rfind("\n", max(0, pos - 162), pos) + 1
+    end = text.find("\n", pos, pos + 162)
+    if (start == 0 and pos > 162) or (end < 0 and len(text) > pos + 162):
+        return False  # a line longer than any headline
+    line = text[start:end if end >= 0 else len(text)].strip()
     if len(line) > 160 or "." in line[-2:] or ". " in line:
         return False  # a sentence, not a headline
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
@@ -888,6 +890,7 @@ class ActorFinder:
         mentioned = _SpanOverlaps(actors.mentions)
         cues = _title_cues()
         chain_starts = self._title_chain_starts(actors.titles, text)
+        headline_end = text.find("\n")  # the first line: a headline's title may name someone later
         for s, e, t, key, _ in actors.titles:
             nxt = text[e:e + 2]
             if s in actors.used_titles:
@@ -935,7 +938,7 @@ class ActorFinder:
                 if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
                     prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
                                          and m.kind == "name")
-                if prior is None and "\n" not in text[:s]:
+                if prior is None and (headline_end < 0 or s < headline_end):
                     # a headline's "Lao PM concludes visit" names, before the text does, the first
                     # person of that country and title
                     prior = _first_person(actors.mentions, e, lambda m: m.person.title_key == key

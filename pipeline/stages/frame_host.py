@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, AbstractSet, Sequence
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from pipeline.doc import Event, Participant, Sentence, Span
     from pipeline.lang.base import FrameCues
     from pipeline.stages.actors import Person, PersonMention
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
         _visit_index: VisitIndex
         _listed: set[int]
         _item_lines: set[int]
+        _people_countries: Counter[str] | None
         _sentence_triggers: list[Span]
         _trigger_types: dict[int, str]
 

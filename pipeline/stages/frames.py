@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from functools import cached_property, lru_cache
 from typing import Sequence
 
@@ -104,6 +105,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self._visit_index = VisitIndex(0, None, {})  # visits by visitor, extended as events are added
         self._listed: set[int] = set()  # id() of the agreement events named as items of a list
         self._item_lines: set[int] = set()  # line starts of documents listed one per line
+        self._people_countries: Counter[str] | None = None  # mentions per country of a person, counted once
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:

@@ -4,6 +4,7 @@ country, an unnamed counterpart or a group is one meeting with only the named si
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import AbstractSet, NamedTuple
 
 from pipeline import lexicon
@@ -352,10 +353,10 @@ class MeetingFrames(FrameHost):
         if self.ctx.dateline_country and self.ctx.dateline_country not in have:
             counts[self.ctx.dateline_country] = counts.get(self.ctx.dateline_country, 0) + 3
         if not counts:
-            for m in self.ctx.actors.mentions:
-                iso = m.person.country
-                if iso is not None and iso not in have:
-                    counts[iso] = counts.get(iso, 0) + 1
+            if self._people_countries is None:  # the mentions do not change while frames are filled
+                self._people_countries = Counter(m.person.country for m in self.ctx.actors.mentions
+                                                 if m.person.country is not None)
+            counts = {iso: n for iso, n in self._people_countries.items() if iso not in have}
         return max(counts, key=lambda c: counts[c]) if counts else None
 
     # visits --------------------------------------------------------------

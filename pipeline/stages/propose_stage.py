@@ -5,8 +5,8 @@ probability reaches the model's threshold to the rule frames (never removing or
 changing one), and consolidation then merges duplicates. The model is the
 pipeline's (``Pipeline(proposer=...)``: any callable from a record to the events to add), by
 default the shipped
-``models/event_proposer.json``, checked against the manifest; with no threshold in
-it (the shipped default unless cross-validation showed a gain) nothing is added.
+``models/event_proposer.json``, checked against the manifest; a type without a threshold
+in it (the trainer stores none unless cross-validation shows a gain) is never proposed.
 """
 from __future__ import annotations
 

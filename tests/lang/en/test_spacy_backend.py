@@ -3,26 +3,13 @@
 No model is loaded here: every case stops at the check (a manifest with another digest)."""
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
-
 import pytest
 
 import pipeline.models as models
 from pipeline.lang.en import spacy_backend
 from pipeline.models import ModelChecksumMismatch, load_manifest
 
-
-def _manifest_with(tmp_path: Path, name: str, **changes: object) -> Path:
-    path = tmp_path / "manifest.json"
-    shutil.copyfile(models.MANIFEST, path)
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    for m in raw["models"]:
-        if m["name"] == name:
-            m.update(changes)
-    path.write_text(json.dumps(raw), encoding="utf-8")
-    return path
+from ..manifests import manifest_with
 
 
 def test_the_data_directory_found_is_the_one_the_manifest_pins():
@@ -35,7 +22,7 @@ def test_the_data_directory_found_is_the_one_the_manifest_pins():
 def test_weights_that_differ_from_the_manifest_are_refused_before_spacy_loads_them(tmp_path, monkeypatch):
     import spacy
 
-    monkeypatch.setattr(models, "MANIFEST", _manifest_with(tmp_path, "en_core_web_sm", sha256="0" * 64))
+    monkeypatch.setattr(models, "MANIFEST", manifest_with(tmp_path, "en_core_web_sm", sha256="0" * 64))
     loaded: list[str] = []
     monkeypatch.setattr(spacy, "load", lambda name, **kw: loaded.append(name))
     with pytest.raises(ModelChecksumMismatch) as info:

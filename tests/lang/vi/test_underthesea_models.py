@@ -2,10 +2,6 @@
 underthesea loads them. No model is loaded here: every case stops at the check."""
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
-
 import pytest
 
 import pipeline.models as models
@@ -13,16 +9,7 @@ from pipeline.lang.vi.crf_chain import MODELS, CRFChain
 from pipeline.lang.vi.underthesea_backend import UndertheseaBackend
 from pipeline.models import ModelChecksumMismatch, ModelMissing, load_manifest
 
-
-def _manifest_with(tmp_path: Path, name: str, **changes: object) -> Path:
-    path = tmp_path / "manifest.json"
-    shutil.copyfile(models.MANIFEST, path)
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    for m in raw["models"]:
-        if m["name"] == name:
-            m.update(changes)
-    path.write_text(json.dumps(raw), encoding="utf-8")
-    return path
+from ..manifests import manifest_with
 
 
 def test_the_chain_checks_each_underthesea_model_it_loads():
@@ -31,14 +18,14 @@ def test_the_chain_checks_each_underthesea_model_it_loads():
 
 
 def test_a_ner_model_that_differs_from_the_manifest_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(models, "MANIFEST", _manifest_with(tmp_path, "underthesea_ner_crf", sha256="f" * 64))
+    monkeypatch.setattr(models, "MANIFEST", manifest_with(tmp_path, "underthesea_ner_crf", sha256="f" * 64))
     with pytest.raises(ModelChecksumMismatch) as info:
         CRFChain()
     assert "'underthesea_ner_crf'" in str(info.value) and "f" * 64 in str(info.value)
 
 
 def test_a_missing_sentence_model_is_refused_naming_it(tmp_path, monkeypatch):
-    monkeypatch.setattr(models, "MANIFEST", _manifest_with(tmp_path, "underthesea_sent_tokenize",
+    monkeypatch.setattr(models, "MANIFEST", manifest_with(tmp_path, "underthesea_sent_tokenize",
                                                            path="pipeline/no_such_folder"))
     with pytest.raises(ModelMissing, match="'underthesea_sent_tokenize' is incomplete"):
         UndertheseaBackend()
