@@ -22,7 +22,14 @@ from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
-from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PAST_DAY_WORDS, PRONOUN_HEAD, REPORT_AFTER
+from pipeline.stages.frame_cues import (
+    DATE_NOT_EVENT,
+    HAS_DIGIT,
+    PAST_DAY_WORDS,
+    PRONOUN_HEAD,
+    REPORT_AFTER,
+    REPORT_AFTER_SUBJECT,
+)
 from pipeline.stages.meeting_frames import MeetingFrames, VisitIndex
 from pipeline.stages.visit_frames import VisitFrames
 
@@ -106,6 +113,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self._listed: set[int] = set()  # id() of the agreement events named as items of a list
         self._item_lines: set[int] = set()  # line starts of documents listed one per line
         self._people_countries: Counter[str] | None = None  # mentions per country of a person, counted once
+        self._context_told = False  # whether the context date is a day something was said
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:
@@ -115,7 +123,19 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                                    d.weekday, d.relative))
         return out
 
-    def _usable_dates(self, sent: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    def _report_with_subject(self, d: DateMention, sent: Sentence, triggers: list[Trigger]) -> bool:
+        """An opening date whose clause is a saying ("Ngày 31/1, Bộ Ngoại giao cho biết, X sẽ thăm …"):
+        the day of the announcement, not of what it announces; an event word in the subject ("Sáng
+        10/6, Thủ tướng tiếp X và khẳng định …") makes the date that event's."""
+        if not self._sentence_adverbial(sent, d):
+            return False
+        m = REPORT_AFTER_SUBJECT.match(self.ctx.text, d.end, sent.end)
+        if m is None:
+            return False
+        return not any(m.start("subject") <= t.start < m.end() for t in triggers)
+
+    def _usable_dates(self, sent: Sentence, dates: list[DateMention],
+                      triggers: list[Trigger] | None = None) -> list[DateMention]:
         """Dates that can date an event: not an anniversary ("Quốc khánh 2/9"), not a parenthetical
         aside ("nhậm chức (tháng 10/2021)"), not the day something was said ("announced on Monday").
         A date governed by a period or founding cue in its clause ("since 1992", "kể từ khi thiết lập
@@ -147,7 +167,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         self._reported.setdefault(sent.start, d)
                         continue
                     cue = None
-            if REPORT_AFTER.match(self.ctx.text, d.end, sent.end):
+            if REPORT_AFTER.match(self.ctx.text, d.end, sent.end) or self._report_with_subject(d, sent, triggers or []):
                 self._reported.setdefault(sent.start, d)
                 continue
             if cue:
@@ -232,7 +252,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 # "X said on Monday that the two sides signed …": a done event reported that day, a
                 # nearer guess than the publication day (a planned one comes after it: no bound)
                 return PickedDate(told.date_start, told.date_end, True, "inferred-text")
-            if self.ctx.context_date and not self._past_marked(sent, trig) and status != "planned":
+            if self.ctx.context_date and not self._past_marked(sent, trig) \
+                    and (status != "planned" or self._programme_day()):
                 return PickedDate(self.ctx.context_date, self.ctx.context_date, True, self.ctx.context_source)
             return PickedDate(None, None, False, None)  # a plan with no day of its own: not the day it was announced
         d = min(near, key=lambda x: abs(x.start - trig.start) + (25 if x.start < trig.start else 0))
@@ -258,6 +279,20 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
                         break
         return PickedDate(start, end, shared, "stated")
+
+    def _quoted(self, sent: Sentence, pos: int) -> bool:
+        """Whether a position of a sentence lies inside quotation marks opened in that sentence."""
+        before = self.ctx.text[sent.start:pos]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def _programme_day(self) -> bool:
+        """Whether the context date is a day the text itself states for what lies ahead ("On
+        Monday he will arrive in Hanoi. The two leaders will then hold talks"): a planned event told
+        after it happens that day; the publication day (or one stated for it) is only when the plan was
+        announced."""
+        ref, day = self.ctx.reference, self.ctx.context_date
+        return (self.ctx.context_source == "inferred-text" and not self._context_told and ref is not None
+                and day is not None and len(day) == 10 and day >= ref.isoformat())
 
     def _owned_by_nearer(self, d: DateMention, trig: Trigger) -> bool:
         """Whether a date stands right after an event word of another type in the sentence ("the visit
@@ -294,16 +329,25 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         around = self.ctx.text[max(sent.start, trig.start - 40):min(sent.end, trig.end + 40)]
         return bool(_EARLIER.search(around))
 
-    def _update_context_date(self, dates: list[DateMention]) -> None:
+    def _update_context_date(self, dates: list[DateMention], sent: Sentence) -> None:
+        """The day the narrative is on after this sentence: its first single stated day near the
+        reference, else the day it says something was said ("Putin said June 19 following talks …":
+        what follows is told of that day, not of the publication day, though no plan takes it)."""
         ref = self.ctx.reference
         governed = self._governed
-        for d in dates:
+        told = self._reported.get(sent.start)
+        for d in [*dates, *([told] if told is not None else [])]:
             if len(d.date_start) != 10 or d.date_start != d.date_end or d.start in governed:
                 continue  # only a single stated day dates what follows; a range's first day would not
             if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
                 continue
+            if d.relative and self._quoted(sent, d.start):
+                continue  # "today" in a quote is the day it was said, not the day the article is on
+            if self._sentence_adverbial(sent, d) and _EARLIER.search(self.ctx.text, sent.start, d.start):
+                continue  # "Trước đó, ngày 5/4, …": a look back; the narrative stays on its day
             self.ctx.context_date = d.date_start
             self.ctx.context_source = "inferred-text"
+            self._context_told = d is told
             return
 
     def _status(self, sent: Sentence, trig_start: int) -> str:
@@ -492,7 +536,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         for sent in ctx.sentences:
             triggers = [Trigger(t.start + sent.start, t.end + sent.start, t.type, t.subtype, t.text)
                         for t in find_triggers(sent.text, self.lang)]
-            dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
+            dates = self._usable_dates(sent, self._dates(sent), triggers) if triggers else []
             self._sentence_triggers = [Span(t.start, t.end) for t in triggers]
             self._trigger_types = {t.start: t.type for t in triggers}
             prev_agents: list[PersonMention] = []
@@ -519,10 +563,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 prev_objects = list(prev_objects) + list(objects)
                 seg_start = trig.end
             if triggers:
-                self._update_context_date(dates)
+                self._update_context_date(dates, sent)
             else:
                 self._update_context_date(self._usable_dates(sent, self._dates(sent))
-                                          if HAS_DIGIT.search(sent.text) else [])
+                                          if HAS_DIGIT.search(sent.text) else [], sent)
         self.finish_lists()
         return ctx.events
 

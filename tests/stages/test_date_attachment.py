@@ -1,0 +1,82 @@
+"""Which day an event takes when its own sentence states none, or states another event's.
+
+Every sentence here is made up for the test (real offices and countries, invented days); the
+expected dates were worked out by hand from shared/spec/events.md.
+"""
+from __future__ import annotations
+
+import pipeline
+from pipeline.doc import Article
+
+
+def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, lang, published)], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    return res.events.to_dict("records")
+
+
+def of_type(events: list[dict], type_: str) -> list[dict]:
+    return [e for e in events if e["type"] == type_]
+
+
+def test_planned_event_takes_the_programme_day_stated_before_it(pipe):
+    text = ("Kenyan President William Ruto will arrive in Hanoi on June 16 for a state visit to Vietnam. "
+            "The next day, he will lay a wreath at the mausoleum. "
+            "Ruto will then hold talks with President Luong Cuong.")
+    talks = of_type(run(pipe, text, "en"), "meeting")
+    assert [(t["status"], t["date_start"]) for t in talks] == [("planned", "2025-06-16")]
+
+
+def test_planned_event_is_not_dated_by_the_day_of_the_announcement(pipe):
+    # the publication day, or a stated day the article was written on, is when the plan was told
+    text = ("Ngày 12/6, Bộ Ngoại giao ra thông cáo về chuyến thăm. "
+            "Thủ tướng Phạm Minh Chính sẽ hội đàm với Thủ tướng Chile.")
+    talks = of_type(run(pipe, text, "vi"), "meeting")
+    assert [(t["status"], t["date_start"]) for t in talks] == [("planned", None)]
+
+
+def test_opening_date_of_an_announcement_with_its_subject_is_not_the_visits(pipe):
+    text = ("Ngày 3-6, Bộ Ngoại giao cho biết, Chủ tịch nước Lương Cường sẽ thăm cấp Nhà nước tới Chile.")
+    visits = of_type(run(pipe, text, "vi", "2025-06-03"), "visit")
+    assert [(v["status"], v["date_start"]) for v in visits] == [("planned", None)]
+    text = "On Tuesday, the foreign ministry announced that President Luong Cuong will pay a state visit to Chile."
+    visits = of_type(run(pipe, text, "en", "2025-06-11"), "visit")
+    assert [(v["status"], v["date_start"]) for v in visits] == [("planned", None)]
+
+
+def test_an_event_word_in_the_subject_keeps_the_opening_date(pipe):
+    text = "Sáng 9/6, Chủ tịch nước Lương Cường tiếp Đại sứ Chile và khẳng định hai nước là bạn bè."
+    talks = of_type(run(pipe, text, "vi"), "meeting")
+    assert [t["date_start"] for t in talks] == ["2025-06-09"]
+
+
+def test_the_day_something_was_said_dates_the_narrative_after_it(pipe):
+    text = ("Chile and Peru signed a trade treaty in Lima, Chilean President Gabriel Boric said June 4 "
+            "after talks with Peruvian President Dina Boluarte.\n"
+            "Boric and Boluarte concluded one-on-one talks that lasted an hour.")
+    talks = of_type(run(pipe, text, "en"), "meeting")
+    assert talks and {t["date_start"] for t in talks} == {"2025-06-04"}
+
+
+def test_today_in_a_quote_does_not_move_the_narrative_to_the_publication_day(pipe):
+    text = ("Chile and Peru signed a trade treaty in Lima, Chilean President Gabriel Boric said June 4.\n"
+            "\u201cThe treaty we signed today opens a new chapter,\u201d Boric told reporters.\n"
+            "Boric and Peruvian President Dina Boluarte concluded one-on-one talks that lasted an hour.")
+    talks = of_type(run(pipe, text, "en"), "meeting")
+    assert talks and {t["date_start"] for t in talks} == {"2025-06-04"}
+
+
+def test_a_look_back_does_not_move_the_narrative_day(pipe):
+    text = ("Chiều 11/6, Thủ tướng Lào Sonexay Siphandone điện đàm với Thủ tướng Phạm Minh Chính. "
+            "Trước đó, ngày 9/6, Thủ tướng Lào đã gửi thư chúc mừng.\n"
+            "Tại cuộc điện đàm, Thủ tướng Phạm Minh Chính cảm ơn Thủ tướng Lào.")
+    calls = of_type(run(pipe, text, "vi"), "meeting")
+    assert calls and {c["date_start"] for c in calls} == {"2025-06-11"}
+
+
+def test_a_day_read_from_the_text_beats_the_publication_day_when_mentions_merge(pipe):
+    text = ("Chilean President Gabriel Boric pays a visit to Peru\n"
+            "Peruvian President Dina Boluarte said June 9 that the two countries would deepen trade ties.\n"
+            "Boric arrived at the Lima airport earlier in the day for a visit to Peru.")
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert [v["date_start"] for v in visits] == ["2025-06-09"]
