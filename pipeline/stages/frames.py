@@ -96,6 +96,16 @@ _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one 
 _WITH_WHILE = re.compile(rf"\b(?:{joined('with_while')})\b|[;:]")  # two people of two sides
 
 
+# date sources that are guesses a trip's span stated elsewhere in the article may replace
+_GUESSED_SOURCES = frozenset({"publication", "dateline", "inferred-text"})
+
+
+@lru_cache(maxsize=None)
+def _visit_anaphor(lang: str) -> re.Pattern[str]:
+    """The language's words that name the article's trip again without its actors ("the visit")."""
+    return re.compile(profile(lang).words.visit_anaphor or "(?!)")
+
+
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     """Builds events for one article."""
 
@@ -568,7 +578,45 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 self._update_context_date(self._usable_dates(sent, self._dates(sent))
                                           if HAS_DIGIT.search(sent.text) else [], sent)
         self.finish_lists()
+        self._date_trip_by_anaphor()
         return ctx.events
+
+    def _date_trip_by_anaphor(self) -> None:
+        """A trip the article dates only by a guess (its publication or dateline day, the day its
+        narrative is on) takes the span a later sentence gives it without naming anyone ("The visit
+        from November 24 to 26 sought …", "During their March 2-8 stay, the delegation …", "Chuyến
+        thăm diễn ra từ ngày 24 đến 26/11"): one such span in the article, the article's guessed
+        visits all of one pair of countries, and the span on the right side of the reference
+        (done by then for a done visit, not over for a planned one)."""
+        ctx, ref = self.ctx, self.ctx.reference
+        guessed = [e for e in ctx.events if e.type == "visit" and e.date_inferred and e.date_start
+                   and len(e.date_start) == 10 and e.date_source in _GUESSED_SOURCES]
+        if ref is None or not guessed or len({frozenset(e.countries) for e in guessed}) != 1:
+            return
+        anaphor = _visit_anaphor(self.lang)
+        emitted = {e.char_start for e in ctx.events if e.type == "visit"}
+        spans: set[tuple[str, str]] = set()
+        for sent in ctx.sentences:
+            if sent.start in emitted or not HAS_DIGIT.search(sent.text):
+                continue
+            names = [(m.start() + sent.start, m.end() + sent.start) for m in anaphor.finditer(sent.text)]
+            if not names:
+                continue
+            for d in self._dates(sent):
+                if len(d.date_start) == 10 and d.date_start < d.date_end \
+                        and any(-40 <= d.start - b <= 40 or a <= d.start < b for a, b in names):
+                    spans.add((d.date_start, d.date_end))
+        if len(spans) != 1:
+            return
+        start, end = spans.pop()
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        if (last - first).days > 21:
+            return
+        for e in guessed:
+            done = e.status == "occurred"
+            if (done and not first <= ref <= last + dt.timedelta(days=14)) or (not done and last < ref):
+                continue
+            e.date_start, e.date_end, e.date_source = start, end, "inferred-text"
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
               participants: list[Participant], countries: set[str | None], date: tuple,

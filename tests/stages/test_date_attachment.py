@@ -80,3 +80,28 @@ def test_a_day_read_from_the_text_beats_the_publication_day_when_mentions_merge(
             "Boric arrived at the Lima airport earlier in the day for a visit to Peru.")
     visits = of_type(run(pipe, text, "en"), "visit")
     assert [v["date_start"] for v in visits] == ["2025-06-09"]
+
+
+def test_a_trip_named_again_without_its_actors_gives_its_span(pipe):
+    text = ("Chilean President Gabriel Boric has concluded his state visit to Vietnam.\n"
+            "The visit from June 8 to 10 opened new prospects for trade, the minister said.")
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-08", "2025-06-10")]
+    text = ("A delegation of the Communist Party of Chile led by Juan Pérez has paid a working visit to Vietnam.\n"
+            "During their May 29-June 4 stay, the delegation toured several provinces.")
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-05-29", "2025-06-04")]
+    text = ("Tổng thống Chile Gabriel Boric đã kết thúc tốt đẹp chuyến thăm cấp Nhà nước tới Việt Nam.\n"
+            "Chuyến thăm diễn ra từ ngày 8 đến 10/6 đã mở ra giai đoạn hợp tác mới.")
+    visits = of_type(run(pipe, text, "vi"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-08", "2025-06-10")]
+
+
+def test_a_span_the_done_trip_cannot_have_or_two_spans_leave_the_guess(pipe):
+    # a done visit cannot run after the article; two spans do not say which is the trip's
+    text = ("Chilean President Gabriel Boric has concluded his state visit to Vietnam.\n"
+            "The visit from June 18 to 20 opened new prospects for trade.")
+    assert [v["date_start"] for v in of_type(run(pipe, text, "en"), "visit")] == ["2025-06-12"]
+    text = ("Chilean President Gabriel Boric has concluded his state visit to Vietnam.\n"
+            "The visit from June 8 to 10 opened new prospects. Their May 2-4 trip had prepared it.")
+    assert [v["date_start"] for v in of_type(run(pipe, text, "en"), "visit")] == ["2025-06-12"]

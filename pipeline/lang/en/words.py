@@ -77,6 +77,7 @@ WORDS = StageWords(
     attribute_lead=r"(?:with\s+)?(?:the\s+|a\s+)?",
     concluded=r"conclud\w*|wrapp\w* up|ending",
     earlier=r"previous|previously|last|earlier(?!\s+(?:in\s+the\s+day|today|that\s+day))|former|past|recent",
+    visit_anaphor=r"\b(?:[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|stay|tour)\b",
     led_by_cue="led by|headed by",
     delegation="delegation|leadership|representatives",
     name_gap_words=("the", "of", "and"),

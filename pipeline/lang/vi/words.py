@@ -75,6 +75,8 @@ WORDS = StageWords(
     attribute_lead="",
     concluded="kết thúc",
     earlier="trước đây|trước đó|lần trước|từng|đã từng",
+    visit_anaphor=r"[Cc]huyến\s+(?:thăm|công\s+tác|công\s+du)(?:\s+(?:chính\s+thức|cấp\s+[Nn]hà\s+nước|làm\s+việc))?"
+                  r"(?:\s+(?:này|lần\s+này))?|[Tt]rong\s+thời\s+gian\s+(?:ở|thăm|lưu\s+lại|làm\s+việc)",
     led_by_cue="do|dẫn đầu bởi",
     delegation="[Đđ]oàn",
     name_gap_words=("nước", "và"),
