@@ -20,6 +20,7 @@ from pipeline.doc import Event, Participant, Sentence, Span
 from pipeline.lang import joined, profile, word_set
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
+from pipeline.stages.dateline import is_timestamp
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
 from pipeline.stages.frame_cues import (
@@ -351,6 +352,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 continue  # only a single stated day dates what follows; a range's first day would not
             if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
                 continue
+            if is_timestamp(self.ctx.text, d.end):
+                continue  # the page's time stamp: the reference already holds it, in the newsroom's zone
             if d.relative and self._quoted(sent, d.start):
                 continue  # "today" in a quote is the day it was said, not the day the article is on
             if self._sentence_adverbial(sent, d) and _EARLIER.search(self.ctx.text, sent.start, d.start):

@@ -105,3 +105,10 @@ def test_a_span_the_done_trip_cannot_have_or_two_spans_leave_the_guess(pipe):
     text = ("Chilean President Gabriel Boric has concluded his state visit to Vietnam.\n"
             "The visit from June 8 to 10 opened new prospects. Their May 2-4 trip had prepared it.")
     assert [v["date_start"] for v in of_type(run(pipe, text, "en"), "visit")] == ["2025-06-12"]
+
+
+def test_today_of_a_page_stamped_in_pacific_time_is_the_next_day_in_hanoi(pipe):
+    text = ("Chile and Vietnam sign trade deals\n\nBy Newsdesk   June 11, 2025 | 09:40 pm PT\n"
+            "Today, President Luong Cuong and Chilean President Gabriel Boric held talks in Hanoi.")
+    talks = of_type(run(pipe, text, "en", "2025-06-11"), "meeting")
+    assert [t["date_start"] for t in talks] == ["2025-06-12"]
