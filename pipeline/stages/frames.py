@@ -94,6 +94,16 @@ _DELEGATION_BEFORE = re.compile(rf"(?:{joined('delegation')})\b[^.;]{{0,80}}$")
 _NAME_GAP_WORDS = word_set("name_gap_words")
 _INVITATION_OF = re.compile(joined("invitation_of"))
 _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one side
+# what parts a date from an event word: a comma or clause mark, more than "and"/"và", which may join
+# two predicates or only two people ("talks between A and B in August")
+_DATE_CUT = re.compile(r"[,;:()]|\s[-–—]\s")
+_DATE_AND = re.compile(rf"\b(?:{joined('and_with')})\b")
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """How strongly the text between an event word and a date parts them: 2 a comma or clause mark,
+    1 an "and", 0 nothing."""
+    return 2 if _DATE_CUT.search(text, start, end) else 1 if _DATE_AND.search(text, start, end) else 0
 _WITH_WHILE = re.compile(rf"\b(?:{joined('with_while')})\b|[;:]")  # two people of two sides
 
 
@@ -334,6 +344,16 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             starts = [t for t in starts if cue <= t.start < d.start]
         if not starts:
             return None
+        before = [t for t in starts if t.end <= d.start]
+        after = [t for t in starts if t.start >= d.end]
+        if before and after:
+            # between two event words, a break on one side only ("sang thăm Campuchia và đến tháng 9 bà
+            # X có chuyến thăm", "the talks with Y in August, and Z's trip") gives the date to the other
+            text = self.ctx.text
+            prev, nxt = before[-1], after[0]
+            cut_before, cut_after = _cut(text, prev.end, d.start), _cut(text, d.end, nxt.start)
+            if cut_before != cut_after:
+                return nxt.start if cut_before > cut_after else prev.start
         return min(starts, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end))).start
 
     def _past_marked(self, sent: Sentence, trig: Trigger) -> bool:

@@ -112,3 +112,16 @@ def test_today_of_a_page_stamped_in_pacific_time_is_the_next_day_in_hanoi(pipe):
             "Today, President Luong Cuong and Chilean President Gabriel Boric held talks in Hanoi.")
     talks = of_type(run(pipe, text, "en", "2025-06-11"), "meeting")
     assert [t["date_start"] for t in talks] == ["2025-06-12"]
+
+
+def test_a_date_between_two_events_goes_to_the_one_no_break_parts_it_from(pipe):
+    text = ("Vào tháng 3 năm nay, Chủ tịch nước Lương Cường đã sang thăm Chile và đến tháng 5 Chủ tịch Quốc hội "
+            "Trần Thanh Mẫn cũng có chuyến thăm chính thức Chile.")
+    visits = of_type(run(pipe, text, "vi"), "visit")
+    assert sorted((v["participants"][0]["name"], v["date_start"]) for v in visits) == [
+        ("Lương Cường", "2025-03"), ("Trần Thanh Mẫn", "2025-05")]
+    text = ("The ministers recalled Chilean President Gabriel Boric's state visit to Vietnam in March, the phone "
+            "talks between Prime Minister Pham Minh Chinh and the Chilean President in April, and Chairman "
+            "Tran Thanh Man's official trip to Chile in May.")
+    talks = of_type(run(pipe, text, "en"), "meeting")
+    assert talks and {t["date_start"] for t in talks} == {"2025-04"}
