@@ -223,6 +223,8 @@ def merge(a: Event, b: Event) -> Event:
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
     sources = [((e.date_start, e.date_end), e.date_source)
                for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
+    # whether each mention's own date is a guess; an undated mention guesses nothing
+    guesses = [((e.date_start, e.date_end), e.date_inferred) for e in (a, b) if e.date_start]
     if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
         span_a, span_b = event_span(a), event_span(b)
         assert span_a is not None and span_b is not None  # _same_trip_days found both spans
@@ -231,7 +233,8 @@ def merge(a: Event, b: Event) -> Event:
         a.date_start, a.date_end = _merge_dates(a, b)
     a.date_source = next((src for dates, src in sources if dates == (a.date_start, a.date_end)),
                          "stated" if a.date_start else None)  # two stated days of one trip joined
-    a.date_inferred = a.date_inferred and b.date_inferred
+    kept = [inferred for dates, inferred in guesses if dates == (a.date_start, a.date_end)]
+    a.date_inferred = bool(kept) and all(kept)  # the kept date is a guess only if every mention of it guessed
     if a.status != b.status:
         a.status = "occurred"
     have = {fold(p.name): p for p in a.participants}

@@ -97,6 +97,7 @@ _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one 
 # what parts a date from an event word: a comma or clause mark, more than "and"/"và", which may join
 # two predicates or only two people ("talks between A and B in August")
 _DATE_CUT = re.compile(r"[,;:()]|\s[-–—]\s")
+_CLAUSE_MARK = re.compile(r"[,;:()]")
 _DATE_AND = re.compile(rf"\b(?:{joined('and_with')})\b")
 
 
@@ -252,8 +253,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
                     or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
                                                  or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
-        near = [d for d in allowed if self._nearest_trigger(d) == trig.start
-                and (reach(d) or self._sentence_adverbial(sent, d))]
+        near = [d for d in allowed if (self._nearest_trigger(d) == trig.start
+                                       and (reach(d) or self._sentence_adverbial(sent, d)))
+                or self._shares_span(trig, d)]
         shared = False
         if not near:  # the opening adverbial of a sentence whose first event owns it: weakly attached
             near = [d for d in allowed if self._sentence_adverbial(sent, d)]
@@ -314,6 +316,19 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         ref, day = self.ctx.reference, self.ctx.context_date
         return (self.ctx.context_source == "inferred-text" and not self._context_told and ref is not None
                 and day is not None and len(day) == 10 and day >= ref.isoformat())
+
+    def _shares_span(self, trig: Trigger, d: DateMention) -> bool:
+        """A trip's span told after a second predicate joined to the trip by "and" only ("sẽ thăm
+        chính thức Việt Nam và đồng chủ trì Phiên họp … từ ngày 10 đến 12/9", "will visit Chile and
+        co-chair the commission from 3 to 5 May"): the span of both, the trip's too."""
+        if trig.type != "visit" or len(d.date_start) != 10 or d.date_start == d.date_end or d.start < trig.end:
+            return False
+        owner = self._nearest_trigger(d)
+        if owner is None or not trig.end <= owner < d.start:
+            return False
+        text = self.ctx.text
+        # a spaced dash may join two names ("Việt Nam - Trung Quốc") inside the second predicate
+        return _cut(text, trig.end, owner) == 1 and not _CLAUSE_MARK.search(text, owner, d.start)
 
     def _owned_by_nearer(self, d: DateMention, trig: Trigger) -> bool:
         """Whether a date stands right after an event word of another type in the sentence ("the visit

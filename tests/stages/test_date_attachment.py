@@ -125,3 +125,32 @@ def test_a_date_between_two_events_goes_to_the_one_no_break_parts_it_from(pipe):
             "Tran Thanh Man's official trip to Chile in May.")
     talks = of_type(run(pipe, text, "en"), "meeting")
     assert talks and {t["date_start"] for t in talks} == {"2025-04"}
+
+
+def test_a_span_after_a_second_predicate_joined_by_and_is_the_trips_too(pipe):
+    text = ("Tại cuộc họp báo thường kỳ của Bộ Ngoại giao chiều 12-6, Người phát ngôn Bộ Ngoại giao Phạm Thu Hằng "
+            "thông báo nhận lời mời của Bộ trưởng Ngoại giao Bùi Thanh Sơn, "
+            "Bộ trưởng Ngoại giao Chile Alberto van Klaveren "
+            "sẽ thăm chính thức Việt Nam và đồng chủ trì Phiên họp lần thứ 5 Ủy ban liên Chính phủ về hợp tác kinh tế "
+            "và khoa học công nghệ Việt Nam - Chile từ ngày 16 đến 18-6.")
+    visits = of_type(run(pipe, text, "vi"), "visit")
+    assert [(v["status"], v["date_start"], v["date_end"]) for v in visits] == [("planned", "2025-06-16", "2025-06-18")]
+    text = ("At the regular press briefing of the Foreign Ministry on June 12, spokesperson Pham Thu Hang "
+            "announced that "
+            "at the invitation of Foreign Minister Bui Thanh Son, Chilean Foreign Minister Alberto van Klaveren "
+            "will visit Vietnam and co-chair the fifth meeting of the "
+            "Vietnam - Chile joint committee for economic and trade and science and technology cooperation "
+            "from June 16 to 18.")
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-16", "2025-06-18")]
+
+
+def test_a_headline_guess_merged_with_the_stated_span_keeps_the_span(pipe):
+    # the headline is dated by the publication day only; an undated mention between must not make it stated
+    text = ("Bộ trưởng Ngoại giao Chile thăm chính thức Việt Nam\n\n"
+            "Bộ trưởng Ngoại giao Chile Alberto van Klaveren sẽ thăm chính thức Việt Nam.\n"
+            "Nhận lời mời của Bộ trưởng Ngoại giao Bùi Thanh Sơn, Bộ trưởng Ngoại giao Chile Alberto van Klaveren "
+            "sẽ thăm chính thức Việt Nam và đồng chủ trì Phiên họp lần thứ 5 Ủy ban hợp tác Việt Nam - Chile "
+            "từ ngày 16 đến 18-6.")
+    visits = of_type(run(pipe, text, "vi"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-16", "2025-06-18")]
