@@ -118,6 +118,12 @@ def _visit_anaphor(lang: str) -> re.Pattern[str]:
     return re.compile(profile(lang).words.visit_anaphor or "(?!)")
 
 
+@lru_cache(maxsize=None)
+def _visit_day_ordinal(lang: str) -> re.Pattern[str]:
+    """The language's "the second day of the" standing right before a visit word."""
+    return re.compile(profile(lang).words.visit_day_ordinal or "(?!)")
+
+
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     """Builds events for one article."""
 
@@ -234,11 +240,23 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         picked = self._trigger_date(sent, trig, dates, status, event_type)
         if event_type != "visit" or not picked.start or len(picked.start) != 10 or picked.start != picked.end:
             return picked
+        nth = self._visit_day_number(sent, trig)
+        if nth > 1:  # "on the second day of the state visit", "Ngày thứ 3 trong chuyến thăm": began days before
+            return PickedDate(shift_days(picked.start, -(nth - 1)), picked.end, picked.inferred, picked.source)
         for d in dates:
             if d.start >= trig.end and len(d.date_end) == 10 and _UNTIL.search(self.ctx.text, sent.start, d.start) \
                     and picked.start < d.date_end <= shift_days(picked.start, 14):
                 return PickedDate(picked.start, d.date_end, picked.inferred, picked.source)
         return picked
+
+    def _visit_day_number(self, sent: Sentence, trig: Trigger) -> int:
+        """Which day of the trip its sentence says the dated day is ("the third day of his visit"), or 0."""
+        words = profile(self.lang).words
+        m = _visit_day_ordinal(self.lang).search(self.ctx.text[max(sent.start, trig.start - 60):trig.start])
+        if m is None:
+            return 0
+        n = m["n"].lower()
+        return int(n[0]) if n[0].isdigit() else words.ordinal_words.index(n) + 1
 
     def _trigger_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
                       event_type: str) -> PickedDate:

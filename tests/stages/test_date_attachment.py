@@ -154,3 +154,20 @@ def test_a_headline_guess_merged_with_the_stated_span_keeps_the_span(pipe):
             "từ ngày 16 đến 18-6.")
     visits = of_type(run(pipe, text, "vi"), "visit")
     assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-16", "2025-06-18")]
+
+
+def test_the_nth_day_of_a_visit_puts_its_start_days_before(pipe):
+    text = ("Ngày thứ 3 trong chuyến thăm Chile, Chủ tịch nước Lương Cường ngày 10/6 đã hội đàm với "
+            "Tổng thống Chile Gabriel Boric.")
+    visits = of_type(run(pipe, text, "vi"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-08", "2025-06-10")]
+    text = ("Chile and Peru on Tuesday signed a trade deal. The deal was signed on the second day of the state "
+            "visit of Chilean President Gabriel Boric to Peru, the ministry said.")
+    visits = of_type(run(pipe, text, "en", "2025-06-11"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-09", "2025-06-10")]
+
+
+def test_the_first_day_of_a_visit_is_its_start(pipe):
+    text = "On June 9, the first day of his state visit to Peru, Chilean President Gabriel Boric met Dina Boluarte."
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-09", "2025-06-09")]
