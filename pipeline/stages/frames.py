@@ -639,14 +639,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _date_trip_by_anaphor(self) -> None:
         """A trip the article dates only by a guess (its publication or dateline day, the day its
-        narrative is on) takes the span a later sentence gives it without naming anyone ("The visit
-        from November 24 to 26 sought …", "During their March 2-8 stay, the delegation …", "Chuyến
-        thăm diễn ra từ ngày 24 đến 26/11"): one such span in the article, the article's guessed
-        visits all of one pair of countries, and the span on the right side of the reference
-        (done by then for a done visit, not over for a planned one)."""
+        narrative is on), or a planned one it leaves undated, takes the span a later sentence gives
+        it without naming anyone ("The visit from November 24 to 26 sought …", "During their March
+        2-8 stay, the delegation …", "Chuyến thăm diễn ra từ ngày 24 đến 26/11"): one such span in
+        the article, the article's guessed visits all of one pair of countries, and the span on the
+        right side of the reference (done by then for a done visit, not over for a planned one)."""
         ctx, ref = self.ctx, self.ctx.reference
-        guessed = [e for e in ctx.events if e.type == "visit" and e.date_inferred and e.date_start
-                   and len(e.date_start) == 10 and e.date_source in _GUESSED_SOURCES]
+        guessed = [e for e in ctx.events if e.type == "visit" and (
+            (e.date_inferred and e.date_start and len(e.date_start) == 10 and e.date_source in _GUESSED_SOURCES)
+            or (not e.date_start and e.status == "planned"))]  # a plan told without its days
         if ref is None or not guessed or len({frozenset(e.countries) for e in guessed}) != 1:
             return
         anaphor = _visit_anaphor(self.lang)
@@ -672,7 +673,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             done = e.status == "occurred"
             if (done and not first <= ref <= last + dt.timedelta(days=14)) or (not done and last < ref):
                 continue
-            e.date_start, e.date_end, e.date_source = start, end, "inferred-text"
+            # a span the text states for this trip: stated, so the day a mention dates it ("concluded the
+            # visit on November 29") joins it rather than replacing it
+            e.date_start, e.date_end, e.date_source, e.date_inferred = start, end, "stated", False
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
               participants: list[Participant], countries: set[str | None], date: tuple,

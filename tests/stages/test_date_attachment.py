@@ -171,3 +171,21 @@ def test_the_first_day_of_a_visit_is_its_start(pipe):
     text = "On June 9, the first day of his state visit to Peru, Chilean President Gabriel Boric met Dina Boluarte."
     visits = of_type(run(pipe, text, "en"), "visit")
     assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-09", "2025-06-09")]
+
+
+def test_a_trips_stated_span_joins_the_day_it_was_concluded(pipe):
+    text = ("Chilean President concludes Vietnam visit\n\n"
+            "Chilean President Gabriel Boric on June 10 concluded a state visit to Vietnam.\n"
+            "During the June 8-10 visit, Boric held talks with President Luong Cuong.")
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-08", "2025-06-10")]
+
+
+def test_the_day_of_a_communique_is_not_the_day_of_the_visit_it_announces(pipe):
+    text = ("Theo Thông cáo của Bộ Ngoại giao ngày 9/6/2025, nhận lời mời của Chủ tịch nước Lương Cường, "
+            "Tổng thống Chile Gabriel Boric sẽ thăm chính thức Việt Nam.")
+    visits = of_type(run(pipe, text, "vi", "2025-06-10"), "visit")
+    assert [(v["status"], v["date_start"]) for v in visits] == [("planned", None)]
+    text += "\nChuyến thăm diễn ra từ ngày 14 đến 16/6 nhằm tăng cường quan hệ hai nước."
+    visits = of_type(run(pipe, text, "vi", "2025-06-10"), "visit")
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-14", "2025-06-16")]
