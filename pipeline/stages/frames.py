@@ -9,6 +9,7 @@ and generic mentions with nobody named are not events.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections import Counter
@@ -98,6 +99,8 @@ _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one 
 # two predicates or only two people ("talks between A and B in August")
 _DATE_CUT = re.compile(r"[,;:()]|\s[-–—]\s")
 _CLAUSE_MARK = re.compile(r"[,;:()]")
+# between two listed times of one kind of event: a comma or "and"/"và" ("in 2003, 2004 and 2008")
+_LIST_GAP = re.compile(rf"\s*(?:,\s*)?(?:(?:{joined('and_with')})\s+)?")
 _DATE_AND = re.compile(rf"\b(?:{joined('and_with')})\b")
 
 
@@ -142,6 +145,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self._item_lines: set[int] = set()  # line starts of documents listed one per line
         self._people_countries: Counter[str] | None = None  # mentions per country of a person, counted once
         self._context_told = False  # whether the context date is a day something was said
+        self._date_lists: dict[int, list[DateMention]] = {}  # trigger start -> more times listed after its date
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:
@@ -319,7 +323,23 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                     if 1 < days <= 14 and 0 <= trig.start - (sent.start + de) <= 30:
                         end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
                         break
+        self._date_lists[trig.start] = self._listed_after(d, allowed) if (start, end) == (d.date_start, d.date_end) \
+            else []
         return PickedDate(start, end, shared, "stated")
+
+    def _listed_after(self, d: DateMention, dates: list[DateMention]) -> list[DateMention]:
+        """Years listed after an event's own ("visited in 2009 and 2015", "năm 2003 và 2004"): each is
+        another time the same thing happened, one event apiece."""
+        if len(d.date_start) != 4:
+            return []  # days or months joined by "and" may be one event's span ("cuối tháng 10 và đầu tháng 11")
+        out: list[DateMention] = []
+        last = d
+        for o in sorted((o for o in dates if o.start >= d.end), key=lambda o: o.start):
+            if len(o.date_start) != len(d.date_start) or not _LIST_GAP.fullmatch(self.ctx.text, last.end, o.start):
+                break
+            out.append(o)
+            last = o
+        return out
 
     def _quoted(self, sent: Sentence, pos: int) -> bool:
         """Whether a position of a sentence lies inside quotation marks opened in that sentence."""
@@ -689,6 +709,13 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
         self.ctx.events.append(ev)
+        if ev.date_source == "stated":
+            for o in self._date_lists.pop(trig.start, []):  # "in 2009 and 2015": one event per time
+                other = copy.copy(ev)
+                other.participants = list(ev.participants)
+                other.countries = list(ev.countries)
+                other.date_start, other.date_end = o.date_start, o.date_end
+                self.ctx.events.append(other)
         return ev
 
     # meetings ------------------------------------------------------------

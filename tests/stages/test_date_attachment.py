@@ -189,3 +189,19 @@ def test_the_day_of_a_communique_is_not_the_day_of_the_visit_it_announces(pipe):
     text += "\nChuyến thăm diễn ra từ ngày 14 đến 16/6 nhằm tăng cường quan hệ hai nước."
     visits = of_type(run(pipe, text, "vi", "2025-06-10"), "visit")
     assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-06-14", "2025-06-16")]
+
+
+def test_a_past_event_listed_with_several_years_is_one_event_per_year(pipe):
+    text = "Chilean President Michelle Bachelet visited Vietnam in 2009 and 2017."
+    visits = of_type(run(pipe, text, "en"), "visit")
+    assert sorted(v["date_start"] for v in visits) == ["2009", "2017"]
+    text = "Trước đó, Tổng thống Chile Michelle Bachelet đã thăm chính thức Việt Nam năm 2009, 2014 và 2017."
+    visits = of_type(run(pipe, text, "vi"), "visit")
+    assert sorted(v["date_start"] for v in visits) == ["2009", "2014", "2017"]
+
+
+def test_months_joined_by_and_stay_one_event(pipe):
+    text = ("Tổng thống Chile Gabriel Boric và Tổng thống Peru Dina Boluarte sẽ gặp nhau bên lề hội nghị "
+            "vào cuối tháng 10 và đầu tháng 11.")
+    talks = of_type(run(pipe, text, "vi"), "meeting")
+    assert len(talks) == 1
