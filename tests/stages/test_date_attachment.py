@@ -205,3 +205,11 @@ def test_months_joined_by_and_stay_one_event(pipe):
             "vào cuối tháng 10 và đầu tháng 11.")
     talks = of_type(run(pipe, text, "vi"), "meeting")
     assert len(talks) == 1
+
+
+def test_a_day_beats_the_year_it_falls_in_near_the_same_event(pipe):
+    text = ("Chủ tịch nước Lương Cường sau đó thăm chính thức Peru, dự Tuần lễ cấp cao APEC năm 2026 "
+            "từ ngày 10 đến 14-11.")
+    visits = of_type(run(pipe, text, "vi", "2026-11-01"), "visit")
+    assert ("2026-11-10", "2026-11-14") in [(v["date_start"], v["date_end"]) for v in visits]
+    assert "2026" not in [v["date_start"] for v in visits]
