@@ -303,8 +303,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return PickedDate(None, None, False, None)  # a plan with no day of its own: not the day it was announced
         # a year that a nearer day falls in names the same time less precisely ("APEC năm 2024 từ ngày
         # 12 đến 16-11", "the 2024 summit on 12 November"): the day
-        days = [x for x in near if len(x.date_start) == 10]
-        near = [x for x in near if len(x.date_start) != 4 or not any(y.date_start[:4] == x.date_start for y in days)]
+        day_years = {x.date_start[:4] for x in near if len(x.date_start) == 10}
+        near = [x for x in near if len(x.date_start) != 4 or x.date_start not in day_years]
         d = min(near, key=lambda x: abs(x.start - trig.start) + (25 if x.start < trig.start else 0))
         start, end = d.date_start, d.date_end
         if d.weekday is not None and self.ctx.reference is not None and status == "planned":
