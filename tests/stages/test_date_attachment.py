@@ -213,3 +213,11 @@ def test_a_day_beats_the_year_it_falls_in_near_the_same_event(pipe):
     visits = of_type(run(pipe, text, "vi", "2026-11-01"), "visit")
     assert ("2026-11-10", "2026-11-14") in [(v["date_start"], v["date_end"]) for v in visits]
     assert "2026" not in [v["date_start"] for v in visits]
+
+
+def test_a_programme_item_dated_by_the_day_before_it_takes_the_visits_place(pipe):
+    text = ("Kenyan President William Ruto arrived in Hanoi on June 11 for a state visit to Vietnam.\n"
+            "On June 13, Ruto will lay a wreath at the mausoleum. "
+            "He will then hold talks with President Luong Cuong.")
+    talks = of_type(run(pipe, text, "en", "2025-06-12"), "meeting")
+    assert [(t["date_start"], t["location"]["country"]) for t in talks] == [("2025-06-13", "VNM")]
