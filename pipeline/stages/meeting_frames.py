@@ -207,10 +207,10 @@ class MeetingFrames(FrameHost):
         """Receiving a foreign guest at home implies the guest's trip ("tiếp Thủ tướng Lào ...",
         "welcomed the Djibouti President to State House"); a courtesy call implies the caller's.
         Resident ambassadors make no trip. The visit joins the article's own report of the trip, if any."""
-        if trig.subtype == "courtesy_call":
-            guests, host = [agent], (received[0] if received else None)
-        elif trig.subtype == "reception" or _WELCOME.match(trig.text):
+        if trig.subtype == "reception" or _WELCOME.match(trig.text):  # "A tiếp xã giao B": B calls on A
             guests, host = list(received), agent
+        elif trig.subtype == "courtesy_call":
+            guests, host = [agent], (received[0] if received else None)
         else:
             return
         if host is None or host.person.country is None or _CREDENTIALS.search(trig.text):

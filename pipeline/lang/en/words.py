@@ -22,7 +22,7 @@ WORDS = StageWords(
     articles_before_noun=r"the\s+|a\s+|an\s+",
     determiners="the|a|an|his|her",
     leads="led|leads|leading|headed|heads|heading",
-    accompanied="and|with",
+    accompanied=r"and|with|accompanied\s+by|along\s+with",
     # meetings
     list_continuers=("and", "as"),
     envoys_of=r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+",
