@@ -357,6 +357,7 @@ class _TitleCues(NamedTuple):
     of: re.Pattern[str]  # "of" right after a title
     of_head: re.Pattern[str]  # "of (the)" right after a title
     of_country: re.Pattern[str]  # "of (the Republic of)" right after a title
+    capacity: re.Pattern[str]  # "as (the new)" right before a title: a capacity ("his first trip as chancellor")
 
 
 def _joined(field: str) -> str:
@@ -376,7 +377,14 @@ def _title_cues() -> _TitleCues:
         of=re.compile(rf"\s+(?:{of})\b"),
         of_head=re.compile(rf"\s+(?:{of})\s+{article}"),
         of_country=re.compile(rf"\s+(?:{of})\s+{article}(?:{_joined('state_prefixes')})?"),
+        capacity=re.compile(rf"\b(?:{_joined('capacity_words')})\s+{article}(?:[\w-]+\s+)?$", re.I),
     )
+
+
+def after_capacity_word(text: str, start: int) -> bool:
+    """Whether a title at ``start`` follows "as (the)", "với tư cách": the capacity someone acts
+    in ("his first trip abroad as chancellor"), never a reference to another person."""
+    return _title_cues().capacity.search(text, max(0, start - 40), start) is not None
 
 
 @lru_cache(maxsize=None)
@@ -946,6 +954,8 @@ class ActorFinder:
                 continue  # describes X
             if cues.of.match(text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
+            if after_capacity_word(text, s):
+                continue  # "on his first trip abroad as chancellor": what he is, not someone met
             # the person of the last mention before the title with its title (and country)
             prior = _last_person(actors.mentions, s, lambda m: m.person.title_key == key and m.person.named
                                  and (not follow or m.person.country == follow[0].iso3))

@@ -100,3 +100,29 @@ def test_a_pronoun_goes_on_with_the_previous_sentence_s_subject(pipe):
 def test_leaving_one_capital_for_another_is_a_trip_to_the_second(pipe, text, pair):
     events = run(pipe, text, "en")
     assert kinds(events) == {("visit", "other", pair)}
+
+
+@pytest.mark.parametrize("text", [
+    "German Chancellor Friedrich Merz and French President Emmanuel Macron met in Paris on his first trip "
+    "abroad as chancellor.",
+    "German Chancellor Friedrich Merz and French President Emmanuel Macron met in Paris, his first trip in "
+    "his capacity as the new chancellor.",
+])
+def test_a_title_after_as_is_a_capacity_not_someone_met(pipe, text):
+    met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert [names(e) for e in met] == [{"Friedrich Merz", "Emmanuel Macron"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On the sidelines of the summit, Prime Minister Pham Minh Chinh met with leaders of other countries.", "en"),
+    ("Bên lề hội nghị, Thủ tướng Phạm Minh Chính đã tiếp xúc song phương với lãnh đạo các nước.", "vi"),
+])
+def test_leaders_of_many_unnamed_countries_are_no_bilateral_meeting(pipe, text, lang):
+    assert [e for e in run(pipe, text, lang) if e["type"] == "meeting"] == []
+
+
+def test_calling_a_titled_leader_is_a_phone_call(pipe):
+    text = "Chilean President Gabriel Boric called Indian Prime Minister Narendra Modi on Friday."
+    events = run(pipe, text, "en")
+    assert kinds(events) == {("meeting", "phone_call", ("CHL", "IND"))}
+    assert names(events[0]) == {"Gabriel Boric", "Narendra Modi"}
