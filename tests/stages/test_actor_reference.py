@@ -51,6 +51,16 @@ def test_a_vietnamese_courtesy_call_received_makes_the_guest_the_visitor(pipe, t
     assert roles(visits[0]) == {guest: "visitor", host: "host"}
     assert visits[0]["location"]["country"] == where
     assert meetings[0]["location"]["country"] == where
+    # spec 3: "tiếp xã giao" is a reception; "chào xã giao" a courtesy call
+    assert meetings[0]["subtype"] == ("reception" if "tiếp xã giao" in text else "courtesy_call")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ambassador of Italy to Vietnam Marco Rossi visited Thanh Hoa province on Friday.", "en"),
+    ("Đại sứ Italia tại Việt Nam Marco Rossi đã đến thăm tỉnh Thanh Hóa.", "vi"),
+])
+def test_a_resident_ambassador_touring_the_country_makes_no_visit(pipe, text, lang):
+    assert [e for e in run(pipe, text, lang) if e["type"] == "visit"] == []
 
 
 @pytest.mark.parametrize("text", [
