@@ -136,3 +136,4 @@ def test_calling_a_titled_leader_is_a_phone_call(pipe):
     events = run(pipe, text, "en")
     assert kinds(events) == {("meeting", "phone_call", ("CHL", "IND"))}
     assert names(events[0]) == {"Gabriel Boric", "Narendra Modi"}
+
