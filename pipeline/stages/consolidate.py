@@ -74,7 +74,7 @@ def _names(e: Event, roles: tuple[str, ...] | None = None) -> frozenset[str]:
     return frozenset(fold(p.name) for p in e.participants if roles is None or p.role in roles)
 
 
-def _is_past_reference(e: Event, reference: dt.date | None) -> bool:
+def is_past_reference(e: Event, reference: dt.date | None) -> bool:
     """A year- or month-precision date well before the article: a past event referred to with a time."""
     span = event_span(e)
     if span is None or reference is None or len(e.date_start or "") == 10:
@@ -104,12 +104,12 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         return False
     if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b) and not _same_trip_days(a, b):
         return False  # a date inferred from the article's context does not keep two mentions apart
-    if _is_past_reference(a, reference) != _is_past_reference(b, reference) and (a.date_start and b.date_start):
+    if is_past_reference(a, reference) != is_past_reference(b, reference) and (a.date_start and b.date_start):
         return False
     if (a.date_start is None) != (b.date_start is None):
         # an undated mention joins a dated one only when that one is not a past reference
         dated = a if a.date_start else b
-        if _is_past_reference(dated, reference):
+        if is_past_reference(dated, reference):
             return False
     if a.type == "visit":
         if a.location_country != b.location_country:
@@ -128,6 +128,11 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
                 and set(a.countries) == set(b.countries):
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
+            return True
+        if bool(na) != bool(nb) and a.subtype == b.subtype and set(a.countries) == set(b.countries) \
+                and a.char_start != b.char_start and (a.date_start is None) == (b.date_start is None):
+            # a headline's "New Australian PM phones US President" and the body's call between the
+            # named leaders: one event told twice, once without names
             return True
         return na == nb and set(a.countries) == set(b.countries) and a.subtype == b.subtype \
             and a.char_start != b.char_start
@@ -155,12 +160,12 @@ def fold_upgrades_into_statements(events: list[Event], reference: dt.date | None
     within three days of its own (a signing dated by the talks, an upgrade by the release) or that
     either leaves undated; an upgrade referred to with a past time stays its own event."""
     statements = [e for e in events if e.type == "agreement" and e.subtype == "joint_statement"
-                  and len(e.countries) >= 2 and not _is_past_reference(e, reference)]
+                  and len(e.countries) >= 2 and not is_past_reference(e, reference)]
     if not statements:
         return events
     out: list[Event] = []
     for e in events:
-        if e.type == "agreement" and e.subtype == "partnership_upgrade" and not _is_past_reference(e, reference):
+        if e.type == "agreement" and e.subtype == "partnership_upgrade" and not is_past_reference(e, reference):
             home = next((s for s in statements if set(e.countries) <= set(s.countries) and dates_near(s, e, 3)), None)
             if home is not None:
                 have = {fold(p.name) for p in home.participants}
@@ -287,15 +292,15 @@ _TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days
 
 def _match_keys(e: Event) -> set[tuple]:
     """Keys of which any two events that :func:`same_event` can join share at least one:
-    a visit's place with a visitor or with its countries, a meeting's people (or, with nobody
-    named, its countries), an agreement's title or its countries."""
+    a visit's place with a visitor or with its countries, a meeting's people and its countries,
+    an agreement's title or its countries."""
     if e.type == "visit":
         keys: set[tuple] = {("c", e.location_country, frozenset(e.countries))}
         keys |= {("v", e.location_country, name) for name in _names(e, ("visitor",))}
         return keys
     if e.type == "meeting":
         names = _names(e)
-        return {("n", name) for name in names} if names else {("c", frozenset(e.countries))}
+        return {("n", name) for name in names} | {("c", frozenset(e.countries))}
     title = fold(e.title or "")
     return {("c", frozenset(e.countries))} | ({("t", title)} if title else set())
 

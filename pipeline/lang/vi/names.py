@@ -15,7 +15,7 @@ RULES = NameRules(
     titles_any_case=True,
     stop_words_anywhere=False,
     capitalised_compounds=tuple(lexicon.read_list("vi_capitalised_compounds.txt")),
-    strip_leading_body_words=False,
+    strip_leading_body_words=True,  # "Bộ trưởng Công Thương Nguyễn Hồng Diên": the ministry's name first
     lone_word_short_mention=False,
     lower_syllable_after_capital=True,
     comma_chains_titles=True,
@@ -29,6 +29,7 @@ RULES = NameRules(
                                "hòa", "hoà", "xã", "nghĩa", "hiệp",  # "Cộng hòa Xã hội chủ nghĩa …"
                                "ông", "bà", "ngài"}),  # "Tổng thống Cộng hòa Chile, ông X"
     title_gap_breaks="",
+    capacity_words="với tư cách(?: là)?|trên cương vị|với cương vị",
     conjunctions="và",
     of_words="của",
     articles="",
