@@ -852,6 +852,21 @@ class ActorFinder:
                 if _PLACE_PREPOSITION_BEFORE.search(prefix):
                     continue
                 return c.iso3
+        first = self._chained_before(actors, text, title)
+        if first is not None:
+            # "Cambodian Deputy Prime Minister and Defence Minister, General X": one person's chain of
+            # titles, whose first title carries the demonym
+            return self._country_from_context(actors, text, start, first)
+        return None
+
+    @staticmethod
+    def _chained_before(actors: ArticleActors, text: str, title: TitleMention) -> TitleMention | None:
+        """The title that ``title`` follows in one person's chain of titles ("Deputy Prime Minister
+        and Defence Minister"), joined only by a comma, "and" or "&"; None when it opens the chain."""
+        chain = _title_cues().chain
+        for t in reversed(actors.titles_in(title.start - 80, title.start)):
+            if t.end <= title.start and t.start < title.start and chain.fullmatch(text, t.end, title.start):
+                return t
         return None
 
     def _resolve_short(self, people: list[Person], mention: str) -> Person | None:
