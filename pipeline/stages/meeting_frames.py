@@ -143,7 +143,11 @@ class MeetingFrames(FrameHost):
                         countries.add(extra)
                 if len(countries) < 2 and unit_people and (agent.person.country is None
                                                            or all(m.person.country is None for m in unit_people)):
-                    extra = self._counterpart_country(location, countries | {agent.person.country})
+                    # a person of unknown country is from none of the countries he is visiting
+                    # (the prime minister on a tour of London, Tokyo and Washington is none of theirs)
+                    away = set().union(*(self._visited_by(m) for m in (agent, *unit_people)
+                                         if m.person.country is None))
+                    extra = self._counterpart_country(location, countries | {agent.person.country} | away)
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2:

@@ -37,6 +37,7 @@ _HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
 _PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
 _VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
 _SPOUSE = re.compile(joined("spouse"))
+_PAREN_COUNTRY = re.compile(r"\s*\(\s*")  # "Tokyo (Japan)": a bracket opening a city's country
 
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
 # upcoming state visit"); a preposition or article ends the noun phrase: "his relationship with
@@ -55,15 +56,22 @@ class VisitFrames(FrameHost):
         Campuchia', 'visiting Beijing', 'to the Central Asian nation' (an earlier country)."""
         text = self.ctx.text
         window_end = min(sent.end, start + reach)
+        # a list begun inside the window may run on past it, item by item ("visits to London (United
+        # Kingdom), New York City (USA), Brisbane (Australia), Tokyo (Japan) and ...")
+        list_end = min(sent.end, start + reach + 150)
         found: list[tuple[int, int, str, str, str]] = []
-        for c in self.ctx.actors.countries_in(start, window_end):
+        for c in self.ctx.actors.countries_in(start, list_end):
             found.append((c.start, c.end, c.text, c.iso3, c.kind))
-        for p in self.ctx.actors.places_in(start, window_end):
+        for p in self.ctx.actors.places_in(start, list_end):
             found.append((p.start, p.end, p.text, p.iso3, "place"))
         found.sort()
         out: list[tuple[str, str, str]] = []
         last = start
         for s, e, name, iso, kind in found:
+            if s < last:
+                continue  # the bracketed country of the city just taken
+            if e > window_end and not out:
+                break
             gap = text[last:s]
             if iso == visitor_country:
                 if not out and kind != "demonym" and len(gap) <= 6 and s - start <= 6:
@@ -92,6 +100,12 @@ class VisitFrames(FrameHost):
                 nxt_country = [c for c in self.ctx.actors.countries_in(e, e + 12) if c.iso3 == iso]
                 if nxt_country:
                     last = nxt_country[0].end
+                else:  # "London (United Kingdom), Tokyo (Japan)": the city's country in brackets
+                    paren = _PAREN_COUNTRY.match(text, e)
+                    named = [c for c in self.ctx.actors.countries_in(e, e + 40)
+                             if paren and c.start == paren.end() and c.iso3 == iso]
+                    if named and text.startswith(")", named[0].end):
+                        last = named[0].end + 1
         if out:
             return out
         if self.cues.anaphoric_country.search(text[start:window_end]):

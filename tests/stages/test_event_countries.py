@@ -1,0 +1,84 @@
+"""The countries of an event: whose states take part, on wording nobody tuned to.
+
+Each sentence is made up for the test (real countries and offices, invented combinations); the
+expected countries follow shared/spec/events.md (a visit: the visitor's and the host's; a meeting:
+the states of the people who meet).
+"""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.doc import Article, Entity
+from pipeline.stages.actors import ActorFinder
+
+
+def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, lang, published)], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    return res.events.to_dict("records")
+
+
+def kinds(events) -> set[tuple]:
+    return {(e["type"], tuple(e["countries"])) for e in events}
+
+
+@pytest.mark.parametrize("text, name, iso", [
+    ("The minister met Peruvian Deputy Prime Minister and Foreign Minister, General Oscar Quispe, on Monday.",
+     "Oscar Quispe", "PER"),
+    ("He later called on Chilean Vice President, Foreign Minister and Defence Minister Rosa Alvear.",
+     "Rosa Alvear", "CHL"),
+    ("Bộ trưởng gặp Phó Thủ tướng kiêm Bộ trưởng Quốc phòng Peru, Đại tướng Oscar Quispe.", "Oscar Quispe", "PER"),
+])
+def test_the_demonym_of_a_chain_of_titles_is_the_persons(text: str, name: str, iso: str) -> None:
+    """"<Demonym> <title> and <title>, <rank> <Name>": one person's chain of titles, the demonym
+    before its first title gives the country, however far the last title is from it."""
+    lang = "vi" if "Bộ" in text else "en"
+    start = text.index(name)
+    ner = [Entity(start, start + len(name), name, "PERSON", source="ner")]
+    people = {p.canonical: p.country for p in ActorFinder(lang).find(text, ner).people}
+    assert people.get(name) == iso
+
+
+def test_a_chain_of_titles_does_not_borrow_a_country_across_a_clause() -> None:
+    text = "Chilean officials attended. Deputy Prime Minister and Foreign Minister, General Oscar Quispe, spoke."
+    start = text.index("Oscar Quispe")
+    ner = [Entity(start, start + 12, "Oscar Quispe", "PERSON", source="ner")]
+    people = {p.canonical: p.country for p in ActorFinder("en").find(text, ner).people}
+    assert people.get("Oscar Quispe") is None
+
+
+def test_a_tour_of_cities_with_their_countries_in_brackets_is_one_visit_per_country(pipe) -> None:
+    text = ("Kenyan President William Ruto came home on Sunday after official visits to Paris (France), "
+            "Berlin (Germany), Rome (Italy), Madrid (Spain) and Lisbon (Portugal).")
+    visits = {c for t, c in kinds(run(pipe, text, "en")) if t == "visit"}
+    assert visits == {("FRA", "KEN"), ("DEU", "KEN"), ("ITA", "KEN"), ("ESP", "KEN"), ("KEN", "PRT")}
+
+
+def test_a_city_list_past_the_usual_reach_still_needs_list_links(pipe) -> None:
+    # a country far after the trip, not joined to its destination by a list, is no destination
+    text = ("Kenyan President William Ruto paid an official visit to Paris (France) last week, and the "
+            "talks there were hailed as a milestone by commentators in neighbouring Tanzania.")
+    visits = {c for t, c in kinds(run(pipe, text, "en")) if t == "visit"}
+    assert visits == {("FRA", "KEN")}
+
+
+def test_a_traveller_of_unknown_country_is_of_none_of_the_countries_he_visits(pipe) -> None:
+    """A person whose country nothing states, on a tour of several countries, meets their leaders:
+    the article's other country is his, never one of those he visits."""
+    text = ("Prime Minister Hon. Kalani Moana returned to Suva today after official visits to Tokyo (Japan) and "
+            "Canberra (Australia).\n\n"
+            "In Japan, PM Moana met Prime Minister Ishiba Shigeru and business leaders. "
+            "In Australia, PM Moana met Prime Minister Anthony Albanese.\n\n"
+            "\"These visits were made on behalf of Fiji,\" he said. Fiji will send more students to Japan.")
+    meetings = {c for t, c in kinds(run(pipe, text, "en")) if t == "meeting"}
+    assert meetings == {("FJI", "JPN"), ("AUS", "FJI")}
+
+
+def test_kosovo_and_short_forms_are_countries(pipe) -> None:
+    text = "Turkish President Recep Tayyip Erdogan on Monday spoke by phone with his Kosovar counterpart Vjosa Osmani."
+    assert kinds(run(pipe, text, "en")) == {("meeting", ("TUR", "XKX"))}
+    text = "Japanese Prime Minister Ishiba Shigeru held talks with the PNG Prime Minister in Tokyo on Monday."
+    assert ("meeting", ("JPN", "PNG")) in kinds(run(pipe, text, "en"))
+    text = "President Luong Cuong received the new Ambassador of the Republic of Gruzia in Hanoi on Monday."
+    assert kinds(run(pipe, text, "en")) == {("meeting", ("GEO", "VNM"))}
