@@ -37,6 +37,11 @@ _HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
 _PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
 _VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
 _SPOUSE = re.compile(joined("spouse"))
+# "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka", "India from 11 to 13 October and then to Sri Lanka":
+# with a leg's dates blanked out, what joins it to the next destination
+_NEXT_LEG = re.compile(rf"[\s,]*(?:{joined('next_leg')})\s+")
+# "chuyến công du chính thức 3 nước thuộc Đông Nam Á gồm Malaysia, ...": the list of the tour's countries
+_TOUR_LIST_LEAD = re.compile(rf"\b(?:{joined('tour_list_lead')})\s*:?\s*$")
 _PAREN_COUNTRY = re.compile(r"\s*\(\s*")  # "Tokyo (Japan)": a bracket opening a city's country
 
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
@@ -83,7 +88,13 @@ class VisitFrames(FrameHost):
                 continue
             if kind == "demonym" and not out:
                 continue
+            if out and kind != "demonym" and self._next_leg(sent, last, s):
+                out.append((name, iso, "leg"))
+                last = e
+                continue
             limit = 28 if not out else 12
+            if not out and _TOUR_LIST_LEAD.search(gap) and not re.search(r"[.;]", gap):
+                limit = 60
             if len(gap) > limit or _VISITOR_LIST_BREAK.search(gap):
                 break
             if out and not _AND.search(gap):
@@ -117,6 +128,43 @@ class VisitFrames(FrameHost):
                     iso = max(set(prior), key=lambda x: (prior.count(x), prior[::-1].index(x) * -1))
                 return [(self._country_name(iso), iso, "anaphor")]
         return []
+
+    def _next_leg(self, sent: Sentence, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds the dates of one leg of a trip and then a link to its next
+        destination ("từ ngày 11 đến 13-10 và tới", "from 11 to 13 October and then to")."""
+        text = self.ctx.text
+        inside = [d for d in self._dates(sent) if start <= d.start and d.end <= end]
+        if not inside:
+            return False
+        rest, last = [], start
+        for d in inside:
+            rest.append(text[last:d.start])
+            last = d.end
+        rest.append(text[last:end])
+        joined_rest = " ".join(rest)
+        return bool(_NEXT_LEG.fullmatch(joined_rest)) and not re.search(r"[.;]", joined_rest)
+
+    def _leg_dates(self, sent: Sentence, trig: Trigger, dests: list[tuple[str, str, str]],
+                   dates: list["DateMention"], date: tuple) -> list[tuple]:
+        """Each destination's own dates when the trip is told leg by leg ("tới Ấn Độ từ ngày 11 đến
+        13-10 và tới Sri Lanka từ ngày 13 đến 15-10"): the dates after it and before the next
+        destination; the trip's date where a leg states none."""
+        if not any(kind == "leg" for _, _, kind in dests):
+            return [date] * len(dests)
+        text = self.ctx.text
+        spots: list[int] = []
+        pos = trig.end
+        for name, _, _ in dests:
+            at = text.find(name, pos, sent.end)
+            spots.append(at if at >= 0 else pos)
+            pos = (at + len(name)) if at >= 0 else pos
+        out = []
+        for i, (name, _, _) in enumerate(dests):
+            lo = spots[i] + len(name)
+            hi = spots[i + 1] if i + 1 < len(spots) else sent.end
+            own = [d for d in dates if lo <= d.start < hi]
+            out.append((own[0].date_start, own[0].date_end, False, "stated") if own else date)
+        return out
 
     def _venue_destinations(self, sent: Sentence, trig: Trigger, visitor_country: str | None,
                             reach: int) -> list[tuple[str, str, str]]:
@@ -304,7 +352,7 @@ class VisitFrames(FrameHost):
             return visitor, []
         status = self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "visit")
-        for dest_name, dest_iso, _ in dests:
+        for (dest_name, dest_iso, _), date in zip(dests, self._leg_dates(sent, trig, dests, dates, date)):
             visitors = [v for v in visitor if v.person.country != dest_iso]
             if not visitors:
                 # the guessed subject is from the destination ("X welcomed Premier Li on his visit

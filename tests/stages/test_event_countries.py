@@ -82,3 +82,34 @@ def test_kosovo_and_short_forms_are_countries(pipe) -> None:
     assert ("meeting", ("JPN", "PNG")) in kinds(run(pipe, text, "en"))
     text = "President Luong Cuong received the new Ambassador of the Republic of Gruzia in Hanoi on Monday."
     assert kinds(run(pipe, text, "en")) == {("meeting", ("GEO", "VNM"))}
+
+
+def visits(events) -> set[tuple]:
+    return {(tuple(e["countries"]), e["date_start"], e["date_end"]) for e in events if e["type"] == "visit"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kenyan President William Ruto will visit India from 11 to 13 October and Sri Lanka from 13 to 15 October.",
+     "en"),
+    ("Kenyan President William Ruto will pay a state visit to India from October 11 to 13 and then to Sri Lanka "
+     "from October 13 to 15.", "en"),
+    ("Tổng thống Kenya William Ruto sẽ thăm cấp Nhà nước tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka từ "
+     "ngày 13 đến 15-10.", "vi"),
+])
+def test_a_trip_told_leg_by_leg_is_one_visit_per_leg_with_its_own_dates(pipe, text: str, lang: str) -> None:
+    assert visits(run(pipe, text, lang)) == {(("IND", "KEN"), "2025-10-11", "2025-10-13"),
+                                             (("KEN", "LKA"), "2025-10-13", "2025-10-15")}
+
+
+def test_a_second_country_after_a_leg_with_no_link_word_is_no_leg(pipe) -> None:
+    text = ("Kenyan President William Ruto will visit India from 11 to 13 October, as Sri Lanka "
+            "prepares for elections.")
+    assert visits(run(pipe, text, "en")) == {(("IND", "KEN"), "2025-10-11", "2025-10-13")}
+
+
+def test_the_countries_a_tour_comprises_are_each_visited(pipe) -> None:
+    text = ("Trước đó, hãng tin Kyodo ngày 28/7 đưa tin, ông Ishiba Shigeru sẽ có chuyến công du chính thức "
+            "3 nước thuộc Nam Mỹ gồm Brazil, Chile và Peru từ ngày 1-6/8.")
+    assert visits(run(pipe, text, "vi")) == {(("BRA", "JPN"), "2025-08-01", "2025-08-06"),
+                                             (("CHL", "JPN"), "2025-08-01", "2025-08-06"),
+                                             (("JPN", "PER"), "2025-08-01", "2025-08-06")}

@@ -110,4 +110,6 @@ WORDS = StageWords(
     possessive_marks="’s|'s",
     name_abbreviations=(" Jr.", " Sr.", " St."),
     possessive_pronouns="his|her|their",
+    tour_list_lead=r"including|comprising|namely",
+    next_leg=r"(?:and(?:\s+then)?|then)(?:\s+(?:on\s+)?to)?",
 )

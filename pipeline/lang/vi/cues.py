@@ -54,7 +54,8 @@ CUES = FrameCues(
 
 # What Vietnamese adds to the cues tried on every article (pipeline/stages/frame_cues.py).
 SHARED = SharedCueWords(
-    said_after=r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định)\b",
+    said_after=(r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định"
+                r"|đưa tin|loan tin)\b"),
     said_before="",
     said_before_day=r"(?:cho biết|thông báo|tuyên bố|phát biểu|nói)(?:\s+vào)?",
     past_day_words=("hôm",),  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is what was said
