@@ -42,6 +42,9 @@ _SPOUSE = re.compile(joined("spouse"))
 _NEXT_LEG = re.compile(rf"[\s,]*(?:{joined('next_leg')})\s+")
 # "chuyến công du chính thức 3 nước thuộc Đông Nam Á gồm Malaysia, ...": the list of the tour's countries
 _TOUR_LIST_LEAD = re.compile(rf"\b(?:{joined('tour_list_lead')})\s*:?\s*$")
+# "after attending a G20 summit where he pressed Russia over its war in Ukraine": a relative clause
+# says what happened at the event, and a place in it is not where the event was held
+_VENUE_CLAUSE_BREAK = re.compile(rf"\b(?:{joined('venue_clause_breaks')})\b", re.I)
 _PAREN_COUNTRY = re.compile(r"\s*\(\s*")  # "Tokyo (Japan)": a bracket opening a city's country
 
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
@@ -171,6 +174,9 @@ class VisitFrames(FrameHost):
         """The place after 'tại/ở/in/at' following an attend trigger, when it is abroad."""
         text = self.ctx.text
         end = min(sent.end, trig.end + reach)
+        clause = _VENUE_CLAUSE_BREAK.search(text, trig.end, end)
+        if clause is not None:
+            end = clause.start()
         found = sorted([(p.start, p.text, p.iso3, "place") for p in self.ctx.actors.places_in(trig.end, end)] +
                        [(c.start, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(trig.end, end)
                         if c.kind != "demonym"])
@@ -329,6 +335,10 @@ class VisitFrames(FrameHost):
                    if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
             if pre:
                 dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
+        if not dests and _ATTEND.match(trig.text) and visitor_country is not None \
+                and self.ctx.dateline_country not in (None, visitor_country):
+            # "BALI — Blinken met Wang after attending a G20 meeting": the dateline says where it is held
+            dests = [(self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")]
         if not dests and _ATTEND.match(trig.text):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:

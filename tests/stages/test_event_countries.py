@@ -113,3 +113,15 @@ def test_the_countries_a_tour_comprises_are_each_visited(pipe) -> None:
     assert visits(run(pipe, text, "vi")) == {(("BRA", "JPN"), "2025-08-01", "2025-08-06"),
                                              (("CHL", "JPN"), "2025-08-01", "2025-08-06"),
                                              (("JPN", "PER"), "2025-08-01", "2025-08-06")}
+
+
+def test_a_place_in_a_clause_about_the_attended_event_is_not_where_it_is_held(pipe) -> None:
+    tail = ("US Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi on Wednesday after attending an "
+            "ASEAN meeting where he urged Russia to end its war in Ukraine.")
+    assert visits(run(pipe, tail, "en")) == set()
+    # the dateline says where the attended meeting is held
+    assert visits(run(pipe, "JAKARTA, June 11 (Reuters) - " + tail, "en")) == {
+        (("IDN", "USA"), "2025-06-11", "2025-06-11")}
+    # a place the attend phrase gives itself still counts
+    text = "US Secretary of State Marco Rubio on Wednesday attended an ASEAN meeting in Kuala Lumpur."
+    assert {c for c, _, _ in visits(run(pipe, text, "en"))} == {("MYS", "USA")}

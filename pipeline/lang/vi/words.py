@@ -102,6 +102,7 @@ WORDS = StageWords(
     possessive_marks="",
     name_abbreviations=(),
     possessive_pronouns="",
+    venue_clause_breaks="",
     tour_list_lead=r"gồm|bao gồm|gồm có|là",
     next_leg=r"(?:và|rồi|sau đó)(?:\s+(?:tới|đến|sang|thăm))?",
 )
