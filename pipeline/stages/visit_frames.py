@@ -307,6 +307,22 @@ class VisitFrames(FrameHost):
                 return [(ev.location_name or self._country_name(ev.location_country), ev.location_country, "anaphor")]
         return []
 
+    def _met_abroad(self, visitor: list[PersonMention], visitor_country: str | None,
+                    day: str | None) -> list[tuple[str, str, str]]:
+        """Where the visitor was just reported meeting someone abroad on the same day ("X is holding
+        talks with the President at the State House, Abuja. X arrived on Tuesday as part of his
+        tour"): an arrival that names no place is there."""
+        if visitor_country is None or not self.ctx.events or not day or len(day) != 10:
+            return []
+        name = visitor[0].person.canonical
+        ev = self.ctx.events[-1]  # the narrative is still at that meeting: the article's last event
+        if ev.type == "meeting" and ev.status == "occurred" and ev.location_country not in (None, visitor_country) \
+                and ev.date_start == day and any(p.name == name for p in ev.participants):
+            iso = ev.location_country
+            assert iso is not None
+            return [(self._country_name(iso), iso, "met")]
+        return []
+
     def _received_before(self, sent: Sentence, trig: Trigger) -> bool:
         """A reception or courtesy call earlier in the same sentence."""
         return any(e.type == "meeting" and e.subtype == "reception"
@@ -358,6 +374,9 @@ class VisitFrames(FrameHost):
                 dests = [(self._country_name(c), c, "receiver")]
             elif self.ctx.dateline_country and self.ctx.dateline_country != visitor_country:
                 dests = [(self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")]
+            else:
+                day = self._pick_date(sent, trig, dates, self._status(sent, trig.start), "visit").start
+                dests = self._met_abroad(visitor, visitor_country, day)
         if not dests or not visitor:
             return visitor, []
         status = self._status(sent, trig.start)

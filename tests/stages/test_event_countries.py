@@ -125,3 +125,13 @@ def test_a_place_in_a_clause_about_the_attended_event_is_not_where_it_is_held(pi
     # a place the attend phrase gives itself still counts
     text = "US Secretary of State Marco Rubio on Wednesday attended an ASEAN meeting in Kuala Lumpur."
     assert {c for c, _, _ in visits(run(pipe, text, "en"))} == {("MYS", "USA")}
+
+
+def test_an_arrival_naming_no_place_is_where_the_visitor_was_just_met(pipe) -> None:
+    text = ("President William Ruto is holding talks with Japanese Foreign Minister Iwaya Takeshi at State House, "
+            "Nairobi. Iwaya arrived on Tuesday as part of his three-nation African tour.")
+    assert visits(run(pipe, text, "en", published="2025-06-10")) == {(("JPN", "KEN"), "2025-06-10", "2025-06-10")}
+    # a meeting on another day says nothing of where the arrival was
+    text = ("President William Ruto held talks with Japanese Foreign Minister Iwaya Takeshi at State House, "
+            "Nairobi, on May 2. Iwaya arrived on Tuesday as part of his three-nation African tour.")
+    assert visits(run(pipe, text, "en", published="2025-06-10")) == set()
