@@ -379,6 +379,12 @@ def _title_cues() -> _TitleCues:
     )
 
 
+@lru_cache(maxsize=1)
+def _listed_after_person() -> re.Pattern[str]:
+    """A bracketed country, then a list's comma and/or conjunction."""
+    return re.compile(rf"\s*\([^()]{{1,40}}\)\s*(,)?\s*(?:({_joined('conjunctions')})\s+)?")
+
+
 @lru_cache(maxsize=None)
 def _stopwords(lang: str) -> frozenset[str]:
     rows = lexicon._read_tsv("name_stopwords.tsv")
@@ -599,6 +605,10 @@ class ActorFinder:
                 continue
             is_ner = ner_covers(_Probe(s, e)) or bisect_left(ner_starts, e) > bisect_left(ner_starts, s)
             paren_country = self._country_in_parens(actors, text, e)
+            # "met Presidents A B (Djibouti), C D (Central African Republic) and ...": an item of a list
+            # of people each followed by their country is a person too, whatever NER saw
+            is_ner = is_ner or (paren_country is not None and len(mention_text.split()) >= 2
+                                and self._after_listed_person(actors, text, s))
             if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or _PLACE_NOUN_AFTER.match(text, e) or \
                     (_COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]) and not (paren_country and is_ner)):
                 continue  # "tỉnh Hà Giang", "Bengue (Philippin)": places; "Ismail Guelleh (Djibouti)": a person
@@ -673,6 +683,19 @@ class ActorFinder:
         self._add_delegation_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    @staticmethod
+    def _after_listed_person(actors: ArticleActors, text: str, start: int) -> bool:
+        """Whether ``start`` follows a person named with a bracketed country and a list comma or
+        conjunction ("Ismail Guelleh (Djibouti), " before the next name)."""
+        if not actors.mentions:
+            return False
+        last = actors.mentions[-1]
+        if last.kind not in ("name", "ner") or not 0 < start - last.end <= 45:
+            return False
+        # between two people of a list, each with its country in brackets: "(Djibouti), ", "(Mali) and "
+        m = _listed_after_person().fullmatch(text, last.end, start)
+        return m is not None and bool(m.group(1) or m.group(2))
 
     @staticmethod
     def _country_in_parens(actors: ArticleActors, text: str, end: int) -> str | None:

@@ -135,3 +135,16 @@ def test_an_arrival_naming_no_place_is_where_the_visitor_was_just_met(pipe) -> N
     text = ("President William Ruto held talks with Japanese Foreign Minister Iwaya Takeshi at State House, "
             "Nairobi, on May 2. Iwaya arrived on Tuesday as part of his three-nation African tour.")
     assert visits(run(pipe, text, "en", published="2025-06-10")) == set()
+
+
+def test_people_listed_each_with_a_bracketed_country_are_all_people() -> None:
+    """Only the first of the list is seen by NER here; the others follow "(Country), " like it."""
+    text = ("President Ruto met Presidents Amadou Traore (Niger), Jean Baptiste Mbeki (Central African Republic) "
+            "and Pedro Nunes Alves (Angola).")
+    ner = [Entity(30, 43, "Amadou Traore", "PERSON", source="ner")]
+    people = {p.canonical: p.country for p in ActorFinder("en").find(text, ner).people}
+    assert people.get("Jean Baptiste Mbeki") == "CAF"
+    assert people.get("Pedro Nunes Alves") == "AGO"
+    # a place with its country in brackets, after no listed person, stays a place
+    text = "The delegation flew to Port Harcourt (Nigeria) and Santa Cruz (Bolivia) on Monday."
+    assert not [p for p in ActorFinder("en").find(text, []).people if "Santa" in p.canonical]
