@@ -148,3 +148,20 @@ def test_people_listed_each_with_a_bracketed_country_are_all_people() -> None:
     # a place with its country in brackets, after no listed person, stays a place
     text = "The delegation flew to Port Harcourt (Nigeria) and Santa Cruz (Bolivia) on Monday."
     assert not [p for p in ActorFinder("en").find(text, []).people if "Santa" in p.canonical]
+
+
+def meetings(events) -> set[tuple]:
+    return {tuple(e["countries"]) for e in events if e["type"] == "meeting"}
+
+
+def test_working_with_a_foreign_official_is_a_meeting(pipe) -> None:
+    text = "Deputy Prime Minister Tran Hong Ha worked with Chinese Vice Premier Ding Xuexiang in Beijing on Monday."
+    assert meetings(run(pipe, text, "en")) == {("CHN", "VNM")}
+    text = ("During the working trip to Laos, Governor Nguyen Van Binh works with the Vice-Chairman of the Lao "
+            "National Assembly on June 10.")
+    assert meetings(run(pipe, text, "en")) == {("LAO", "VNM")}
+    text = ("The Cuban delegation led by Jose Perez had working sessions with leaders of the Vietnam Fatherland "
+            "Front on Tuesday.")
+    assert meetings(run(pipe, text, "en")) == {("CUB", "VNM")}
+    # working with a country towards a goal is no meeting
+    assert not meetings(run(pipe, "The US worked with Japan and the Philippines to reduce tariffs.", "en"))
