@@ -165,3 +165,17 @@ def test_working_with_a_foreign_official_is_a_meeting(pipe) -> None:
     assert meetings(run(pipe, text, "en")) == {("CUB", "VNM")}
     # working with a country towards a goal is no meeting
     assert not meetings(run(pipe, "The US worked with Japan and the Philippines to reduce tariffs.", "en"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Chilean President Gabriel Boric will leave Hanoi for Bangkok on Friday, June 13.", "en"),
+    ("Chilean President Gabriel Boric travels from Hanoi to Bangkok on Friday, June 13.", "en"),
+    ("Tổng thống Chile Gabriel Boric sẽ rời Hà Nội đi Bangkok trong ngày 13/6.", "vi"),
+])
+def test_leaving_one_capital_for_another_is_the_next_trip(pipe, text: str, lang: str) -> None:
+    assert visits(run(pipe, text, lang)) == {(("CHL", "THA"), "2025-06-13", "2025-06-13")}
+
+
+def test_leaving_for_a_country_named_as_an_owner_is_no_trip(pipe) -> None:
+    text = "Chilean President Gabriel Boric left Hanoi for Thailand's trade talks with Japan."
+    assert ("CHL", "THA") not in {c for c, _, _ in visits(run(pipe, text, "en"))}
