@@ -540,7 +540,8 @@ class ActorFinder:
                     or c.end + 1 in title_starts and text[c.end] == " ")
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
-                                                            and not by_title(c))]
+                                                            and not by_title(c) and not self._owns_name_after(text, c)
+                                                            and not self._delegations_country(text, c))]
         in_country = _covers([(c.start, c.end) for c in actors.countries], lambda x, e: x.start < e)
         actors.places = [p for p in self.places.find(text, self.lang)
                          if not in_country(p)
@@ -683,6 +684,28 @@ class ActorFinder:
         self._add_delegation_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    def _delegations_country(self, text: str, c) -> bool:
+        """"Đoàn Anh do Thứ trưởng X dẫn đầu": after a delegation word and before "led by", an
+        ambiguous country word is the delegation's country, not a name ("Đoàn" is also a surname)."""
+        cue = None
+        for m in lexicon.delegation_cue(self.lang).finditer(text, max(0, c.start - 30), c.start):
+            cue = m
+        return cue is not None and not text[cue.end():c.start].strip() \
+            and _LED_BY_AFTER.match(text, c.end, c.end + 100) is not None
+
+    def _owns_name_after(self, text: str, c) -> bool:
+        """"Bộ Ngoại giao Anh Peter Ricketts": where a body's name ends in lower case, an ambiguous
+        country word that ends it, before a foreign full name (two or more words, no Vietnamese
+        letters, no Vietnamese family name), is the body's country, not the start of the name."""
+        if not self.rules.lower_syllable_after_capital or _CAP_WORD_BEFORE.search(text[max(0, c.start - 20):c.start]):
+            return False
+        m = _RUN.match(text, c.end + 1) if text[c.end:c.end + 1] == " " else None
+        if m is None:
+            return False
+        words = m.group().split()
+        return len(words) >= 2 and not _has_vietnamese_letters(m.group()) \
+            and fold(words[0]) not in _folded_surnames() and words[0] not in lexicon.vietnamese_surnames()
 
     @staticmethod
     def _after_listed_person(actors: ArticleActors, text: str, start: int) -> bool:

@@ -179,3 +179,26 @@ def test_leaving_one_capital_for_another_is_the_next_trip(pipe, text: str, lang:
 def test_leaving_for_a_country_named_as_an_owner_is_no_trip(pipe) -> None:
     text = "Chilean President Gabriel Boric left Hanoi for Thailand's trade talks with Japan."
     assert ("CHL", "THA") not in {c for c, _, _ in visits(run(pipe, text, "en"))}
+
+
+def actor_countries(text: str, lang: str) -> tuple[dict[str, str | None], list[str]]:
+    actors = ActorFinder(lang).find(text, [])
+    return {p.canonical: p.country for p in actors.people}, [c.iso3 for c in actors.countries]
+
+
+def test_an_ambiguous_country_closing_a_ministry_before_a_foreign_name_is_the_ministrys() -> None:
+    people, _ = actor_countries("Thứ trưởng thường trực Bộ Ngoại giao Anh Oliver Grant sẽ thăm Việt Nam.", "vi")
+    assert people.get("Oliver Grant") == "GBR"
+    people, _ = actor_countries("Thứ trưởng Bộ Ngoại giao Nga Ivan Petrov sẽ thăm Việt Nam.", "vi")
+    assert people.get("Ivan Petrov") == "RUS"
+    # a Vietnamese name that has the word in it stays a name
+    people, countries = actor_countries("Thứ trưởng Nguyễn Anh Tuấn tiếp đoàn.", "vi")
+    assert "GBR" not in countries
+
+
+def test_an_ambiguous_country_after_a_delegation_word_and_before_led_by_is_the_delegations() -> None:
+    _, countries = actor_countries("Đoàn Anh do Thứ trưởng Oliver Grant dẫn đầu.", "vi")
+    assert countries == ["GBR"]
+    # "Đoàn" is also a family name: with no "led by", the two words are a person
+    people, countries = actor_countries("Ông Đoàn Anh phát biểu tại hội nghị.", "vi")
+    assert countries == []
