@@ -202,3 +202,16 @@ def test_an_ambiguous_country_after_a_delegation_word_and_before_led_by_is_the_d
     # "Đoàn" is also a family name: with no "led by", the two words are a person
     people, countries = actor_countries("Ông Đoàn Anh phát biểu tại hội nghị.", "vi")
     assert countries == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The visit of Chilean President Gabriel Boric to Vietnam takes place on his way to Tokyo, Japan to attend the "
+     "G7 summit.", "en"),
+    ("Chuyến thăm Việt Nam của Tổng thống Chile Gabriel Boric diễn ra trên đường tới Tokyo dự Hội nghị G7.", "vi"),
+])
+def test_on_the_way_to_a_city_abroad_is_the_next_trip(pipe, text: str, lang: str) -> None:
+    assert {c for c, _, _ in visits(run(pipe, text, lang))} == {("CHL", "VNM"), ("CHL", "JPN")}
+
+
+def test_on_the_way_to_no_place_is_no_trip(pipe) -> None:
+    assert not run(pipe, "On his way to work, the Chilean minister said that the economy was fine.", "en")
