@@ -261,7 +261,9 @@ class VisitFrames(FrameHost):
                 last.location_country
         else:
             return False
-        if not years:
+        if not years and not (last is not None and last.char_start == sent.start):
+            # undated, the list is read only where the sentence itself reports the visit it ranks them
+            # against ("X là vị ngoại trưởng thứ tư thăm Việt Nam sau các chuyến thăm của A, B, C")
             return False
         for i, m in enumerate(people):
             if m.person.country == dest_iso:

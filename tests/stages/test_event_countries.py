@@ -215,3 +215,13 @@ def test_on_the_way_to_a_city_abroad_is_the_next_trip(pipe, text: str, lang: str
 
 def test_on_the_way_to_no_place_is_no_trip(pipe) -> None:
     assert not run(pipe, "On his way to work, the Chilean minister said that the economy was fine.", "en")
+
+
+def test_undated_visits_listed_after_the_one_ranked_against_them_go_where_it_goes(pipe) -> None:
+    text = ("Ông Marco Rubio là vị ngoại trưởng thứ ba thăm chính thức Việt Nam trong năm nay sau các chuyến thăm của "
+            "Bộ trưởng Ngoại giao Nhật Bản Iwaya Takeshi, Bộ trưởng Ngoại giao Pháp Jean-Noël Barrot.")
+    assert {c for c, _, _ in visits(run(pipe, text, "vi"))} == {("USA", "VNM"), ("JPN", "VNM"), ("FRA", "VNM")}
+    # with no visit reported in the sentence, undated visits in general are not listed
+    text = ("Các chuyến thăm của Bộ trưởng Ngoại giao Nhật Bản Iwaya Takeshi, Bộ trưởng Ngoại giao Pháp "
+            "Jean-Noël Barrot.")
+    assert ("JPN", "VNM") not in {c for c, _, _ in visits(run(pipe, text, "vi"))}
