@@ -82,6 +82,7 @@ class NameRules:
     title_gap_words: frozenset[str]  # lower-case words that may stand between a title and its name
     title_gap_breaks: str  # words between a title and a name that show the title is not the name's
     conjunctions: str  # "and", "và": two titles of one person, or two people
+    capacity_words: str  # "as", "với tư cách": a bare title after them is a capacity, nobody referred to
     of_words: str  # "of", "của": "President of India"
     articles: str  # "the" after "of"
     state_prefixes: str  # "Republic of", "nước" between "of" and a country's name
@@ -134,6 +135,7 @@ class StageWords:
     group_lead: str  # "with", "với" before a group met
     group_determiners: str  # "các", "the" before a group met
     group_heads: str  # "representatives", "đại diện": a group met, not a person
+    many_countries: str  # "of other countries", "các nước": a group from many states, none of them named
     between: str  # "giữa", "between"
     # visits
     attend: str  # "tham dự", "attend": a trip to attend something

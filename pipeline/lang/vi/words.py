@@ -34,6 +34,7 @@ WORDS = StageWords(
     group_lead=r"với\s+",
     group_determiners=r"(?:các|một số|những|nhiều)\s+",
     group_heads=r"đại diện|lãnh đạo|đoàn|doanh nghiệp",
+    many_countries=r"\s+(?:của\s+)?(?:các|nhiều)\s+(?:nước|quốc gia)\b",
     between="giữa",
     # visits
     attend="tham dự|dự",
