@@ -46,6 +46,7 @@ _OF_AFTER = re.compile(rf"\s*(?:{joined('of_words', 'names')})\s+")  # "cuộc g
 _WITH_AFTER = re.compile(rf"[^.;]{{0,40}}?\b(?:{joined('with_words')})\b")
 _LIST_GOES_ON = re.compile(rf"[,;]|\b(?:{joined('and_also')})\b")
 # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
+_PAIR_SUBJECT = re.compile(rf"\b(?:{joined('pair_subject')})\b", re.I)
 _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
@@ -103,7 +104,7 @@ class MeetingFrames(FrameHost):
         if not agents and not objects and trig.subtype != "reception":
             # "Vietnam and Laos held talks", "the leaders of Vietnam and Cambodia met": the states
             # meet, nobody is named
-            states = self._subject_states(sent, trig, reach=40)
+            states = self._subject_states(sent, trig, reach=40) or self._pair_before(sent, trig)
             if len(states) >= 2:
                 status = self._status(sent, trig.start)
                 self._emit(sent, trig, "meeting", trig.subtype, status, [], states,
@@ -159,6 +160,16 @@ class MeetingFrames(FrameHost):
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
         return agents, objects
+
+    def _pair_before(self, sent, trig) -> set[str]:
+        """"Prior to the signing, the leaders of both ministries held talks": a subject that names
+        the pair without its states ("both", "the two", "hai") is the pair of the event the article
+        has just reported, when that event is between exactly two states."""
+        head = self.ctx.text[max(sent.start, trig.start - 50):trig.start]
+        if not _PAIR_SUBJECT.search(head) or not self.ctx.events:
+            return set()
+        last = self.ctx.events[-1]
+        return set(last.countries) if len(last.countries) == 2 else set()
 
     def _host_place(self, trig, host: PersonMention, location):
         """A reception with no place of its own is held in the host's country ("X received the

@@ -225,3 +225,14 @@ def test_undated_visits_listed_after_the_one_ranked_against_them_go_where_it_goe
     text = ("Các chuyến thăm của Bộ trưởng Ngoại giao Nhật Bản Iwaya Takeshi, Bộ trưởng Ngoại giao Pháp "
             "Jean-Noël Barrot.")
     assert ("JPN", "VNM") not in {c for c, _, _ in visits(run(pipe, text, "vi"))}
+
+
+def test_talks_of_both_sides_unnamed_are_between_the_pair_just_reported(pipe) -> None:
+    text = ("Chile's Ministry of Mines and Japan's Ministry of Economy on September 22 signed a memorandum of "
+            "understanding on cooperation. Prior to the signing, the leaders of both ministries held talks.")
+    assert meetings(run(pipe, text, "en")) == {("CHL", "JPN")}
+    text = ("Bộ Khai khoáng Chile và Bộ Kinh tế Nhật Bản ngày 22/9 đã ký bản ghi nhớ hợp tác. Trước lễ ký, lãnh đạo "
+            "hai bộ đã hội đàm.")
+    assert meetings(run(pipe, text, "vi")) == {("CHL", "JPN")}
+    # "both" with no pair reported before: nobody to meet
+    assert not meetings(run(pipe, "Prior to the ceremony, the leaders of both ministries held talks.", "en"))

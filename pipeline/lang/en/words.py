@@ -111,6 +111,7 @@ WORDS = StageWords(
     possessive_marks="’s|'s",
     name_abbreviations=(" Jr.", " Sr.", " St."),
     possessive_pronouns="his|her|their",
+    pair_subject=r"both|the\s+two",
     venue_clause_breaks=r"where|which|who|whose|while",
     tour_list_lead=r"including|comprising|namely",
     next_leg=r"(?:and(?:\s+then)?|then)(?:\s+(?:on\s+)?to)?",

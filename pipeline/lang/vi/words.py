@@ -103,6 +103,7 @@ WORDS = StageWords(
     possessive_marks="",
     name_abbreviations=(),
     possessive_pronouns="",
+    pair_subject=r"hai",
     venue_clause_breaks="",
     tour_list_lead=r"gồm|bao gồm|gồm có|là",
     next_leg=r"(?:và|rồi|sau đó)(?:\s+(?:tới|đến|sang|thăm))?",
