@@ -150,6 +150,7 @@ class StageWords:
     plural_visits: str  # "các chuyến thăm", "visits": visits in general
     venues: str  # "Đại sứ quán", "Embassy": a visit to a venue, not a country
     spouse: str  # "phu nhân", "wife"
+    en_route: str  # "on his way to", "trên đường tới": the trip to there is still to come
     pair_subject: str  # "both", "the two", "hai": the subject is the pair the article is about
     venue_clause_breaks: str  # "where", "which": a clause about the attended event, not where it is held
     tour_list_lead: str  # "gồm", "including": a list of the trip's countries follows

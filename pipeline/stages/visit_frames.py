@@ -45,6 +45,7 @@ _TOUR_LIST_LEAD = re.compile(rf"\b(?:{joined('tour_list_lead')})\s*:?\s*$")
 # "after attending a G20 summit where he pressed Russia over its war in Ukraine": a relative clause
 # says what happened at the event, and a place in it is not where the event was held
 _VENUE_CLAUSE_BREAK = re.compile(rf"\b(?:{joined('venue_clause_breaks')})\b", re.I)
+_EN_ROUTE = re.compile(joined("en_route"), re.I)  # "on his way to Hangzhou": that trip is still to come
 _PAREN_COUNTRY = re.compile(r"\s*\(\s*")  # "Tokyo (Japan)": a bracket opening a city's country
 
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
@@ -383,7 +384,7 @@ class VisitFrames(FrameHost):
                 dests = self._met_abroad(visitor, visitor_country, day)
         if not dests or not visitor:
             return visitor, []
-        status = self._status(sent, trig.start)
+        status = "planned" if _EN_ROUTE.fullmatch(trig.text.strip()) else self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "visit")
         for (dest_name, dest_iso, _), date in zip(dests, self._leg_dates(sent, trig, dests, dates, date)):
             visitors = [v for v in visitor if v.person.country != dest_iso]

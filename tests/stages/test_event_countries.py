@@ -210,7 +210,10 @@ def test_an_ambiguous_country_after_a_delegation_word_and_before_led_by_is_the_d
     ("Chuyến thăm Việt Nam của Tổng thống Chile Gabriel Boric diễn ra trên đường tới Tokyo dự Hội nghị G7.", "vi"),
 ])
 def test_on_the_way_to_a_city_abroad_is_the_next_trip(pipe, text: str, lang: str) -> None:
-    assert {c for c, _, _ in visits(run(pipe, text, lang))} == {("CHL", "VNM"), ("CHL", "JPN")}
+    events = run(pipe, text, lang)
+    assert {c for c, _, _ in visits(events)} == {("CHL", "VNM"), ("CHL", "JPN")}
+    # the trip the visitor is on his way to is still to come
+    assert [e["status"] for e in events if e["type"] == "visit" and "JPN" in e["countries"]] == ["planned"]
 
 
 def test_on_the_way_to_no_place_is_no_trip(pipe) -> None:

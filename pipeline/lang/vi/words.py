@@ -103,6 +103,7 @@ WORDS = StageWords(
     possessive_marks="",
     name_abbreviations=(),
     possessive_pronouns="",
+    en_route=r"trên đường (?:tới|đến|sang|đi)",
     pair_subject=r"hai",
     venue_clause_breaks="",
     tour_list_lead=r"gồm|bao gồm|gồm có|là",
