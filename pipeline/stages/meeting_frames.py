@@ -143,8 +143,12 @@ class MeetingFrames(FrameHost):
                     extra = self._counterpart_country(location, countries | {agent.person.country})
                     if extra:
                         countries.add(extra)
-                if len(countries) < 2 and unit_people and (agent.person.country is None
-                                                           or all(m.person.country is None for m in unit_people)):
+                # an official of an international organisation (the UN Secretary-General: listed in the
+                # people gazetteer with no state) takes part for no state: the meeting has one country
+                for_no_state = bool(unit_people) and all(m.person.known and m.person.country is None
+                                                         for m in unit_people) and agent.person.country is not None
+                if len(countries) < 2 and unit_people and not for_no_state and (
+                        agent.person.country is None or all(m.person.country is None for m in unit_people)):
                     # a person of unknown country is from none of the countries he is visiting
                     # (the prime minister on a tour of London, Tokyo and Washington is none of theirs)
                     away = set().union(*(self._visited_by(m) for m in (agent, *unit_people)
@@ -152,7 +156,7 @@ class MeetingFrames(FrameHost):
                     extra = self._counterpart_country(location, countries | {agent.person.country} | away)
                     if extra:
                         countries.add(extra)
-                if len(countries) < 2:
+                if len(countries) < 2 and not for_no_state:
                     continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries, date,
                                 where)

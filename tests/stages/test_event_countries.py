@@ -239,3 +239,19 @@ def test_talks_of_both_sides_unnamed_are_between_the_pair_just_reported(pipe) ->
     assert meetings(run(pipe, text, "vi")) == {("CHL", "JPN")}
     # "both" with no pair reported before: nobody to meet
     assert not meetings(run(pipe, "Prior to the ceremony, the leaders of both ministries held talks.", "en"))
+
+
+def test_leaders_attending_the_forum_listed_after_such_as_are_each_met(pipe) -> None:
+    text = ("Thủ tướng Phạm Minh Chính sẽ có nhiều cuộc tiếp xúc song phương với lãnh đạo các nước, các tổ chức quốc "
+            "tế cùng tham dự Hội nghị lần này, như Tổng thống Pháp Emmanuel Macron; Thủ tướng Ấn Độ Narendra Modi; "
+            "Tổng thư ký Liên hợp quốc António Guterres.")
+    events = run(pipe, text, "vi")
+    assert meetings(events) == {("FRA", "VNM"), ("IND", "VNM"), ("VNM",)}
+    assert not visits(events)  # the leaders' attending is no trip of the Prime Minister's
+
+
+def test_an_international_official_met_takes_part_for_no_state(pipe) -> None:
+    text = "On Monday, President Luong Cuong met UN Secretary-General António Guterres in New York."
+    events = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert [tuple(e["countries"]) for e in events] == [("VNM",)]
+    assert {p["name"]: p["country"] for p in events[0]["participants"]}["António Guterres"] is None
