@@ -151,6 +151,11 @@ class StageWords:
     plural_visits: str  # "các chuyến thăm", "visits": visits in general
     venues: str  # "Đại sứ quán", "Embassy": a visit to a venue, not a country
     spouse: str  # "phu nhân", "wife"
+    en_route: str  # "on his way to", "trên đường tới": the trip to there is still to come
+    pair_subject: str  # "both", "the two", "hai": the subject is the pair the article is about
+    venue_clause_breaks: str  # "where", "which": a clause about the attended event, not where it is held
+    tour_list_lead: str  # "gồm", "including": a list of the trip's countries follows
+    next_leg: str  # "và tới", "and then to": after a leg's dates, the trip's next destination follows
     # agreements
     signing_ceremony: str  # "lễ ký", "signing ceremony"
     list_follows_after: str  # right after a document word: a list of documents follows

@@ -381,6 +381,12 @@ def _title_cues() -> _TitleCues:
     )
 
 
+@lru_cache(maxsize=1)
+def _listed_after_person() -> re.Pattern[str]:
+    """A bracketed country, then a list's comma and/or conjunction."""
+    return re.compile(rf"\s*\([^()]{{1,40}}\)\s*(,)?\s*(?:({_joined('conjunctions')})\s+)?")
+
+
 def after_capacity_word(text: str, start: int) -> bool:
     """Whether a title at ``start`` follows "as (the)", "với tư cách": the capacity someone acts
     in ("his first trip abroad as chancellor"), never a reference to another person."""
@@ -543,7 +549,8 @@ class ActorFinder:
                     or c.end + 1 in title_starts and text[c.end] == " ")
         actors.countries = [c for c in self.countries.find(text, self.lang)
                             if not inside_known(c) and not (c.ambiguous and _in_name_run(text, c.start, c.end)
-                                                            and not by_title(c))]
+                                                            and not by_title(c) and not self._owns_name_after(text, c)
+                                                            and not self._delegations_country(text, c))]
         in_country = _covers([(c.start, c.end) for c in actors.countries], lambda x, e: x.start < e)
         actors.places = [p for p in self.places.find(text, self.lang)
                          if not in_country(p)
@@ -617,6 +624,10 @@ class ActorFinder:
                 continue
             is_ner = ner_covers(_Probe(s, e)) or bisect_left(ner_starts, e) > bisect_left(ner_starts, s)
             paren_country = self._country_in_parens(actors, text, e)
+            # "met Presidents A B (Djibouti), C D (Central African Republic) and ...": an item of a list
+            # of people each followed by their country is a person too, whatever NER saw
+            is_ner = is_ner or (paren_country is not None and len(mention_text.split()) >= 2
+                                and self._after_listed_person(actors, text, s))
             if _PLACE_NOUN_BEFORE.search(text[max(0, s - 14):s]) or _PLACE_NOUN_AFTER.match(text, e) or \
                     (_COUNTRY_IN_PARENS_AFTER.match(text[e:e + 40]) and not (paren_country and is_ner)):
                 continue  # "tỉnh Hà Giang", "Bengue (Philippin)": places; "Ismail Guelleh (Djibouti)": a person
@@ -698,6 +709,41 @@ class ActorFinder:
         self._add_delegation_mentions(actors, text)
         actors.mentions.sort(key=lambda m: (m.start, m.end))
         return actors
+
+    def _delegations_country(self, text: str, c) -> bool:
+        """"Đoàn Anh do Thứ trưởng X dẫn đầu": after a delegation word and before "led by", an
+        ambiguous country word is the delegation's country, not a name ("Đoàn" is also a surname)."""
+        cue = None
+        for m in lexicon.delegation_cue(self.lang).finditer(text, max(0, c.start - 30), c.start):
+            cue = m
+        return cue is not None and not text[cue.end():c.start].strip() \
+            and _LED_BY_AFTER.match(text, c.end, c.end + 100) is not None
+
+    def _owns_name_after(self, text: str, c) -> bool:
+        """"Bộ Ngoại giao Anh Peter Ricketts": where a body's name ends in lower case, an ambiguous
+        country word that ends it, before a foreign full name (two or more words, no Vietnamese
+        letters, no Vietnamese family name), is the body's country, not the start of the name."""
+        if not self.rules.lower_syllable_after_capital or _CAP_WORD_BEFORE.search(text[max(0, c.start - 20):c.start]):
+            return False
+        m = _RUN.match(text, c.end + 1) if text[c.end:c.end + 1] == " " else None
+        if m is None:
+            return False
+        words = m.group().split()
+        return len(words) >= 2 and not _has_vietnamese_letters(m.group()) \
+            and fold(words[0]) not in _folded_surnames() and words[0] not in lexicon.vietnamese_surnames()
+
+    @staticmethod
+    def _after_listed_person(actors: ArticleActors, text: str, start: int) -> bool:
+        """Whether ``start`` follows a person named with a bracketed country and a list comma or
+        conjunction ("Ismail Guelleh (Djibouti), " before the next name)."""
+        if not actors.mentions:
+            return False
+        last = actors.mentions[-1]
+        if last.kind not in ("name", "ner") or not 0 < start - last.end <= 45:
+            return False
+        # between two people of a list, each with its country in brackets: "(Djibouti), ", "(Mali) and "
+        m = _listed_after_person().fullmatch(text, last.end, start)
+        return m is not None and bool(m.group(1) or m.group(2))
 
     @staticmethod
     def _country_in_parens(actors: ArticleActors, text: str, end: int) -> str | None:
@@ -883,6 +929,21 @@ class ActorFinder:
                 if _PLACE_PREPOSITION_BEFORE.search(prefix):
                     continue
                 return c.iso3
+        first = self._chained_before(actors, text, title)
+        if first is not None:
+            # "Cambodian Deputy Prime Minister and Defence Minister, General X": one person's chain of
+            # titles, whose first title carries the demonym
+            return self._country_from_context(actors, text, start, first)
+        return None
+
+    @staticmethod
+    def _chained_before(actors: ArticleActors, text: str, title: TitleMention) -> TitleMention | None:
+        """The title that ``title`` follows in one person's chain of titles ("Deputy Prime Minister
+        and Defence Minister"), joined only by a comma, "and" or "&"; None when it opens the chain."""
+        chain = _title_cues().chain
+        for t in reversed(actors.titles_in(title.start - 80, title.start)):
+            if t.end <= title.start and t.start < title.start and chain.fullmatch(text, t.end, title.start):
+                return t
         return None
 
     def _resolve_short(self, people: list[Person], mention: str) -> Person | None:

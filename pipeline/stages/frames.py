@@ -79,6 +79,8 @@ _FRONTED_PLACE = re.compile(rf"[\s\"“'‘]*(?:{joined('at_place')})\s+(?:(?:{j
 _LIST_ITEM_START = re.compile(r"\s*[-–•+*]\s")
 _LEAD_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
 # what may stand between a meeting verb and the "visiting" that describes the one met
+_ATTEND_WORD = re.compile(rf"(?:{joined('attend')})", re.I)
+_MANY_MET = re.compile(joined("many_countries_people"), re.I)  # "lãnh đạo các nước", "leaders of"
 _BEFORE_ATTRIBUTE = re.compile(rf"\s*(?:{joined('attribute_lead')})", re.I)
 _OTHER_TIME = re.compile(rf"\b(?:{joined('other_time')})\b", re.I)
 # a date set off by a comma after the event's clause ("held talks with X, <apposition>, on Monday in
@@ -606,8 +608,16 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     def _describes_the_one_met(self, trig: Trigger, later: Trigger) -> bool:
         """"received visiting X", "met the visiting X": the later "visiting" describes whom the
         meeting verb takes; it is no event of its own."""
-        return (trig.type == "meeting" and later.text.strip().lower() == "visiting"
-                and bool(_BEFORE_ATTRIBUTE.fullmatch(self.ctx.text, trig.end, later.start)))
+        if trig.type != "meeting":
+            return False
+        if later.text.strip().lower() == "visiting":
+            return bool(_BEFORE_ATTRIBUTE.fullmatch(self.ctx.text, trig.end, later.start))
+        # "tiếp xúc với lãnh đạo các nước cùng tham dự Diễn đàn, như A; B": attending the forum
+        # describes the leaders met, whose names follow
+        between = self.ctx.text[trig.end:later.start]
+        return (later.type == "visit" and bool(_ATTEND_WORD.match(later.text)) and len(between) <= 120
+                and bool(_MANY_MET.search(between.replace(",", " ,"))) and not re.search(r"[.;]", between)
+                and not self._mentions_between(trig.end, later.start))
 
     def _article_pair(self, sent: Sentence) -> list[PersonMention]:
         """The two people a description such as "the two leaders" or "host and guest" stands for:

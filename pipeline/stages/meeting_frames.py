@@ -46,6 +46,7 @@ _OF_AFTER = re.compile(rf"\s*(?:{joined('of_words', 'names')})\s+")  # "cuộc g
 _WITH_AFTER = re.compile(rf"[^.;]{{0,40}}?\b(?:{joined('with_words')})\b")
 _LIST_GOES_ON = re.compile(rf"[,;]|\b(?:{joined('and_also')})\b")
 # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
+_PAIR_SUBJECT = re.compile(rf"\b(?:{joined('pair_subject')})\b", re.I)
 _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
@@ -103,7 +104,7 @@ class MeetingFrames(FrameHost):
         if not agents and not objects and trig.subtype != "reception":
             # "Vietnam and Laos held talks", "the leaders of Vietnam and Cambodia met": the states
             # meet, nobody is named
-            states = self._subject_states(sent, trig, reach=40)
+            states = self._subject_states(sent, trig, reach=40) or self._pair_before(sent, trig)
             if len(states) >= 2:
                 status = self._status(sent, trig.start)
                 self._emit(sent, trig, "meeting", trig.subtype, status, [], states,
@@ -142,12 +143,20 @@ class MeetingFrames(FrameHost):
                     extra = self._counterpart_country(location, countries | {agent.person.country})
                     if extra:
                         countries.add(extra)
-                if len(countries) < 2 and unit_people and (agent.person.country is None
-                                                           or all(m.person.country is None for m in unit_people)):
-                    extra = self._counterpart_country(location, countries | {agent.person.country})
+                # an official of an international organisation (the UN Secretary-General: listed in the
+                # people gazetteer with no state) takes part for no state: the meeting has one country
+                for_no_state = bool(unit_people) and all(m.person.known and m.person.country is None
+                                                         for m in unit_people) and agent.person.country is not None
+                if len(countries) < 2 and unit_people and not for_no_state and (
+                        agent.person.country is None or all(m.person.country is None for m in unit_people)):
+                    # a person of unknown country is from none of the countries he is visiting
+                    # (the prime minister on a tour of London, Tokyo and Washington is none of theirs)
+                    away = set().union(*(self._visited_by(m) for m in (agent, *unit_people)
+                                         if m.person.country is None))
+                    extra = self._counterpart_country(location, countries | {agent.person.country} | away)
                     if extra:
                         countries.add(extra)
-                if len(countries) < 2:
+                if len(countries) < 2 and not for_no_state:
                     continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries, date,
                                 where)
@@ -155,6 +164,16 @@ class MeetingFrames(FrameHost):
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
         return agents, objects
+
+    def _pair_before(self, sent, trig) -> set[str]:
+        """"Prior to the signing, the leaders of both ministries held talks": a subject that names
+        the pair without its states ("both", "the two", "hai") is the pair of the event the article
+        has just reported, when that event is between exactly two states."""
+        head = self.ctx.text[max(sent.start, trig.start - 50):trig.start]
+        if not _PAIR_SUBJECT.search(head) or not self.ctx.events:
+            return set()
+        last = self.ctx.events[-1]
+        return set(last.countries) if len(last.countries) == 2 else set()
 
     def _host_place(self, trig, host: PersonMention, location):
         """A reception with no place of its own is held in the host's country ("X received the

@@ -37,6 +37,16 @@ _HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
 _PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
 _VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
 _SPOUSE = re.compile(joined("spouse"))
+# "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka", "India from 11 to 13 October and then to Sri Lanka":
+# with a leg's dates blanked out, what joins it to the next destination
+_NEXT_LEG = re.compile(rf"[\s,]*(?:{joined('next_leg')})\s+")
+# "chuyến công du chính thức 3 nước thuộc Đông Nam Á gồm Malaysia, ...": the list of the tour's countries
+_TOUR_LIST_LEAD = re.compile(rf"\b(?:{joined('tour_list_lead')})\s*:?\s*$")
+# "after attending a G20 summit where he pressed Russia over its war in Ukraine": a relative clause
+# says what happened at the event, and a place in it is not where the event was held
+_VENUE_CLAUSE_BREAK = re.compile(rf"\b(?:{joined('venue_clause_breaks')})\b", re.I)
+_EN_ROUTE = re.compile(joined("en_route"), re.I)  # "on his way to Hangzhou": that trip is still to come
+_PAREN_COUNTRY = re.compile(r"\s*\(\s*")  # "Tokyo (Japan)": a bracket opening a city's country
 
 # Up to four words between a possessive and its visit ("his first official visit", "Vietnam's
 # upcoming state visit"); a preposition or article ends the noun phrase: "his relationship with
@@ -55,15 +65,22 @@ class VisitFrames(FrameHost):
         Campuchia', 'visiting Beijing', 'to the Central Asian nation' (an earlier country)."""
         text = self.ctx.text
         window_end = min(sent.end, start + reach)
+        # a list begun inside the window may run on past it, item by item ("visits to London (United
+        # Kingdom), New York City (USA), Brisbane (Australia), Tokyo (Japan) and ...")
+        list_end = min(sent.end, start + reach + 150)
         found: list[tuple[int, int, str, str, str]] = []
-        for c in self.ctx.actors.countries_in(start, window_end):
+        for c in self.ctx.actors.countries_in(start, list_end):
             found.append((c.start, c.end, c.text, c.iso3, c.kind))
-        for p in self.ctx.actors.places_in(start, window_end):
+        for p in self.ctx.actors.places_in(start, list_end):
             found.append((p.start, p.end, p.text, p.iso3, "place"))
         found.sort()
         out: list[tuple[str, str, str]] = []
         last = start
         for s, e, name, iso, kind in found:
+            if s < last:
+                continue  # the bracketed country of the city just taken
+            if e > window_end and not out:
+                break
             gap = text[last:s]
             if iso == visitor_country:
                 if not out and kind != "demonym" and len(gap) <= 6 and s - start <= 6:
@@ -75,7 +92,13 @@ class VisitFrames(FrameHost):
                 continue
             if kind == "demonym" and not out:
                 continue
+            if out and kind != "demonym" and self._next_leg(sent, last, s):
+                out.append((name, iso, "leg"))
+                last = e
+                continue
             limit = 28 if not out else 12
+            if not out and _TOUR_LIST_LEAD.search(gap) and not re.search(r"[.;]", gap):
+                limit = 60
             if len(gap) > limit or _VISITOR_LIST_BREAK.search(gap):
                 break
             if out and not _AND.search(gap):
@@ -92,6 +115,12 @@ class VisitFrames(FrameHost):
                 nxt_country = [c for c in self.ctx.actors.countries_in(e, e + 12) if c.iso3 == iso]
                 if nxt_country:
                     last = nxt_country[0].end
+                else:  # "London (United Kingdom), Tokyo (Japan)": the city's country in brackets
+                    paren = _PAREN_COUNTRY.match(text, e)
+                    named = [c for c in self.ctx.actors.countries_in(e, e + 40)
+                             if paren and c.start == paren.end() and c.iso3 == iso]
+                    if named and text.startswith(")", named[0].end):
+                        last = named[0].end + 1
         if out:
             return out
         if self.cues.anaphoric_country.search(text[start:window_end]):
@@ -104,11 +133,51 @@ class VisitFrames(FrameHost):
                 return [(self._country_name(iso), iso, "anaphor")]
         return []
 
+    def _next_leg(self, sent: Sentence, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds the dates of one leg of a trip and then a link to its next
+        destination ("từ ngày 11 đến 13-10 và tới", "from 11 to 13 October and then to")."""
+        text = self.ctx.text
+        inside = [d for d in self._dates(sent) if start <= d.start and d.end <= end]
+        if not inside:
+            return False
+        rest, last = [], start
+        for d in inside:
+            rest.append(text[last:d.start])
+            last = d.end
+        rest.append(text[last:end])
+        joined_rest = " ".join(rest)
+        return bool(_NEXT_LEG.fullmatch(joined_rest)) and not re.search(r"[.;]", joined_rest)
+
+    def _leg_dates(self, sent: Sentence, trig: Trigger, dests: list[tuple[str, str, str]],
+                   dates: list["DateMention"], date: tuple) -> list[tuple]:
+        """Each destination's own dates when the trip is told leg by leg ("tới Ấn Độ từ ngày 11 đến
+        13-10 và tới Sri Lanka từ ngày 13 đến 15-10"): the dates after it and before the next
+        destination; the trip's date where a leg states none."""
+        if not any(kind == "leg" for _, _, kind in dests):
+            return [date] * len(dests)
+        text = self.ctx.text
+        spots: list[int] = []
+        pos = trig.end
+        for name, _, _ in dests:
+            at = text.find(name, pos, sent.end)
+            spots.append(at if at >= 0 else pos)
+            pos = (at + len(name)) if at >= 0 else pos
+        out = []
+        for i, (name, _, _) in enumerate(dests):
+            lo = spots[i] + len(name)
+            hi = spots[i + 1] if i + 1 < len(spots) else sent.end
+            own = [d for d in dates if lo <= d.start < hi]
+            out.append((own[0].date_start, own[0].date_end, False, "stated") if own else date)
+        return out
+
     def _venue_destinations(self, sent: Sentence, trig: Trigger, visitor_country: str | None,
                             reach: int) -> list[tuple[str, str, str]]:
         """The place after 'tại/ở/in/at' following an attend trigger, when it is abroad."""
         text = self.ctx.text
         end = min(sent.end, trig.end + reach)
+        clause = _VENUE_CLAUSE_BREAK.search(text, trig.end, end)
+        if clause is not None:
+            end = clause.start()
         found = sorted([(p.start, p.text, p.iso3, "place") for p in self.ctx.actors.places_in(trig.end, end)] +
                        [(c.start, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(trig.end, end)
                         if c.kind != "demonym"])
@@ -193,7 +262,9 @@ class VisitFrames(FrameHost):
                 last.location_country
         else:
             return False
-        if not years:
+        if not years and not (last is not None and last.char_start == sent.start):
+            # undated, the list is read only where the sentence itself reports the visit it ranks them
+            # against ("X là vị ngoại trưởng thứ tư thăm Việt Nam sau các chuyến thăm của A, B, C")
             return False
         for i, m in enumerate(people):
             if m.person.country == dest_iso:
@@ -239,6 +310,22 @@ class VisitFrames(FrameHost):
                 return [(ev.location_name or self._country_name(ev.location_country), ev.location_country, "anaphor")]
         return []
 
+    def _met_abroad(self, visitor: list[PersonMention], visitor_country: str | None,
+                    day: str | None) -> list[tuple[str, str, str]]:
+        """Where the visitor was just reported meeting someone abroad on the same day ("X is holding
+        talks with the President at the State House, Abuja. X arrived on Tuesday as part of his
+        tour"): an arrival that names no place is there."""
+        if visitor_country is None or not self.ctx.events or not day or len(day) != 10:
+            return []
+        name = visitor[0].person.canonical
+        ev = self.ctx.events[-1]  # the narrative is still at that meeting: the article's last event
+        if ev.type == "meeting" and ev.status == "occurred" and ev.location_country not in (None, visitor_country) \
+                and ev.date_start == day and any(p.name == name for p in ev.participants):
+            iso = ev.location_country
+            assert iso is not None
+            return [(self._country_name(iso), iso, "met")]
+        return []
+
     def _received_before(self, sent: Sentence, trig: Trigger) -> bool:
         """A reception or courtesy call earlier in the same sentence."""
         return any(e.type == "meeting" and e.subtype == "reception"
@@ -269,6 +356,10 @@ class VisitFrames(FrameHost):
                    if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
             if pre:
                 dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
+        if not dests and _ATTEND.match(trig.text) and visitor_country is not None \
+                and self.ctx.dateline_country not in (None, visitor_country):
+            # "BALI — Blinken met Wang after attending a G20 meeting": the dateline says where it is held
+            dests = [(self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")]
         if not dests and _ATTEND.match(trig.text):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:
@@ -288,11 +379,14 @@ class VisitFrames(FrameHost):
                 dests = [(self._country_name(c), c, "receiver")]
             elif self.ctx.dateline_country and self.ctx.dateline_country != visitor_country:
                 dests = [(self._country_name(self.ctx.dateline_country), self.ctx.dateline_country, "dateline")]
+            else:
+                day = self._pick_date(sent, trig, dates, self._status(sent, trig.start), "visit").start
+                dests = self._met_abroad(visitor, visitor_country, day)
         if not dests or not visitor:
             return visitor, []
-        status = self._status(sent, trig.start)
+        status = "planned" if _EN_ROUTE.fullmatch(trig.text.strip()) else self._status(sent, trig.start)
         date = self._pick_date(sent, trig, dates, status, "visit")
-        for dest_name, dest_iso, _ in dests:
+        for (dest_name, dest_iso, _), date in zip(dests, self._leg_dates(sent, trig, dests, dates, date)):
             visitors = [v for v in visitor if v.person.country != dest_iso]
             if not visitors:
                 # the guessed subject is from the destination ("X welcomed Premier Li on his visit

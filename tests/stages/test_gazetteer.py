@@ -311,9 +311,9 @@ def test_display_name_of_unknown_code_raises(countries: CountryGazetteer) -> Non
 
 
 def test_gazetteer_has_every_un_member_plus_observers_and_sars(countries: CountryGazetteer) -> None:
-    # 193 UN members + Holy See + Palestine + Taiwan + Hong Kong + Macao
-    assert len(countries.codes) == 198
-    assert {"TWN", "PSE", "HKG", "MAC", "VAT"} <= countries.codes
+    # 193 UN members + Holy See + Palestine + Taiwan + Hong Kong + Macao + Kosovo (user-assigned XKX)
+    assert len(countries.codes) == 199
+    assert {"TWN", "PSE", "HKG", "MAC", "VAT", "XKX"} <= countries.codes
     assert not {"ASM", "GUM", "PRI", "GRL"} & countries.codes  # dependent territories
 
 

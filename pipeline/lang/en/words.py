@@ -115,4 +115,9 @@ WORDS = StageWords(
     possessive_marks="’s|'s",
     name_abbreviations=(" Jr.", " Sr.", " St."),
     possessive_pronouns="his|her|their",
+    en_route=r"on\s+(?:his|her|their|the)\s+way\s+to",
+    pair_subject=r"both|the\s+two",
+    venue_clause_breaks=r"where|which|who|whose|while",
+    tour_list_lead=r"including|comprising|namely",
+    next_leg=r"(?:and(?:\s+then)?|then)(?:\s+(?:on\s+)?to)?",
 )

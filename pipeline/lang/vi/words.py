@@ -107,4 +107,9 @@ WORDS = StageWords(
     possessive_marks="",
     name_abbreviations=(),
     possessive_pronouns="",
+    en_route=r"trên đường (?:tới|đến|sang|đi)",
+    pair_subject=r"hai",
+    venue_clause_breaks="",
+    tour_list_lead=r"gồm|bao gồm|gồm có|là",
+    next_leg=r"(?:và|rồi|sau đó)(?:\s+(?:tới|đến|sang|thăm))?",
 )
