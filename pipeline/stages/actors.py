@@ -922,6 +922,8 @@ class ActorFinder:
         for c in reversed(actors.starting_between("countries", lo, start)):
             if lo <= c.start and c.end <= start:
                 if c.end <= title.start:
+                    if "\n" in text[c.end:title.start]:
+                        continue  # a headline's last word ("... visit to UK") owns no title on the next line
                     if c.kind == "demonym" or _POSSESSIVE_GAP.fullmatch(text, c.end, title.start):
                         return c.iso3  # "Fiji's Prime Minister X", "Fiji's new Prime Minister X"
                     continue
