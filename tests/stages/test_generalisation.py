@@ -1059,3 +1059,36 @@ def test_an_audience_granted_and_a_call_told_at_the_end(pipe):
 def test_arriving_in_a_capital_to_attend_a_summit_is_a_trip(pipe):
     text = "Chiều 10/6, Thủ tướng Phạm Minh Chính đã tới Jakarta để dự Hội nghị Cấp cao ASEAN."
     assert kinds(run(pipe, text, "vi")) == {("visit", "other", ("IDN", "VNM"))}
+
+
+def test_a_headline_ending_in_a_country_owns_no_title_on_the_next_line(pipe):
+    # the headline's last word is the destination; the lead's "Deputy Prime Minister X" is the visitor
+    text = ("Deputy Prime Minister makes working visit to Peru\n\n"
+            "Deputy Prime Minister Tran Van Hoa has paid a working visit to Peru from March 3-5, during which "
+            "he discussed trade with Peruvian officials.")
+    assert ("visit", "working", ("PER", "VNM")) in kinds(run(pipe, text, "en"))
+    text = ("MINISTER VISITS CHILE\n\nForeign Minister Le Thi Thu Hang paid an official visit to Chile on "
+            "Tuesday.")
+    assert ("visit", "official", ("CHL", "VNM")) in kinds(run(pipe, text, "en"))
+
+
+def test_a_stay_in_a_country_is_a_trip_there(pipe):
+    text = ("During her three-day stay in Nairobi, Norwegian Trade Minister Ingrid Solberg met Kenyan "
+            "President William Ruto.")
+    events = run(pipe, text, "en")
+    assert ("visit", "other", ("KEN", "NOR")) in kinds(events)
+    assert ("meeting", "meeting", ("KEN", "NOR")) in kinds(events)
+    text = ("DURING HIS STAY IN CHILE, Thai Foreign Minister Somchai Rattanakul held talks with Chilean "
+            "Foreign Minister Alberto van Klaveren.")
+    assert ("visit", "other", ("CHL", "THA")) in kinds(run(pipe, text, "en"))
+    # a stay that is no trip abroad
+    assert not [e for e in run(pipe, "During his stay in hospital, the President received no visitors.", "en")
+                if e["type"] == "visit"]
+
+
+def test_long_british_titles_are_no_part_of_the_name_after_them(pipe):
+    text = ("Thai Deputy Prime Minister Somchai Rattanakul paid an official visit to the UK from May 3-5. "
+            "During the trip, he had meetings with Parliamentary Under Secretary of State at the Home Office "
+            "Tom Reid and Chief Secretary to the Treasury Mark Ellis.")
+    met = {p["name"] for e in run(pipe, text, "en") if e["type"] == "meeting" for p in e["participants"]}
+    assert met == {"Somchai Rattanakul", "Tom Reid", "Mark Ellis"}
