@@ -130,6 +130,16 @@ def _visit_day_ordinal(lang: str) -> re.Pattern[str]:
     return re.compile(profile(lang).words.visit_day_ordinal or "(?!)")
 
 
+# "the leaders of both ministries": a subject naming two sides (English; other languages give none)
+_PAIR_OF_SIDES = re.compile(joined("pair_of_sides"), re.I)
+
+
+def _names_a_pair(head: str) -> bool:
+    """The subject before the verb is two sides, not one person ("Prior to the signing, the leaders
+    of both ministries held talks"): the article's protagonist is not it."""
+    return _PAIR_OF_SIDES.search(head) is not None
+
+
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     """Builds events for one article."""
 
@@ -588,7 +598,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             agent = self._previous_sentence_agent(sent)
             if agent is not None:  # "A held talks with B. He also met C.": "he" goes on with A
                 return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
-        if self.ctx.protagonist is not None:
+        if self.ctx.protagonist is not None and not _names_a_pair(head):
             if len(head.split()) <= 12 or PRONOUN_HEAD.search(head):
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []

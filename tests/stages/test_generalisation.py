@@ -1092,3 +1092,12 @@ def test_long_british_titles_are_no_part_of_the_name_after_them(pipe):
             "Tom Reid and Chief Secretary to the Treasury Mark Ellis.")
     met = {p["name"] for e in run(pipe, text, "en") if e["type"] == "meeting" for p in e["participants"]}
     assert met == {"Somchai Rattanakul", "Tom Reid", "Mark Ellis"}
+
+
+def test_leaders_of_both_sides_are_the_pair_not_the_protagonist(pipe):
+    # the article's protagonist, named later, is one side only; the subject names both
+    text = ("Kenya's Ministry of Trade and Chile's Ministry of Agriculture signed a memorandum of "
+            "understanding on farming.\n\nBefore the signing, the heads of the two ministries held talks on "
+            "market access.\n\nAgriculture Minister Esteban Valenzuela said Chile is willing to export more "
+            "fruit to Kenya.")
+    assert ("meeting", "talks", ("CHL", "KEN")) in kinds(run(pipe, text, "en", None))
