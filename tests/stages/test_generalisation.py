@@ -1101,3 +1101,16 @@ def test_leaders_of_both_sides_are_the_pair_not_the_protagonist(pipe):
             "market access.\n\nAgriculture Minister Esteban Valenzuela said Chile is willing to export more "
             "fruit to Kenya.")
     assert ("meeting", "talks", ("CHL", "KEN")) in kinds(run(pipe, text, "en", None))
+
+
+def test_a_title_before_a_lone_surname_names_the_one_known_person_of_it(pipe):
+    # neither leader's full name is written anywhere in the article
+    text = "President Tokayev arrived in Tashkent on Monday for talks with President Mirziyoyev on energy."
+    events = run(pipe, text, "en")
+    assert ("meeting", "talks", ("KAZ", "UZB")) in kinds(events)
+    names = {p["name"] for e in events for p in e["participants"]}
+    assert {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"} <= names
+    # a stated country that is not the known person's keeps him unknown
+    finder = ActorFinder("en")
+    actors = finder.find("The Chilean Minister Aliyev met students.")
+    assert all(p.canonical != "Ilham Aliyev" for p in actors.people)
