@@ -713,7 +713,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if ref is None or not guessed or len({frozenset(e.countries) for e in guessed}) != 1:
             return
         anaphor = _visit_anaphor(self.lang)
-        emitted = {e.char_start for e in ctx.events if e.type == "visit"}
+        # a sentence that reports a visit with its own day is no anaphor's; one whose visit is only
+        # guessed ("During their March 2-8 stay, the delegation visited …") still dates the trip
+        unsure = {id(e) for e in guessed}
+        emitted = {e.char_start for e in ctx.events if e.type == "visit" and id(e) not in unsure}
         spans: set[tuple[str, str]] = set()
         for sent in ctx.sentences:
             if sent.start in emitted or not HAS_DIGIT.search(sent.text):

@@ -1114,3 +1114,14 @@ def test_a_title_before_a_lone_surname_names_the_one_known_person_of_it(pipe):
     finder = ActorFinder("en")
     actors = finder.find("The Chilean Minister Aliyev met students.")
     assert all(p.canonical != "Ilham Aliyev" for p in actors.people)
+
+
+def test_a_later_stay_span_dates_the_trip_even_where_the_delegation_visits_a_site(pipe):
+    # the span's sentence also has "visited" (a site, no trip of its own): it still dates the trip
+    text = ("A delegation of the Socialist Party of Chile led by Marta Ibarra has paid a working visit to "
+            "Vietnam.\n\nDuring their May 12-16 stay, the delegation visited Ho Chi Minh Mausoleum; held talks "
+            "with leaders of the Party Commission for External Relations; had working sessions with leaders of "
+            "the National Academy of Politics, the Fatherland Front and the Union of Friendship Organisations; "
+            "and visited Hanoi-based centres for war victims and a village in Hanoi’s Thanh Xuan district.")
+    visits = [e for e in run(pipe, text, "en", "2025-05-20") if e["type"] == "visit"]
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-05-12", "2025-05-16")]
