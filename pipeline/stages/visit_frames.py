@@ -237,10 +237,13 @@ class VisitFrames(FrameHost):
             subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
         return subj, trig.end
 
-    def _listed_past_visits(self, sent: Sentence, trig: Trigger, nxt: int) -> bool:
+    def _listed_past_visits(self, sent: Sentence, trig: Trigger, nxt: int, exchanged: bool = False) -> bool:
         """"after the visits of President A in 1993, President B in 1997 and 2004", "sau các chuyến
         thăm của A năm 1993, B năm 1997 và năm 2004": one past visit per visitor and year, to where
-        the article's visit goes. True when the list was read."""
+        the article's visit goes. True when the list was read. ``exchanged``: the visits are told as
+        an exchange ("the exchange of high-level visits, including those made by A in December 2015,
+        B in November 2016"), so only a list dating every visitor before the reference day is read,
+        and a visitor from the destination went the other way, to the article's visitor's country."""
         text = self.ctx.text
         # "visits of A, B", or "visits to Vietnam, one by A in 2005, another by B in 2010"
         head = _HEAD_OF.match(text[trig.end:nxt]) or _AGENT_OF.match(text, trig.end, nxt)
@@ -262,13 +265,23 @@ class VisitFrames(FrameHost):
                 last.location_country
         else:
             return False
+        ref = self.ctx.reference
+        if exchanged and (ref is None or not years or any(d.date_end[:4] > ref.isoformat()[:4] for d in years)
+                          or any(not [d for d in years if m.end <= d.start < (people[i + 1].start if i + 1 <
+                                                                             len(people) else nxt)]
+                                 for i, m in enumerate(people))):
+            return False  # an exchange told in general, or one still to come
         if not years and not (last is not None and last.char_start == sent.start):
             # undated, the list is read only where the sentence itself reports the visit it ranks them
             # against ("X là vị ngoại trưởng thứ tư thăm Việt Nam sau các chuyến thăm của A, B, C")
             return False
+        home = next((p.country for p in (last.participants if last else []) if p.role == "visitor"), None)
         for i, m in enumerate(people):
+            to_name, to_iso = dest_name, dest_iso
             if m.person.country == dest_iso:
-                continue
+                if not exchanged or home in (None, dest_iso):
+                    continue
+                to_name, to_iso = self._country_name(home), home  # the other way of the exchange
             until = people[i + 1].start if i + 1 < len(people) else nxt
             own: list[DateMention | None] = [d for d in years if m.end <= d.start < until] or [None]
             # a predecessor named without a country: the same country as the article's visitor
@@ -279,7 +292,7 @@ class VisitFrames(FrameHost):
             for d in own:
                 date = (d.date_start, d.date_end, False) if d else (None, None, False)
                 self._emit(sent, trig, "visit", trig.subtype, "occurred", [part],
-                           {dest_iso, country} - {None}, date, (dest_name, dest_iso))
+                           {to_iso, country} - {None}, date, (to_name, to_iso))
         return True
 
     def _specify_subtype(self, trig: Trigger, visitor: list[PersonMention]) -> None:
@@ -334,6 +347,9 @@ class VisitFrames(FrameHost):
     def _visit(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
         text = self.ctx.text
         if self._is_intention(sent, trig):
+            # "exchanges of high-level visits, including those made by A in 2015, B in 2016": general
+            # words, but the dated list after them is of past visits
+            self._listed_past_visits(sent, trig, nxt, exchanged=True)
             return [], []
         if _VENUE_AFTER.match(text[trig.end:trig.end + 30]):
             return [], []

@@ -1125,3 +1125,21 @@ def test_a_later_stay_span_dates_the_trip_even_where_the_delegation_visits_a_sit
             "and visited Hanoi-based centres for war victims and a village in Hanoi’s Thanh Xuan district.")
     visits = [e for e in run(pipe, text, "en", "2025-05-20") if e["type"] == "visit"]
     assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-05-12", "2025-05-16")]
+
+
+def test_a_dated_list_after_an_exchange_of_visits_is_past_visits_both_ways(pipe):
+    text = ("Vice Chairman of the Chilean Senate Pablo Ortega paid a working visit to Peru from July 6 to 9. "
+            "Ties between the two legislatures have grown, with the exchange of many high-level visits in "
+            "recent years, including those made by Chilean Senate President Ana Rojas in December 2015, "
+            "President of the Peruvian Congress Luis Torres in November 2016, and Chilean Senate Vice "
+            "President Jorge Vidal in December 2017.")
+    visits = {(e["participants"][0]["name"], e["date_start"], e["location"]["country"])
+              for e in run(pipe, text, "en", "2019-07-10") if e["type"] == "visit"}
+    assert {("Ana Rojas", "2015-12", "PER"), ("Luis Torres", "2016-11", "CHL"),
+            ("Jorge Vidal", "2017-12", "PER")} <= visits
+    # the same words with no time for each visitor are a wish, not a list of visits
+    text = ("Vice Chairman of the Chilean Senate Pablo Ortega paid a working visit to Peru from July 6 to 9. "
+            "Both sides agreed to increase the exchange of high-level visits, including those by Chilean "
+            "Senate President Ana Rojas and President of the Peruvian Congress Luis Torres.")
+    assert [e["participants"][0]["name"] for e in run(pipe, text, "en", "2019-07-10")
+            if e["type"] == "visit"] == ["Pablo Ortega"]
