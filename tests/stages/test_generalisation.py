@@ -1143,3 +1143,16 @@ def test_a_dated_list_after_an_exchange_of_visits_is_past_visits_both_ways(pipe)
             "Senate President Ana Rojas and President of the Peruvian Congress Luis Torres.")
     assert [e["participants"][0]["name"] for e in run(pipe, text, "en", "2019-07-10")
             if e["type"] == "visit"] == ["Pablo Ortega"]
+
+
+def test_the_dated_earlier_meeting_of_a_series_reviewed_since(pipe):
+    text = ("Kenyan Foreign Minister Amina Wekesa held talks with her Chilean counterpart Alberto van Klaveren "
+            "in Nairobi on May 6. They reviewed ties since the 5th session of the Kenya-Chile joint commission "
+            "in November 2019.")
+    events = run(pipe, text, "en", "2024-05-07")
+    assert ("meeting", "meeting", ("CHL", "KEN")) in kinds(events)
+    assert "2019-11" in {e["date_start"] for e in events}
+    # an earlier meeting the text does not date is no event of its own
+    text = ("Kenyan Foreign Minister Amina Wekesa held talks with her Chilean counterpart Alberto van Klaveren "
+            "in Nairobi on May 6. They reviewed ties since the first meeting of the joint commission.")
+    assert len([e for e in run(pipe, text, "en", "2024-05-07") if e["type"] == "meeting"]) == 1
