@@ -129,8 +129,11 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
             return True
+        # "met the Senate President", later "met representatives of businesses": one named side, two
+        # counterparts nobody names, two meetings
+        other_sides = a.counterpart == b.counterpart
         return na == nb and set(a.countries) == set(b.countries) and a.subtype == b.subtype \
-            and a.char_start != b.char_start
+            and a.char_start != b.char_start and other_sides
     # agreements
     ta, tb = fold(a.title or ""), fold(b.title or "")
     if a.subtype == "partnership_upgrade" or b.subtype == "partnership_upgrade":

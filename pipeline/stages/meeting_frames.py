@@ -16,6 +16,10 @@ from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.frame_cues import OBJECT_STOP
 from pipeline.stages.frame_host import FrameHost
 
+# one meeting's other side: the people met, the states of those nobody names, and who an unnamed
+# counterpart is (a title's or a group's words; None when people are named)
+Unit = tuple[list[PersonMention], set[str], str | None]
+
 
 class VisitIndex(NamedTuple):
     """The visits among an article's first ``seen`` events, by visitor name; ``last`` is the last of
@@ -115,7 +119,7 @@ class MeetingFrames(FrameHost):
         units = self._object_units(sent, trig, nxt, objects)
         if not units and len(agents) >= 2 and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
             # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
-            units = [(agents[1:], set())]
+            units = [(agents[1:], set(), None)]
             agents = agents[:1]
         if not units and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
             # "The Presidents of Uzbekistan and Kyrgyzstan held talks": one title, two states
@@ -132,7 +136,7 @@ class MeetingFrames(FrameHost):
         location = self._location(sent)
         for agent in agents:
             where = self._host_place(trig, agent, location)
-            for unit_people, unit_countries in units:
+            for unit_people, unit_countries, unit_key in units:
                 parts = [self._participant(agent, "participant")]
                 parts += [self._participant(m, "participant") for m in unit_people]
                 countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
@@ -150,6 +154,7 @@ class MeetingFrames(FrameHost):
                     continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries, date,
                                 where)
+                ev.counterpart = unit_key
                 if len(parts) >= 2:
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
@@ -301,37 +306,50 @@ class MeetingFrames(FrameHost):
             last_end = m.end
         return out
 
-    def _object_units(self, sent, trig, nxt,
-                      objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
+    def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[Unit]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
         'the new ambassadors of A, B and C'; an unnamed counterpart ('the Speaker of ...') or a group
-        ('representatives of companies') is one meeting with nobody named."""
+        ('representatives of companies') is one meeting with nobody named, keyed by who it is."""
         text = self.ctx.text
         span = text[trig.end:nxt]
         if objects:
-            return [([m], set()) for m in objects]
+            return [([m], set(), self._unnamed_key(m)) for m in objects]
         if _MANY_COUNTRIES.search(span[:120]):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
             if iso:
-                return [([], {c}) for c in iso]
+                return [([], {c}, None) for c in iso]
         bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t.start < nxt
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
                        and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)]
         if bare_titles:
-            units: list[tuple[list[PersonMention], set[str]]] = []
+            units: list[Unit] = []
             for t in bare_titles:
                 after_end = min(nxt, t.end + 80)
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
-                units.append(([], set(cs[:1])))
+                # "the Speaker of Laos", "the Governor of a state" is one person; an ambassador's
+                # reception is told apart by the country alone (one per country, and "the ambassadors"
+                # of no country is any of those the article lists)
+                key = None if t.key == "ambassador" else f"title:{t.key}:{','.join(cs[:1])}"
+                units.append(([], set(cs[:1]), key))
             return units
         group = _GROUP_MET.match(span)
         between = _BETWEEN.match(span)
         if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
-            return [([], set(cs[-1:] if between else cs[:1]))]
+            key = f"group:{' '.join(group.group().lower().split())}" if group else None
+            return [([], set(cs[-1:] if between else cs[:1]), key)]
         return []
+
+    @staticmethod
+    def _unnamed_key(m: PersonMention) -> str | None:
+        """Who an unnamed person met is ("the Lao Speaker": title and country), so that two such
+        meetings of one visitor stay two; None for a named person (the name tells them apart)."""
+        key = m.title_key or m.person.title_key
+        if m.person.named or key is None or key == "ambassador":
+            return None  # an ambassador's reception is told apart by the country (one per country)
+        return f"title:{key}:{m.person.country or ''}"
 
     def _counterpart_country(self, location: tuple[str | None, str | None],
                              have: AbstractSet[str | None]) -> str | None:

@@ -1,0 +1,49 @@
+"""One visitor, several meetings of one type with one host country: a schedule, a list of those
+met, "also met", "later received". Each separately met person or body is its own meeting
+(shared/spec/events.md, section 3), also when nobody on that side is named.
+
+Every sentence here is made up for the test (invented combinations of real countries and offices);
+the expected events were worked out by hand from the spec.
+"""
+from __future__ import annotations
+
+import pipeline
+from pipeline.doc import Article
+
+
+def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, lang, published)], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    return res.events.to_dict("records")
+
+
+def meetings(events: list[dict]) -> list[tuple]:
+    return sorted((tuple(e["countries"]), tuple(sorted(p["name"] for p in e["participants"])))
+                  for e in events if e["type"] == "meeting")
+
+
+def test_two_groups_met_in_two_sentences_are_two_meetings(pipe):
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Peru on Tuesday. Afterward, he met the "
+            "members of the Peruvian congress. Later, he held a meeting with representatives of Peruvian businesses.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "PER"), ("Alberto van Klaveren",))] * 2
+
+
+def test_two_unnamed_office_holders_in_two_sentences_are_two_meetings(pipe):
+    text = ("Sáng 10/6, Thủ tướng Phạm Minh Chính đến Viêng Chăn, bắt đầu chuyến thăm chính thức Lào. "
+            "Chiều 10/6, Thủ tướng Phạm Minh Chính hội kiến Chủ tịch Quốc hội Lào. "
+            "Tối cùng ngày, Thủ tướng Phạm Minh Chính hội kiến Phó Chủ tịch nước Lào.")
+    assert meetings(run(pipe, text, "vi")) == [(("LAO", "VNM"), ("Phạm Minh Chính",))] * 2
+
+
+def test_a_repeated_report_of_one_group_meeting_stays_one(pipe):
+    text = ("Kenyan President William Ruto met representatives of Japanese companies in Tokyo on Monday. "
+            "Ruto also met representatives of Japanese companies to discuss investment, the statement said.")
+    assert meetings(run(pipe, text, "en")) == [(("JPN", "KEN"), ("William Ruto",))]
+
+
+def test_ambassadors_of_listed_countries_after_a_headline_without_countries(pipe):
+    # the headline's "the ambassadors" is any of those listed after it: no extra reception
+    text = ("Chủ tịch nước Lương Cường tiếp các Đại sứ trình Quốc thư\n\n"
+            "Chiều 10/6, Chủ tịch nước Lương Cường tiếp Đại sứ các nước: Chile, Peru và Mông Cổ trình Quốc thư.")
+    got = meetings(run(pipe, text, "vi"))
+    assert sorted(c for c, _ in got) == [("CHL", "VNM"), ("MNG", "VNM"), ("PER", "VNM")]
