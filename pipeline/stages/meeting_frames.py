@@ -54,6 +54,8 @@ _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
                         rf"(?:{joined('group_heads')})", re.I)  # "tiếp Đoàn": the delegation, capitalised
+# "A, B and five senior senators": after the people met, a group met besides them
+_AND_GROUP = re.compile(rf"\s*,?\s*(?:{joined('and_also')})\s+(?:{joined('group_after_names')})", re.I)
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
@@ -313,7 +315,12 @@ class MeetingFrames(FrameHost):
         text = self.ctx.text
         span = text[trig.end:nxt]
         if objects:
-            return [([m], set(), self._unnamed_key(m)) for m in objects]
+            units: list[Unit] = [([m], set(), self._unnamed_key(m)) for m in objects]
+            group = _AND_GROUP.match(text, objects[-1].end, nxt)
+            if group:  # "met A, B and five senior senators": the group is one more meeting
+                cs = [c.iso3 for c in self.ctx.actors.countries_in(objects[-1].end, min(nxt, group.end() + 60))]
+                units.append(([], set(cs[:1]), f"group:{' '.join(group.group().lower().split())}"))
+            return units
         if _MANY_COUNTRIES.search(span[:120]):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
@@ -324,7 +331,7 @@ class MeetingFrames(FrameHost):
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
                        and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)]
         if bare_titles:
-            units: list[Unit] = []
+            units = []
             for t in bare_titles:
                 after_end = min(nxt, t.end + 80)
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]

@@ -47,3 +47,26 @@ def test_ambassadors_of_listed_countries_after_a_headline_without_countries(pipe
             "Chiều 10/6, Chủ tịch nước Lương Cường tiếp Đại sứ các nước: Chile, Peru và Mông Cổ trình Quốc thư.")
     got = meetings(run(pipe, text, "vi"))
     assert sorted(c for c, _ in got) == [("CHL", "VNM"), ("MNG", "VNM"), ("PER", "VNM")]
+
+
+def test_a_group_listed_after_the_people_met_is_one_more_meeting(pipe):
+    text = ("During his stay in Canberra on Monday, Chilean Foreign Minister Alberto van Klaveren met with Trade "
+            "Minister Don Farrell, Defence Minister Richard Marles and four senior Australian senators.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("AUS", "CHL"), ("Alberto van Klaveren",)),
+        (("AUS", "CHL"), ("Alberto van Klaveren", "Don Farrell")),
+        (("AUS", "CHL"), ("Alberto van Klaveren", "Richard Marles")),
+    ]
+    # the delegation that came with the person met is no meeting of its own
+    text = ("Chilean Foreign Minister Alberto van Klaveren met with Australian Trade Minister Don Farrell and his "
+            "delegation in Canberra on Monday.")
+    assert len(meetings(run(pipe, text, "en"))) == 1
+
+
+def test_vietnamese_group_after_the_people_met_is_one_more_meeting(pipe):
+    text = ("Chiều 10/6 tại Santiago, Chủ tịch Quốc hội Trần Thanh Mẫn hội kiến Tổng thống Chile Gabriel Boric "
+            "và đại diện các doanh nghiệp Chile.")
+    assert meetings(run(pipe, text, "vi")) == [
+        (("CHL", "VNM"), ("Gabriel Boric", "Trần Thanh Mẫn")),
+        (("CHL", "VNM"), ("Trần Thanh Mẫn",)),
+    ]
