@@ -134,6 +134,7 @@ class StageWords:
     group_lead: str  # "with", "với" before a group met
     group_determiners: str  # "các", "the" before a group met
     group_heads: str  # "representatives", "đại diện": a group met, not a person
+    with_after_list: str  # "cùng", "together with": who closes a list of activities ("hội đàm, ... cùng X")
     group_after_names: str  # "and five senators", "và đại diện doanh nghiệp": a group listed after people met
     between: str  # "giữa", "between"
     # visits

@@ -56,6 +56,7 @@ _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_deter
                         rf"(?:{joined('group_heads')})", re.I)  # "tiếp Đoàn": the delegation, capitalised
 # "A, B and five senior senators": after the people met, a group met besides them
 _AND_GROUP = re.compile(rf"\s*,?\s*(?:{joined('and_also')})\s+(?:{joined('group_after_names')})", re.I)
+_WITH_AFTER_LIST = re.compile(rf"\b(?:{joined('with_after_list')})\s+")
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
@@ -103,6 +104,8 @@ class MeetingFrames(FrameHost):
             agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
             objects = self._objects(trig, nxt, agents)
             agents, objects = self._from_parse(sent, trig, agents, objects)
+            if agents and not objects and trig.subtype in ("talks", "meeting"):
+                objects = self._with_after_list(sent, trig, agents)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents and not objects and trig.subtype != "reception":
@@ -282,6 +285,27 @@ class MeetingFrames(FrameHost):
                     index.setdefault(visitor, []).append(e)
         self._visit_index = VisitIndex(len(events), events[-1] if events else None, index)
         return index.get(name, [])
+
+    def _with_after_list(self, sent: Sentence, trig: Trigger, agents: list[PersonMention]) -> list[PersonMention]:
+        """"dự lễ đón chính thức, hội đàm, chứng kiến lễ ký, tiệc chiêu đãi cùng Chủ tịch nước X": talks in
+        a list of activities, whose counterpart closes the list, after other event words; the list ends at a
+        semicolon, and another meeting word before the 'with' would own it."""
+        text = self.ctx.text
+        end = text.find(";", trig.end, sent.end)
+        end = sent.end if end < 0 else end
+        agent_ids = {id(a.person) for a in agents}
+        for cue in _WITH_AFTER_LIST.finditer(text, trig.end, end):
+            if any(trig.end <= start < cue.start() and kind == "meeting"
+                   for start, kind in self._trigger_types.items()):
+                return []
+            if OBJECT_STOP.search(text, trig.end, cue.start()):
+                return []
+            people = [m for m in self._mentions_between(cue.end(), end) if id(m.person) not in agent_ids]
+            if people and len(text[cue.end():people[0].start]) - sum(
+                    t.end - t.start for t in self.ctx.actors.titles_in(cue.end(), people[0].start)
+                    if cue.end() <= t.start and t.end <= people[0].start) <= 25:
+                return people[:1]
+        return []
 
     def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:
         """People met: the first within reach of the trigger, then those listed after it

@@ -70,3 +70,18 @@ def test_vietnamese_group_after_the_people_met_is_one_more_meeting(pipe):
         (("CHL", "VNM"), ("Gabriel Boric", "Trần Thanh Mẫn")),
         (("CHL", "VNM"), ("Trần Thanh Mẫn",)),
     ]
+
+
+def test_talks_in_a_list_of_activities_take_the_counterpart_that_closes_the_list(pipe):
+    text = ("Trong khuôn khổ chuyến thăm, Tổng thống Chile Gabriel Boric đã dự lễ đón chính thức, hội đàm, chứng "
+            "kiến lễ trao đổi các văn kiện hợp tác và dự tiệc chiêu đãi cùng Chủ tịch nước Lương Cường; hội kiến "
+            "Thủ tướng Phạm Minh Chính.")
+    assert meetings(run(pipe, text, "vi")) == [
+        (("CHL", "VNM"), ("Gabriel Boric", "Lương Cường")),
+        (("CHL", "VNM"), ("Gabriel Boric", "Phạm Minh Chính")),
+    ]
+    assert {e["subtype"] for e in run(pipe, text, "vi")
+            if e["type"] == "meeting" and "Lương Cường" in str(e["participants"])} == {"talks"}
+    text = ("During the visit, Kenyan President William Ruto attended the official welcome ceremony, held talks and "
+            "attended a state banquet together with Indonesian President Prabowo Subianto.")
+    assert meetings(run(pipe, text, "en")) == [(("IDN", "KEN"), ("Prabowo Subianto", "William Ruto"))]

@@ -35,6 +35,7 @@ WORDS = StageWords(
     group_determiners=r"(?:các|một số|những|nhiều)\s+",
     group_heads=r"đại diện|lãnh đạo|đoàn|doanh nghiệp",
     # "hội kiến A, B và đại diện các doanh nghiệp": a group met besides the people named
+    with_after_list=r"cùng\s+với|cùng|với",
     group_after_names=r"(?:(?:các|một số|những|nhiều)\s+)?(?:đại diện|lãnh đạo|nghị sĩ|học giả)\s+"
                       r"(?:các|một số|những|nhiều)?\s*(?:doanh nghiệp|tập đoàn|công ty|tổ chức|nghị sĩ|học giả)|"
                       r"(?:các|một số|những|nhiều)\s+(?:doanh nghiệp|tập đoàn|nghị sĩ|học giả)",
