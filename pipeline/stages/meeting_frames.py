@@ -147,12 +147,12 @@ class MeetingFrames(FrameHost):
                 countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
                 countries.discard(None)
                 if not unit_people and not unit_countries:  # "courtesy calls on the president there"
-                    extra = self._counterpart_country(location, countries | {agent.person.country})
+                    extra = self._counterpart_country(location, countries | {agent.person.country}, agent)
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2 and unit_people and (agent.person.country is None
                                                            or all(m.person.country is None for m in unit_people)):
-                    extra = self._counterpart_country(location, countries | {agent.person.country})
+                    extra = self._counterpart_country(location, countries | {agent.person.country}, agent)
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2:
@@ -383,12 +383,19 @@ class MeetingFrames(FrameHost):
         return f"title:{key}:{m.person.country or ''}"
 
     def _counterpart_country(self, location: tuple[str | None, str | None],
-                             have: AbstractSet[str | None]) -> str | None:
+                             have: AbstractSet[str | None], agent: PersonMention | None = None) -> str | None:
         """The country of a counterpart nothing names ("In Sri Lanka, the minister will hold talks
         with Foreign Minister X", "courtesy calls on the president there"): where they meet, else
-        the article's other country."""
+        the country the agent is visiting ("arrived in Moscow ... Later, he met with the business
+        community"), else the article's other country."""
         if location[1] is not None and location[1] not in have:
             return location[1]
+        if agent is not None:
+            trips = [e.location_country for e in self._visits_by(agent.person.canonical)
+                     if e.type == "visit" and e.location_country not in have
+                     and agent.person.canonical in visitor_names(e)]
+            if trips:
+                return trips[-1]
         return self._other_country(have)
 
     def _other_country(self, have: AbstractSet[str | None]) -> str | None:

@@ -85,3 +85,9 @@ def test_talks_in_a_list_of_activities_take_the_counterpart_that_closes_the_list
     text = ("During the visit, Kenyan President William Ruto attended the official welcome ceremony, held talks and "
             "attended a state banquet together with Indonesian President Prabowo Subianto.")
     assert meetings(run(pipe, text, "en")) == [(("IDN", "KEN"), ("Prabowo Subianto", "William Ruto"))]
+
+
+def test_a_group_met_by_a_visitor_is_of_the_country_visited(pipe):
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Seoul on Tuesday for an official visit. "
+            "Later, he met with the business community.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "KOR"), ("Alberto van Klaveren",))]
