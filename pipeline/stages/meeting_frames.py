@@ -40,6 +40,9 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
 # 'and'/'và', and the honorifics that open the next person ("; ông B, ...")
 _LIST_CONTINUERS = word_set("list_continuers") | frozenset(
     h.split()[0] for p in profiles() for h in lexicon.honorifics(p.code))
+# between an office and its holder's name: "Smt.", ", ông", "H.E."
+_HONORIFIC_GAP = re.compile(r"[\s,]*(?:(?:%s)[\s,]*)+" % "|".join(
+    re.escape(h) for h in sorted({h for p in profiles() for h in lexicon.honorifics(p.code)}, key=len, reverse=True)))
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
 _PLACE_BEFORE_TITLE = re.compile(rf"(?:{joined('palace_before_title')}|{joined('at_place')})\s+"
                                  rf"(?:(?:{joined('article')})\s+)?$")
@@ -321,6 +324,11 @@ class MeetingFrames(FrameHost):
             # is part of the next item, not a distance
             reach = len(gap) - sum(t.end - t.start for t in self.ctx.actors.titles_in(last_end, m.start)
                                    if last_end <= t.start and t.end <= m.start)
+            if out and not out[-1].person.named and m.person.named and _HONORIFIC_GAP.fullmatch(gap):
+                # "the President of India Smt. X", "Chủ tịch Hội Hữu nghị, ông X": the office, then its holder
+                out[-1] = m
+                last_end = m.end
+                continue
             if not out:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break

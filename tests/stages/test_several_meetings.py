@@ -91,3 +91,15 @@ def test_a_group_met_by_a_visitor_is_of_the_country_visited(pipe):
     text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Seoul on Tuesday for an official visit. "
             "Later, he met with the business community.")
     assert meetings(run(pipe, text, "en")) == [(("CHL", "KOR"), ("Alberto van Klaveren",))]
+
+
+def test_clauses_after_a_semicolon_without_a_subject_are_the_sentence_subjects(pipe):
+    # the person named in the first clause's object (the monument's) acts in none of the meetings; the
+    # office and its holder written with an honorific between them are one person
+    text = ("Vietnamese President Luong Cuong laid a wreath at the monument to Bernardo O'Higgins in Santiago; "
+            "called on the President of the Senate of Chile H.E. Manuel Ossandon; held talks with Foreign "
+            "Minister Alberto van Klaveren on Monday.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "VNM"), ("Alberto van Klaveren", "Lương Cường")),
+        (("CHL", "VNM"), ("Lương Cường", "Manuel Ossandon")),
+    ]
