@@ -298,6 +298,14 @@ class _LastOfCountry:
         self._take(index, mention)
 
 
+def _may_hold(held: str | None, key: str) -> bool:
+    """Whether a person known (where last named) by the office ``held`` may be the one a bare title
+    ``key`` names: an unknown office may be any, and so may a counterpart's (the office of whoever they
+    face); a generic title names any of its kind ("the minister": the Foreign Minister); a Senate
+    President is not the Queen Mother or the Prime Minister."""
+    return held in (None, "counterpart") or key == "counterpart" or held == key or held.endswith("_" + key)
+
+
 class _SpanOverlaps:
     """'Does [start, end) overlap a span of this list?' for a list that only grows while it is
     asked: the spans there at the start are indexed once; spans appended later are taken in as
@@ -937,7 +945,7 @@ class ActorFinder:
             if follow:
                 if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
                     prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
-                                         and m.kind == "name")
+                                         and m.kind == "name" and _may_hold(m.title_key or m.person.title_key, key))
                 if prior is None and (headline_end < 0 or s < headline_end):
                     # a headline's "Lao PM concludes visit" names, before the text does, the first
                     # person of that country and title

@@ -103,3 +103,20 @@ def test_clauses_after_a_semicolon_without_a_subject_are_the_sentence_subjects(p
         (("CHL", "VNM"), ("Alberto van Klaveren", "Lương Cường")),
         (("CHL", "VNM"), ("Lương Cường", "Manuel Ossandon")),
     ]
+
+
+def test_a_bare_office_of_a_country_is_not_a_named_holder_of_another_office(pipe):
+    # the Senate President and the Speaker are not the President named before them: three meetings, two
+    # with nobody named on the Chilean side
+    text = ("Sáng 10/6, Thủ tướng Phạm Minh Chính đến Santiago, bắt đầu chuyến thăm chính thức Chile theo lời "
+            "mời của Tổng thống Chile Gabriel Boric. Chiều cùng ngày, Thủ tướng hội kiến Tổng thống Gabriel Boric. "
+            "Tối 10/6, Thủ tướng hội kiến Chủ tịch Thượng viện Chile; Chủ tịch Hạ viện Chile.")
+    assert meetings(run(pipe, text, "vi")) == [
+        (("CHL", "VNM"), ("Gabriel Boric", "Phạm Minh Chính")),
+        (("CHL", "VNM"), ("Phạm Minh Chính",)),
+        (("CHL", "VNM"), ("Phạm Minh Chính",)),
+    ]
+    # a generic title is any holder of its kind: "the Chilean minister" is the Foreign Minister named before
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Seoul on Monday. On Tuesday, the Chilean "
+            "minister held talks with South Korean Foreign Minister Cho Tae-yul.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "KOR"), ("Alberto van Klaveren", "Cho Tae-yul"))]
