@@ -919,7 +919,8 @@ class ActorFinder:
                 follow.append(of_country)
             head = chain_starts.get(s, s)  # "X, Phó Thủ tướng, Bộ trưởng Quốc phòng Campuchia"
             appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, head), head)
-                          if m.end <= head and _APPOSITIVE.fullmatch(text, m.end, head)]
+                          if m.end <= head and _APPOSITIVE.fullmatch(text, m.end, head)
+                          and not self._event_word_in(text[m.end:head])]
             if appositive and not follow:
                 # "X, US Ambassador to Vietnam": a country name right before the title owns it
                 follow = [c for c in actors.starting_between("countries", s - 1 - longest, s)
@@ -958,6 +959,12 @@ class ActorFinder:
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
                 _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    def _event_word_in(self, gap: str) -> bool:
+        """"X, hội kiến Thủ tướng Campuchia", "X, met the Speaker": an event word between a name and a
+        title starts a new predicate, so the title is someone else met, not X's office."""
+        return any(w[:1].islower() for w in gap.split()) and any(
+            r.regex.search(gap) for r in lexicon.trigger_rules(self.lang) if r.type == "meeting")
 
     @staticmethod
     def _country_closing_body(actors: ArticleActors, text: str, end: int):

@@ -120,3 +120,16 @@ def test_a_bare_office_of_a_country_is_not_a_named_holder_of_another_office(pipe
     text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Seoul on Monday. On Tuesday, the Chilean "
             "minister held talks with South Korean Foreign Minister Cho Tae-yul.")
     assert meetings(run(pipe, text, "en")) == [(("CHL", "KOR"), ("Alberto van Klaveren", "Cho Tae-yul"))]
+
+
+def test_calling_on_a_person_in_a_schedule_and_the_office_after_it(pipe):
+    # "thăm" + a person's title is a call on that person, not a trip; the office met after the name,
+    # with an event word between them, is someone else met, not that person's office
+    text = ("Sáng 10/6, Chủ tịch nước Lương Cường đến Bangkok, bắt đầu chuyến thăm cấp nhà nước Thái Lan. Chiều "
+            "cùng ngày, Chủ tịch nước sẽ hội kiến Quốc vương Thái Lan, thăm Hoàng Thái hậu Sirikit, hội kiến "
+            "Thủ tướng Thái Lan. Ngày 11/6, Chủ tịch nước thăm một số nguyên lãnh đạo cấp cao của Thái Lan.")
+    events = [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+    assert sorted(tuple(sorted(p["name"] for p in e["participants"])) for e in events) == [
+        ("Lương Cường",), ("Lương Cường",), ("Lương Cường",), ("Lương Cường", "Sirikit")]
+    assert sorted(e["subtype"] for e in events) == ["courtesy_call", "courtesy_call", "meeting", "meeting"]
+    assert {tuple(e["countries"]) for e in events} == {("THA", "VNM")}

@@ -32,7 +32,7 @@ WORDS = StageWords(
     and_also="và|cùng",
     many_countries_people=r"Đại sứ|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
     group_lead=r"với\s+",
-    group_determiners=r"(?:các|một số|những|nhiều)\s+",
+    group_determiners=r"(?:các|một số|những|nhiều)\s+(?:nguyên\s+|cựu\s+)?",  # "một số nguyên lãnh đạo"
     group_heads=r"đại diện|lãnh đạo|đoàn|doanh nghiệp",
     # "hội kiến A, B và đại diện các doanh nghiệp": a group met besides the people named
     with_after_list=r"cùng\s+với|cùng|với",
