@@ -133,3 +133,9 @@ def test_calling_on_a_person_in_a_schedule_and_the_office_after_it(pipe):
         ("Lương Cường",), ("Lương Cường",), ("Lương Cường",), ("Lương Cường", "Sirikit")]
     assert sorted(e["subtype"] for e in events) == ["courtesy_call", "courtesy_call", "meeting", "meeting"]
     assert {tuple(e["countries"]) for e in events} == {("THA", "VNM")}
+
+
+def test_a_german_state_premier_is_an_office(pipe):
+    text = ("Vietnamese Prime Minister Pham Minh Chinh arrived in Germany on Monday. He later had a working session "
+            "with Bavarian Minister-President Markus Soeder in Munich.")
+    assert meetings(run(pipe, text, "en")) == [(("DEU", "VNM"), ("Markus Soeder", "Phạm Minh Chính"))]
