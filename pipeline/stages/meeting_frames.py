@@ -324,6 +324,8 @@ class MeetingFrames(FrameHost):
             # is part of the next item, not a distance
             reach = len(gap) - sum(t.end - t.start for t in self.ctx.actors.titles_in(last_end, m.start)
                                    if last_end <= t.start and t.end <= m.start)
+            if self._subject_of_next(m, nxt):
+                break  # "call on the Emperor, and Prime Minister X will hold a meeting with ...": X acts next
             if out and not out[-1].person.named and m.person.named and _HONORIFIC_GAP.fullmatch(gap):
                 # "the President of India Smt. X", "Chủ tịch Hội Hữu nghị, ông X": the office, then its holder
                 out[-1] = m
@@ -339,6 +341,13 @@ class MeetingFrames(FrameHost):
             out.append(m)
             last_end = m.end
         return out
+
+    def _subject_of_next(self, m: PersonMention, nxt: int) -> bool:
+        """Whether the person is the subject of the next event word, with only a word of plan between
+        ("…, and Prime Minister X will hold a meeting with …", "…, Thủ tướng X sẽ hội kiến …")."""
+        tail = self.ctx.text[m.end:nxt]
+        return nxt in self._trigger_types and len(tail.split()) <= 3 and not re.search(r"[,;:]", tail) \
+            and self.cues.planned.search(tail) is not None
 
     def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[Unit]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
