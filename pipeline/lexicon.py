@@ -77,14 +77,17 @@ def titles(lang: str) -> tuple[Title, ...]:
 def title_regex(lang: str) -> re.Pattern[str]:
     """One alternation of all titles of a language, longest first, on word boundaries.
 
-    Titles match with their first letter in either case ("President", "president"), or in any
-    case where the language's profile says its press capitalises titles freely ("Nhà Vua",
-    "Thủ Tướng"). "Đại sứ quán" is an embassy, not an ambassador.
+    Titles match with their first letter in either case ("President", "president"), all in lower
+    case ("the Kenyan foreign minister"), or in any case where the language's profile says its
+    press capitalises titles freely ("Nhà Vua", "Thủ Tướng"). "Đại sứ quán" is an embassy, not an
+    ambassador.
     """
     alts = []
     for t in titles(lang):
         first, rest = t.text[0], re.escape(t.text[1:]).replace(r"\ ", r"\s+")
         alts.append(f"[{first.upper()}{first.lower()}]{rest}")
+        if t.text.lower() != first.lower() + t.text[1:]:  # "the Kenyan foreign minister": all in lower case
+            alts.append(re.escape(t.text.lower()).replace(r"\ ", r"\s+"))
     flags = re.IGNORECASE if profile(lang).names.titles_any_case else 0
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])(?! quán)", flags)
 

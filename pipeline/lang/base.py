@@ -82,6 +82,7 @@ class NameRules:
     title_gap_words: frozenset[str]  # lower-case words that may stand between a title and its name
     title_gap_breaks: str  # words between a title and a name that show the title is not the name's
     conjunctions: str  # "and", "và": two titles of one person, or two people
+    capacity_words: str  # "as", "với tư cách": a bare title after them is a capacity, nobody referred to
     of_words: str  # "of", "của": "President of India"
     articles: str  # "the" after "of"
     state_prefixes: str  # "Republic of", "nước" between "of" and a country's name
@@ -136,6 +137,7 @@ class StageWords:
     group_heads: str  # "representatives", "đại diện": a group met, not a person
     with_after_list: str  # "cùng", "together with": who closes a list of activities ("hội đàm, ... cùng X")
     group_after_names: str  # "and five senators", "và đại diện doanh nghiệp": a group listed after people met
+    many_countries: str  # "of other countries", "các nước": a group from many states, none of them named
     between: str  # "giữa", "between"
     # visits
     attend: str  # "tham dự", "attend": a trip to attend something

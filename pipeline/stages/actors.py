@@ -365,6 +365,7 @@ class _TitleCues(NamedTuple):
     of: re.Pattern[str]  # "of" right after a title
     of_head: re.Pattern[str]  # "of (the)" right after a title
     of_country: re.Pattern[str]  # "of (the Republic of)" right after a title
+    capacity: re.Pattern[str]  # "as (the new)" right before a title: a capacity ("his first trip as chancellor")
 
 
 def _joined(field: str) -> str:
@@ -384,7 +385,14 @@ def _title_cues() -> _TitleCues:
         of=re.compile(rf"\s+(?:{of})\b"),
         of_head=re.compile(rf"\s+(?:{of})\s+{article}"),
         of_country=re.compile(rf"\s+(?:{of})\s+{article}(?:{_joined('state_prefixes')})?"),
+        capacity=re.compile(rf"\b(?:{_joined('capacity_words')})\s+{article}(?:[\w-]+\s+)?$", re.I),
     )
+
+
+def after_capacity_word(text: str, start: int) -> bool:
+    """Whether a title at ``start`` follows "as (the)", "với tư cách": the capacity someone acts
+    in ("his first trip abroad as chancellor"), never a reference to another person."""
+    return _title_cues().capacity.search(text, max(0, start - 40), start) is not None
 
 
 @lru_cache(maxsize=None)
@@ -398,6 +406,7 @@ _CAP_WORD_AFTER = re.compile(rf"^[ \u00a0][{lexicon.UPPER}]")
 
 
 _SENTENCE_END_IN_RUN = re.compile(r"(?<=[^\W\d_]{3}\.)\s+")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s|\n")  # not after "Mr." or "D.C."
 _NAME_ABBREVIATIONS = word_set("name_abbreviations")  # " Jr.", " Sr.", " St.": no sentence ends there
 
 
@@ -560,10 +569,18 @@ class ActorFinder:
 
         candidates: list[tuple[int, int, KnownPerson | None]] = [(s, e, p) for s, e, p in known]
         known_starts = {s for s, _, _ in known}
+        known_ends = {e: i for i, (_, e, _) in enumerate(candidates)}
         for m in name_run(self.lang).finditer(text):
             for piece_start, piece_end in self._unmasked_pieces(mask, m.start(), m.end()):
                 for s, e in _sentence_pieces(text, piece_start, piece_end):
                     s, e = self._trim(text, s, e)
+                    rest_of = known_ends.get(s - 1) if text[s - 1:s] == " " else None
+                    if e > s and rest_of is not None and self._surname_after_known(text[s:e].split()):
+                        # "Raúl Castro Ruz": a second surname the gazetteer's form leaves out is
+                        # part of the known name, not a person of its own
+                        ks, _, kp = candidates[rest_of]
+                        candidates[rest_of] = (ks, e, kp)
+                        continue
                     if e > s and not (e + 1 in known_starts and text[e:e + 1] == " "):
                         # (a run right before a known name is that name's description:
                         # "Special Envoy for Climate Change John Kerry")
@@ -716,6 +733,12 @@ class ActorFinder:
             # a Vietnamese name without its diacritics: "Nguyen The Thao" (Thế), not the article "The"
             return tokens[0] in self.stop
         return any(t in self.stop for t in tokens)
+
+    def _surname_after_known(self, tokens: list[str]) -> bool:
+        """One name-shaped word, no stopword, in a language where one capitalised word can be a
+        name (not Vietnamese: "Tô Lâm Sáng nay"): what may follow a known name as its second surname."""
+        return self.rules.lone_word_short_mention and len(tokens) == 1 and not self._stopped(tokens) \
+            and self._name_shaped(tokens)
 
     @staticmethod
     def _name_shaped(tokens: list[str]) -> bool:
@@ -940,13 +963,16 @@ class ActorFinder:
                 continue  # describes X
             if cues.of.match(text[e:e + 6]) and of_country is None:
                 continue  # "Speaker of the ...": a description, not a reference
+            if after_capacity_word(text, s):
+                continue  # "on his first trip abroad as chancellor": what he is, not someone met
             # the person of the last mention before the title with its title (and country)
             prior = _last_person(actors.mentions, s, lambda m: m.person.title_key == key and m.person.named
                                  and (not follow or m.person.country == follow[0].iso3))
             if follow:
                 if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
                     prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
-                                         and m.kind == "name" and _may_hold(m.title_key or m.person.title_key, key))
+                                         and m.kind == "name" and (_may_hold(m.title_key or m.person.title_key, key)
+                                                                   or self._describes(text, m.end, s)))
                 if prior is None and (headline_end < 0 or s < headline_end):
                     # a headline's "Lao PM concludes visit" names, before the text does, the first
                     # person of that country and title
@@ -959,6 +985,12 @@ class ActorFinder:
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
                 _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    def _describes(self, text: str, end: int, title_start: int) -> bool:
+        """"Xi Jinping, general secretary of the CPC Central Committee and Chinese president": a title
+        after a name in the same clause, with no event word between, is one more office of that person."""
+        gap = text[end:title_start]
+        return len(gap) <= 120 and not re.search(r"[.;:!?\n]", gap) and not self._event_word_in(gap)
 
     def _event_word_in(self, gap: str) -> bool:
         """"X, hội kiến Thủ tướng Campuchia", "X, met the Speaker": an event word between a name and a
@@ -1022,9 +1054,12 @@ class ActorFinder:
             lead = text[max(0, s - 80):s]
             if _LEADS_BEFORE.search(lead):
                 continue  # "X đã dẫn đầu Đoàn đại biểu …", "X led a delegation of …": X acts
-            if _ACCOMPANIED_BEFORE.search(lead) \
-                    and any(s - 80 <= m.end <= s for m in actors.mentions if m.person.named):
-                continue  # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam": the leader's entourage
+            if _ACCOMPANIED_BEFORE.search(lead) and any(
+                    s - 250 <= m.end <= s and not _SENTENCE_END.search(text, m.end, s)
+                    for m in actors.mentions if m.person.named):
+                # "Tô Lâm và Phu nhân cùng Đoàn đại biểu cấp cao Việt Nam", "X made a state visit to
+                # Cuba, accompanied by a delegation from Vietnam": the leader's entourage
+                continue
             led = _LED_BY_AFTER.match(text, e, e + 100)
             if led:
                 # "the Chilean delegation, led by Foreign Minister X": X is of the delegation's country

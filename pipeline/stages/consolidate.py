@@ -129,6 +129,11 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
             return True
+        if bool(na) != bool(nb) and a.subtype == b.subtype and set(a.countries) == set(b.countries) \
+                and a.char_start != b.char_start and (a.date_start is None) == (b.date_start is None):
+            # a headline's "New Australian PM phones US President" and the body's call between the
+            # named leaders: one event told twice, once without names
+            return True
         # "met the Senate President", later "met representatives of businesses": one named side, two
         # counterparts nobody names, two meetings
         other_sides = a.counterpart == b.counterpart
@@ -282,15 +287,15 @@ _TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days
 
 def _match_keys(e: Event) -> set[tuple]:
     """Keys of which any two events that :func:`same_event` can join share at least one:
-    a visit's place with a visitor or with its countries, a meeting's people (or, with nobody
-    named, its countries), an agreement's title or its countries."""
+    a visit's place with a visitor or with its countries, a meeting's people and its countries,
+    an agreement's title or its countries."""
     if e.type == "visit":
         keys: set[tuple] = {("c", e.location_country, frozenset(e.countries))}
         keys |= {("v", e.location_country, name) for name in _names(e, ("visitor",))}
         return keys
     if e.type == "meeting":
         names = _names(e)
-        return {("n", name) for name in names} if names else {("c", frozenset(e.countries))}
+        return {("n", name) for name in names} | {("c", frozenset(e.countries))}
     title = fold(e.title or "")
     return {("c", frozenset(e.countries))} | ({("t", title)} if title else set())
 

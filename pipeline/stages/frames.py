@@ -453,8 +453,12 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 return pair  # "the two leaders held talks", "hai nhà lãnh đạo đã hội đàm"
         if prev_agents:
             return prev_agents
+        head = self.ctx.text[sent.start:trig.start]
+        if PRONOUN_HEAD.search(head):
+            agent = self._previous_sentence_agent(sent)
+            if agent is not None:  # "A held talks with B. He also met C.": "he" goes on with A
+                return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
         if self.ctx.protagonist is not None:
-            head = self.ctx.text[sent.start:trig.start]
             if len(head.split()) <= 12 or PRONOUN_HEAD.search(head):
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []
@@ -466,6 +470,18 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         head = words[0] if words else self.ctx.text[trig.start:trig.end].split()[0]
         return head[:1].islower() and not self._mentions_between(semicolon + 1, trig.start, modifiers=True) \
             and head not in _CLAUSE_CONTINUERS
+
+    def _previous_sentence_agent(self, sent: Sentence) -> Person | None:
+        """Who acted in the meeting or visit the sentence right before reports (its first
+        participant: the subject of "A met B", the visitor): the subject a pronoun continues."""
+        for ev in reversed(self.ctx.events):
+            if ev.char_end > sent.start:
+                continue
+            if self.ctx.text[ev.char_end:sent.start].strip() or ev.type == "agreement" or not ev.participants:
+                return None
+            first = ev.participants[0].name
+            return next((p for p in self.ctx.actors.people if p.named and p.canonical == first), None)
+        return None
 
     def _describes_the_one_met(self, trig: Trigger, later: Trigger) -> bool:
         """"received visiting X", "met the visiting X": the later "visiting" describes whom the

@@ -10,7 +10,7 @@ from typing import AbstractSet, NamedTuple
 from pipeline import lexicon
 from pipeline.doc import Event, Sentence
 from pipeline.lang import joined, profiles, word_set
-from pipeline.stages.actors import PersonMention
+from pipeline.stages.actors import PersonMention, after_capacity_word
 from pipeline.stages.deprel import verb_arguments
 from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.frame_cues import OBJECT_STOP
@@ -60,6 +60,7 @@ _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_deter
 # "A, B and five senior senators": after the people met, a group met besides them
 _AND_GROUP = re.compile(rf"\s*,?\s*(?:{joined('and_also')})\s+(?:{joined('group_after_names')})", re.I)
 _WITH_AFTER_LIST = re.compile(rf"\b(?:{joined('with_after_list')})\s+")
+_MANY_COUNTRIES_AFTER = re.compile(rf"(?:{joined('many_countries')})", re.I)  # "leaders of other countries"
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
@@ -220,10 +221,10 @@ class MeetingFrames(FrameHost):
         """Receiving a foreign guest at home implies the guest's trip ("tiếp Thủ tướng Lào ...",
         "welcomed the Djibouti President to State House"); a courtesy call implies the caller's.
         Resident ambassadors make no trip. The visit joins the article's own report of the trip, if any."""
-        if trig.subtype == "courtesy_call":
-            guests, host = [agent], (received[0] if received else None)
-        elif trig.subtype == "reception" or _WELCOME.match(trig.text):
+        if trig.subtype == "reception" or _WELCOME.match(trig.text):  # "A tiếp xã giao B": B calls on A
             guests, host = list(received), agent
+        elif trig.subtype == "courtesy_call":
+            guests, host = [agent], (received[0] if received else None)
         else:
             return
         if host is None or host.person.country is None or _CREDENTIALS.search(trig.text):
@@ -370,7 +371,8 @@ class MeetingFrames(FrameHost):
                 return [([], {c}, None) for c in iso]
         bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t.start < nxt
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
-                       and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)]
+                       and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)
+                       and not after_capacity_word(text, t.start)]
         if bare_titles:
             units = []
             for t in bare_titles:
@@ -386,6 +388,8 @@ class MeetingFrames(FrameHost):
         between = _BETWEEN.match(span)
         if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
+            if group and not cs and _MANY_COUNTRIES_AFTER.match(span, group.end()):
+                return []  # "bilateral contacts with leaders of other countries": no one state met
             key = f"group:{' '.join(group.group().lower().split())}" if group else None
             return [([], set(cs[-1:] if between else cs[:1]), key)]
         return []

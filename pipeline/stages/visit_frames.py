@@ -254,6 +254,8 @@ class VisitFrames(FrameHost):
             return [], []
         in_sentence = self._mentions_between(sent.start, sent.end)
         visitor, dest_from = self._visitor(sent, trig, seg_start, nxt, prev_agents, prev_objects)
+        if visitor and all((v.title_key or v.person.title_key) == "ambassador" for v in visitor):
+            return visitor, []  # a resident ambassador touring the country he is posted to makes no visit
         visitor_country = visitor[0].person.country if visitor else None
         reach = 150 if trig.subtype == "other" and _ATTEND.match(trig.text) else 70
         if reach > 70:  # "tham dự X tại Jakarta", "attend X in Johannesburg": where the event is held

@@ -24,6 +24,7 @@ RULES = NameRules(
     title_gap_words=frozenset({"of", "the", "for", "and", "in", "at", "on", "to"}),
     title_gap_breaks="who|which|with|met|held|received|to",
     conjunctions="and",
+    capacity_words=r"(?<!well )(?<!such )as|capacity\s+as",
     of_words="of",
     articles="the",
     state_prefixes=(r"(?:Socialist\s+|Federal\s+|Democratic\s+|People's\s+|Islamic\s+|Arab\s+)?Republic\s+of\s+"

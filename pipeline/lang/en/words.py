@@ -22,7 +22,7 @@ WORDS = StageWords(
     articles_before_noun=r"the\s+|a\s+|an\s+",
     determiners="the|a|an|his|her",
     leads="led|leads|leading|headed|heads|heading",
-    accompanied="and|with",
+    accompanied=r"and|with|accompanied\s+by|along\s+with",
     # meetings
     list_continuers=("and", "as"),
     envoys_of=r"\b(?:ambassadors?|envoys?)\s+(?:of|from)\s+",
@@ -32,6 +32,7 @@ WORDS = StageWords(
     many_countries_people=r"ambassadors?|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
+    many_countries=r"\s+(?:of|from)\s+(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
     group_determiners=r"(?:the|some|several|other|senior)\s+",
     group_heads=r"(?:[\w-]+(?:['’]s)?\s+)?(?:representatives|leaders|delegation|officials|executives|"
                 r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"

@@ -29,6 +29,7 @@ RULES = NameRules(
                                "hòa", "hoà", "xã", "nghĩa", "hiệp",  # "Cộng hòa Xã hội chủ nghĩa …"
                                "ông", "bà", "ngài"}),  # "Tổng thống Cộng hòa Chile, ông X"
     title_gap_breaks="",
+    capacity_words="với tư cách(?: là)?|trên cương vị|với cương vị",
     conjunctions="và",
     of_words="của",
     articles="",

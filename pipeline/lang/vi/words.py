@@ -39,6 +39,7 @@ WORDS = StageWords(
     group_after_names=r"(?:(?:các|một số|những|nhiều)\s+)?(?:đại diện|lãnh đạo|nghị sĩ|học giả)\s+"
                       r"(?:các|một số|những|nhiều)?\s*(?:doanh nghiệp|tập đoàn|công ty|tổ chức|nghị sĩ|học giả)|"
                       r"(?:các|một số|những|nhiều)\s+(?:doanh nghiệp|tập đoàn|nghị sĩ|học giả)",
+    many_countries=r"\s+(?:của\s+)?(?:các|nhiều)\s+(?:nước|quốc gia)\b",
     between="giữa",
     # visits
     attend="tham dự|dự",
