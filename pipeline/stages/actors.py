@@ -605,7 +605,7 @@ class ActorFinder:
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
             if self.rules.strip_leading_body_words:  # "House of Representatives Kono Yohei": not all a name
-                s = self._skip_leading_body_words(text, s, e)
+                s, e = self._trim(text, self._skip_leading_body_words(text, s, e), e)  # "Government Mr. X"
                 mention_text = text[s:e]
                 title = self._title_before(actors.titles, text, s)
                 honor = self._honorific_before(text, s)

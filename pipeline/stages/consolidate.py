@@ -74,7 +74,7 @@ def _names(e: Event, roles: tuple[str, ...] | None = None) -> frozenset[str]:
     return frozenset(fold(p.name) for p in e.participants if roles is None or p.role in roles)
 
 
-def _is_past_reference(e: Event, reference: dt.date | None) -> bool:
+def is_past_reference(e: Event, reference: dt.date | None) -> bool:
     """A year- or month-precision date well before the article: a past event referred to with a time."""
     span = event_span(e)
     if span is None or reference is None or len(e.date_start or "") == 10:
@@ -104,12 +104,12 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         return False
     if not (a.date_inferred or b.date_inferred) and not dates_compatible(a, b) and not _same_trip_days(a, b):
         return False  # a date inferred from the article's context does not keep two mentions apart
-    if _is_past_reference(a, reference) != _is_past_reference(b, reference) and (a.date_start and b.date_start):
+    if is_past_reference(a, reference) != is_past_reference(b, reference) and (a.date_start and b.date_start):
         return False
     if (a.date_start is None) != (b.date_start is None):
         # an undated mention joins a dated one only when that one is not a past reference
         dated = a if a.date_start else b
-        if _is_past_reference(dated, reference):
+        if is_past_reference(dated, reference):
             return False
     if a.type == "visit":
         if a.location_country != b.location_country:
@@ -163,12 +163,12 @@ def fold_upgrades_into_statements(events: list[Event], reference: dt.date | None
     within three days of its own (a signing dated by the talks, an upgrade by the release) or that
     either leaves undated; an upgrade referred to with a past time stays its own event."""
     statements = [e for e in events if e.type == "agreement" and e.subtype == "joint_statement"
-                  and len(e.countries) >= 2 and not _is_past_reference(e, reference)]
+                  and len(e.countries) >= 2 and not is_past_reference(e, reference)]
     if not statements:
         return events
     out: list[Event] = []
     for e in events:
-        if e.type == "agreement" and e.subtype == "partnership_upgrade" and not _is_past_reference(e, reference):
+        if e.type == "agreement" and e.subtype == "partnership_upgrade" and not is_past_reference(e, reference):
             home = next((s for s in statements if set(e.countries) <= set(s.countries) and dates_near(s, e, 3)), None)
             if home is not None:
                 have = {fold(p.name) for p in home.participants}

@@ -21,6 +21,7 @@ from pipeline.lang import joined, profile, word_set
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
+from pipeline.stages.entourage import add_entourages
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
 from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PAST_DAY_WORDS, PRONOUN_HEAD, REPORT_AFTER
 from pipeline.stages.meeting_frames import MeetingFrames, VisitIndex
@@ -555,6 +556,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 self._update_context_date(self._usable_dates(sent, self._dates(sent))
                                           if HAS_DIGIT.search(sent.text) else [])
         self.finish_lists()
+        add_entourages(ctx.events, ctx.sentences, ctx.actors, self.cues.entourage, ctx.reference)
         return ctx.events
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,

@@ -25,7 +25,7 @@ from pipeline.stages.consolidate import event_span
 from pipeline.stages.date_sources import fill_dates_from_clusters
 from pipeline.stages.gazetteer import fold
 from pipeline.stages.visit_context import NearbyVisits, enclosing_visit
-from pipeline.stages.visit_context import is_past_reference as _is_past_reference
+from pipeline.stages.visit_context import is_past_reference as is_past_reference
 from pipeline.stages.visit_context import moved as _moved
 
 VISIT_SLACK_DAYS = 3
@@ -99,7 +99,7 @@ class Cluster:
         if span is None or not self.spans:
             return True
         pad = max(self.slack, _slack(e))
-        if _is_past_reference(e) or any(len(m.date_start or "") < 10 and m.date_start for m in self.members):
+        if is_past_reference(e) or any(len(m.date_start or "") < 10 and m.date_start for m in self.members):
             pad = 0
         return any(_moved(span[0], -pad) <= s[1] and _moved(s[0], -pad) <= span[1] for s in self.spans)
 

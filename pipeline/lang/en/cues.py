@@ -86,6 +86,9 @@ CUES = FrameCues(
     passive_agent=re.compile(r"\bby$", re.I),  # "A was received by B": B right after the trigger
     continued_list=re.compile(r"\s*(?:There (?:are|is|were|was) also|(?:It|They) also include|Also (?:signed|included)|"
                               r"Other documents)\b"),
+    entourage=re.compile(r"\b(?:[Aa]ccompanied\s+by|[Aa]ccompanying\s+(?:him|her|them|the\s+\w+(?:\s+\w+)?)\s+(?:are|were|is|was)|"
+                         r"(?:delegation|entourage)\s+(?:includes|included|including|comprising|comprises|comprised|"
+                         r"consisting\s+of|consists\s+of)|members\s+of\s+the\s+(?:delegation|entourage)\s+(?:are|were|include))\b"),
 )
 
 # What English adds to the cues tried on every article (pipeline/stages/frame_cues.py).

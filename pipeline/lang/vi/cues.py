@@ -50,6 +50,9 @@ CUES = FrameCues(
     nominal_before=re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
     passive_agent=re.compile(r"^được ", re.I),  # "A được B tiếp": B inside the trigger
     continued_list=re.compile(r"\s*(?:Ngoài ra,? (?:còn )?(?:có)?|Các văn kiện khác)"),
+    # "dưới sự tháp tùng của X": the host escorts the guest; "đón đoàn có": those at the airport
+    entourage=re.compile(r"(?:(?<!sự )[Tt]háp tùng|[Cc]ùng đi với|[Tt]hành phần [Đđ]oàn (?:gồm|có)|"
+                         r"^\s*(?:\d+\.\s*)?[Đđ]oàn (?:chính thức )?(?:gồm|gồm có|có)\b)"),
 )
 
 # What Vietnamese adds to the cues tried on every article (pipeline/stages/frame_cues.py).
