@@ -590,6 +590,7 @@ class ActorFinder:
         ner_covers = _covers([(x.start, x.end) for x in ner_people], lambda probe, end: probe.end <= end)
         ner_starts = sorted(x.start for x in ner_people)
         by_key: dict[str, Person] = {}
+        later_short: list[tuple[int, int, str]] = []  # one word that may be a name the text gives in full later
         sentence_starts = sentence_starts or set()
         for s, e, gaz in candidates:
             mention_text = text[s:e]
@@ -636,6 +637,8 @@ class ActorFinder:
                 continue
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
                                                                                    tokens[0][:1].isupper()):
+                if self.rules.lone_word_short_mention and s not in sentence_starts:
+                    later_short.append((s, e, mention_text))
                 continue  # one word is a name only when NER or a title says so ("PM Modi", "Premier Li")
             if len(tokens) < 2 and not self.rules.lone_word_short_mention and (
                     not anchored or _lower_word_after(text, e)):
@@ -692,6 +695,11 @@ class ActorFinder:
                 by_key[key] = person
                 actors.people.append(person)
             actors.mentions.append(PersonMention(x.start, x.end, x.text, person, "ner"))
+        for s, e, mention_text in later_short:
+            # "met Prayut at Government House ... at the invitation of Prime Minister Prayut Chan-o-cha"
+            short = self._resolve_short([p for p in actors.people if p.named], mention_text)
+            if short is not None and len(mention_text) >= 3:
+                self._add(actors, short, s, e, mention_text, "short", None, text)
         self._merge_partial_names(actors)
         self._add_title_mentions(actors, text)
         self._add_demonym_mentions(actors, text)

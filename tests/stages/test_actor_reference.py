@@ -137,3 +137,10 @@ def test_calling_a_titled_leader_is_a_phone_call(pipe):
     assert kinds(events) == {("meeting", "phone_call", ("CHL", "IND"))}
     assert names(events[0]) == {"Gabriel Boric", "Narendra Modi"}
 
+
+
+def test_a_lone_word_names_the_person_the_sentence_names_in_full_later(pipe):
+    text = ("Chilean President Gabriel Boric met Prayut at Government House on Wednesday at the invitation of "
+            "Prime Minister General Prayut Chan-o-cha.")
+    met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
+    assert [names(e) for e in met] == [{"Gabriel Boric", "Prayut Chan-o-cha"}]
