@@ -61,6 +61,8 @@ _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_deter
 _AND_GROUP = re.compile(rf"\s*,?\s*(?:{joined('and_also')})\s+(?:{joined('group_after_names')})", re.I)
 _WITH_AFTER_LIST = re.compile(rf"\b(?:{joined('with_after_list')})\s+")
 _MANY_COUNTRIES_AFTER = re.compile(rf"(?:{joined('many_countries')})", re.I)  # "leaders of other countries"
+_ITEM_SPLIT = re.compile(rf",\s+(?:(?:{joined('and_also')})\s+)?|\s+(?:{joined('and_also')})\s+")  # ", ", " and "
+_ARTICLES = {re.sub(r"\\s\+", "", w).strip().lower() for w in joined("articles_before_noun").split("|")} - {""}
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 
@@ -363,6 +365,12 @@ class MeetingFrames(FrameHost):
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(objects[-1].end, min(nxt, group.end() + 60))]
                 units.append(([], set(cs[:1]), f"group:{' '.join(group.group().lower().split())}"))
             return units
+        group = _GROUP_MET.match(span)
+        bodies = self._bodies_listed(sent, trig.end + group.end()) if group else []
+        if len(bodies) >= 2:  # "leaders of the Academy, the Fatherland Front and the Youth Union"
+            cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
+            named = f"group:{' '.join(group.group().lower().split())}" if group else ""
+            return [([], set(cs[:1]), f"{named}:{b}") for b in bodies]
         if _MANY_COUNTRIES.search(span[:120]):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
@@ -381,18 +389,45 @@ class MeetingFrames(FrameHost):
                 # "the Speaker of Laos", "the Governor of a state" is one person; an ambassador's
                 # reception is told apart by the country alone (one per country, and "the ambassadors"
                 # of no country is any of those the article lists)
-                key = None if t.key == "ambassador" else f"title:{t.key}:{','.join(cs[:1])}"
-                units.append(([], set(cs[:1]), key))
+                who = None if t.key == "ambassador" else f"title:{t.key}:{','.join(cs[:1])}"
+                units.append(([], set(cs[:1]), who))
             return units
-        group = _GROUP_MET.match(span)
         between = _BETWEEN.match(span)
         if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
             if group and not cs and _MANY_COUNTRIES_AFTER.match(span, group.end()):
                 return []  # "bilateral contacts with leaders of other countries": no one state met
-            key = f"group:{' '.join(group.group().lower().split())}" if group else None
-            return [([], set(cs[-1:] if between else cs[:1]), key)]
+            who = f"group:{' '.join(group.group().lower().split())}" if group else None
+            return [([], set(cs[-1:] if between else cs[:1]), who)]
         return []
+
+    def _bodies_listed(self, sent: Sentence, start: int) -> list[str]:
+        """The bodies named after a group met ("leaders of the Academy, the Fatherland Front and the
+        Youth Union", "lãnh đạo Hội A, Hội B"): each one a separate meeting (spec 3: each separately met
+        body). Items are the names of two capitalised words or more of the list up to the clause's end
+        ("leaders of the Party, Government and NPC" is the leadership, no list of bodies); a place or a
+        state ("in New Delhi and Mumbai") is where they met, not a body, and ends the list."""
+        text = self.ctx.text
+        end = text.find(";", start, sent.end)
+        end = sent.end if end < 0 else end
+        of = _OF_AFTER.match(text, start, end)
+        if of is None:
+            return []
+        out: list[str] = []
+        pos = of.end()
+        for item in _ITEM_SPLIT.split(text[pos:end]):
+            words = item.split()
+            head = words[1] if words and words[0].lower() in _ARTICLES and len(words) > 1 else (words or [""])[0]
+            at = pos + len(item) - len(item.lstrip())
+            pos += len(item)
+            sep = _ITEM_SPLIT.match(text, pos, end)
+            pos = sep.end() if sep else pos
+            if not head[:1].isupper() or sum(w[:1].isupper() for w in words) < 2 \
+                    or self.ctx.actors.places_in(at, at + len(item.strip())) \
+                    or self.ctx.actors.countries_in(at, at + 3):
+                break
+            out.append(" ".join(words).lower())
+        return out
 
     @staticmethod
     def _unnamed_key(m: PersonMention) -> str | None:

@@ -143,3 +143,16 @@ def test_a_state_call_and_the_host_who_will_meet_the_guest_next(pipe):
     assert sorted((e["subtype"], tuple(sorted(p["name"] for p in e["participants"]))) for e in events) == [
         ("courtesy_call", ("Lương Cường",)), ("meeting", ("Ishiba Shigeru", "Lương Cường"))]
     assert {tuple(e["countries"]) for e in events} == {("JPN", "VNM")}
+
+
+def test_each_body_listed_after_a_group_met_is_a_meeting(pipe):
+    text = ("A delegation of the Communist Party of Chile led by Lautaro Carmona paid a working visit to Vietnam "
+            "from June 2 to 8. During their stay, Carmona had working sessions with leaders of the Ho Chi Minh "
+            "National Academy of Politics, the Vietnam Fatherland Front Central Committee and the Vietnam Union "
+            "of Friendship Organisations. Carmona also worked with leaders of the Hanoi Party Committee.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "VNM"), ("Lautaro Carmona",))] * 4
+    # the leadership of a state ("the Party, Government and Parliament") and the cities a group met in
+    # are no list of bodies
+    text = ("During the visit to Chile, Speaker Tran Thanh Man will hold talks with leaders of the Chilean "
+            "Government and Congress, and meet leaders of Chilean businesses in Santiago and Valparaiso.")
+    assert len(meetings(run(pipe, text, "en"))) == 2
