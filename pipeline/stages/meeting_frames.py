@@ -375,8 +375,9 @@ class MeetingFrames(FrameHost):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
-            if iso:
-                return [([], {c}, None) for c in iso]
+            if iso:  # envoys are told apart by country alone; the leaders of a state's businesses are a group
+                envoys = _ENVOYS.search(text, trig.end, nxt) or _CREDENTIALS.search(text, trig.end, nxt)
+                return [([], {c}, None if envoys else f"group:{c}") for c in iso]
         bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t.start < nxt
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
                        and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)

@@ -156,3 +156,17 @@ def test_each_body_listed_after_a_group_met_is_a_meeting(pipe):
     text = ("During the visit to Chile, Speaker Tran Thanh Man will hold talks with leaders of the Chilean "
             "Government and Congress, and meet leaders of Chilean businesses in Santiago and Valparaiso.")
     assert len(meetings(run(pipe, text, "en"))) == 2
+
+
+def test_receiving_business_leaders_is_not_the_reception_of_a_named_minister(pipe):
+    text = ("During the visit to Chile on June 10, Prime Minister Pham Minh Chinh received Chilean Foreign "
+            "Minister Alberto van Klaveren; laid flowers at the monument to Bernardo O'Higgins; received leaders "
+            "of Chilean businesses; and attended a business forum.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "VNM"), ("Alberto van Klaveren", "Phạm Minh Chính")),
+        (("CHL", "VNM"), ("Phạm Minh Chính",)),
+    ]
+    # a delegation received is the party its named leader heads: one reception
+    text = ("Chiều 10/6, Chủ tịch UBND TP Hồ Chí Minh Nguyễn Văn Được tiếp đoàn đại biểu tỉnh Quảng Đông, Trung "
+            "Quốc. Tiếp ông Vương Vĩ Trung, Bí thư Tỉnh ủy Quảng Đông, Chủ tịch Nguyễn Văn Được cảm ơn đoàn.")
+    assert len(meetings(run(pipe, text, "vi"))) == 1
