@@ -179,6 +179,9 @@ class StageWords:
     attribute_lead: str  # "with": an attribute of the event follows
     concluded: str  # "kết thúc", "concluded": a stay's duration ends here
     earlier: str  # "trước đây", "previous": an earlier event
+    visit_anaphor: str  # "the visit", "their stay", "chuyến thăm": the article's trip named again, no actors
+    visit_day_ordinal: str  # "the second day of the", "Ngày thứ 3 trong" right before a visit word; group n
+    ordinal_words: tuple[str, ...]  # the ordinals from "first" on, lower case, for visit_day_ordinal's n
     led_by_cue: str  # "do", "led by": a delegation's leader follows
     delegation: str  # "đoàn", "delegation"
     name_gap_words: tuple[str, ...]  # lower-case words between two names of one list ("nước", "of")

@@ -7,6 +7,7 @@ or a weekday into a day, is the same for every language and lives here.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 # ---------------------------------------------------------------------------
@@ -150,3 +151,17 @@ def day_cand(start: int, end: int, a: datetime.date, b: datetime.date | None = N
 def opt_int(s: str | None) -> int | None:
     """An optional regex group as a number."""
     return int(s) if s else None
+
+
+
+def listed_years(text: str, pos: int, joiners: str, lead: str = "") -> list[Cand]:
+    """The years listed after one ending at ``pos`` ("in 2003, 2009 and 2017", "năm 2003 và 2004"):
+    one candidate each, as each is another time. ``joiners`` is the language's "and", ``lead`` a word
+    a listed year may repeat ("năm", "in"); a list ends with "and": "in 2003, 2004 delegates" is none."""
+    again = rf"(?:(?:{lead})\s+)?" if lead else ""
+    year = rf"{again}{YEAR}(?![\w]|[.,:]\d|\s*%)"
+    m = re.compile(rf"(?:\s*,\s*{year})*\s*,?\s+(?:{joiners})\s+{year}", re.I).match(text, pos)
+    if m is None:
+        return []
+    return [Cand(pos + y.start(), pos + y.end(), y.group(), y.group())
+            for y in re.finditer(YEAR, text[pos:m.end()])]

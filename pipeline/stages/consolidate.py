@@ -214,19 +214,24 @@ def _better_subtype(type_: str, a: str | None, b: str | None) -> str | None:
     return a if rank(a) <= rank(b) else b
 
 
+# Among guessed dates, a day the text states before the mention beats the dateline's or publication day.
+_GUESS_RANK = {"inferred-text": 2, "dateline": 1}
+
+
 def _merge_dates(a: Event, b: Event) -> tuple[str | None, str | None]:
-    """The most precise date; among day dates, the widest range (a visit's span beats one day)."""
-    cands = [(e.date_start, e.date_end) for e in (a, b) if e.date_start and not e.date_inferred] or \
-        [(e.date_start, e.date_end) for e in (a, b) if e.date_start]
-    if not cands:
+    """The most precise date; among day dates, the widest range (a visit's span beats one day); among
+    equal guesses, the day read from the text (``_GUESS_RANK``)."""
+    events = [e for e in (a, b) if e.date_start and not e.date_inferred] or [e for e in (a, b) if e.date_start]
+    if not events:
         return None, None
 
-    def key(c):
-        s, e = c
-        span = (date_span(e) or date_span(s))[1] - date_span(s)[0]
-        return (len(s), span.days)
+    def key(ev: Event) -> tuple[int, int, int]:
+        first, last = event_span(ev) or (dt.date.min, dt.date.min)  # every event here has a date
+        return (len(ev.date_start or ""), (last - first).days,
+                _GUESS_RANK.get(ev.date_source or "", 0) if ev.date_inferred else 0)
 
-    return max(cands, key=key)
+    best = max(events, key=key)
+    return best.date_start, best.date_end
 
 
 def merge(a: Event, b: Event) -> Event:
@@ -234,6 +239,8 @@ def merge(a: Event, b: Event) -> Event:
     a.subtype = _better_subtype(a.type, a.subtype, b.subtype)
     sources = [((e.date_start, e.date_end), e.date_source)
                for e in sorted((a, b), key=lambda e: e.date_inferred) if e.date_source]
+    # whether each mention's own date is a guess; an undated mention guesses nothing
+    guesses = [((e.date_start, e.date_end), e.date_inferred) for e in (a, b) if e.date_start]
     if _same_trip_days(a, b) and not (a.date_inferred or b.date_inferred):
         span_a, span_b = event_span(a), event_span(b)
         assert span_a is not None and span_b is not None  # _same_trip_days found both spans
@@ -242,7 +249,8 @@ def merge(a: Event, b: Event) -> Event:
         a.date_start, a.date_end = _merge_dates(a, b)
     a.date_source = next((src for dates, src in sources if dates == (a.date_start, a.date_end)),
                          "stated" if a.date_start else None)  # two stated days of one trip joined
-    a.date_inferred = a.date_inferred and b.date_inferred
+    kept = [inferred for dates, inferred in guesses if dates == (a.date_start, a.date_end)]
+    a.date_inferred = bool(kept) and all(kept)  # the kept date is a guess only if every mention of it guessed
     if a.status != b.status:
         a.status = "occurred"
     have = {fold(p.name): p for p in a.participants}

@@ -13,13 +13,15 @@ original article.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from pipeline.lang import joined, profiles
 from pipeline.stages.dates import find_dates
 
-__all__ = ["Dateline", "parse_dateline", "clutter_spans", "readable_place"]
+__all__ = ["Dateline", "parse_dateline", "clutter_spans", "readable_place", "home_day", "is_timestamp"]
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,57 @@ def _header_day(line: str) -> str | None:
         return None
     words = [w for w in _WORD.findall(line) if not _HEADER_WORD.fullmatch(w)]
     return day if len(words) <= 3 else None
+
+
+# A time on a page's header line with the zone it is written in: "May 22, 2016 | 08:33 pm PT",
+# "10/08/2015 18:42 GMT+7", "14:44:18(GMT+08:00)".
+_HEADER_TIME = re.compile(r"""(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?
+    \s*\(?\s*(?P<tz>P[SD]?T|E[SD]?T|C[SD]?T|GMT|UTC)(?:\s*(?P<sign>[+-])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?(?![\w])""",
+                          re.X | re.I)
+_US_ZONES = {"P": "America/Los_Angeles", "E": "America/New_York", "C": "America/Chicago"}
+# The zone of the newsrooms this pipeline reads (Vietnamese outlets, whose English editions may stamp
+# pages in US Pacific time): the day an article came out there is the day its "today" means.
+HOME_ZONE = "Asia/Ho_Chi_Minh"
+_HEADER_SCAN = 400
+
+
+_STAMP_GAP = re.compile(r"[\s|,·–-]{0,6}")
+
+
+def is_timestamp(text: str, end: int) -> bool:
+    """Whether a date ending at ``end`` is followed by a clock time in a zone ("May 22, 2016 | 08:33 pm
+    PT"): a page's time stamp, when it was written, not a day of what it tells."""
+    gap = _STAMP_GAP.match(text, end)
+    return bool(gap and _HEADER_TIME.match(text, gap.end()))
+
+
+def home_day(text: str, day: str | None) -> str | None:
+    """The publication day in the home newsroom's zone (``HOME_ZONE``) when a header line near the
+    top stamps that day with a time in another zone ("May 22, 2016 | 08:33 pm PT" is 23 May in Hà
+    Nội); None when no header time in a zone goes with that day or the day does not change."""
+    if not day or len(day) != 10:
+        return None
+    head = text[:_HEADER_SCAN]
+    for line in head.splitlines():
+        m = _HEADER_TIME.search(line)
+        if m is None or _stated_day(line[:m.start()] + line[m.end():]) != day:
+            continue
+        hour, minute = int(m["h"]), int(m["m"])
+        if m["ampm"]:
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        tz = m["tz"].upper()
+        zone: dt.tzinfo
+        if tz in ("GMT", "UTC"):
+            sign = -1 if m["sign"] == "-" else 1
+            zone = dt.timezone(sign * dt.timedelta(hours=int(m["oh"] or 0), minutes=int(m["om"] or 0)))
+        else:
+            zone = ZoneInfo(_US_ZONES[tz[0]])
+        stamped = dt.datetime.fromisoformat(day).replace(hour=hour, minute=minute, tzinfo=zone)
+        local = stamped.astimezone(ZoneInfo(HOME_ZONE)).date().isoformat()
+        return local if local != day else None
+    return None
 
 
 def parse_dateline(text: str) -> Dateline:

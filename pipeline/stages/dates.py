@@ -112,10 +112,32 @@ def _merge_anchors(text: str, cands: list[Cand]) -> list[Cand]:
                 out.append(Cand(c.start, end, nxt.date_start, nxt.date_end, kind="day"))
                 i += 2
                 continue
+        dom = _DAY_OF_MONTH_PAREN.match(text, c.end) if c.kind == "anchor" and c.date_start else None
+        if dom:  # "Yesterday (23)", "on Monday (23rd)": the day of the month the anchor falls on
+            day = _nearest_day_of_month(c.date_start, int(dom["d"]))
+            if day:
+                out.append(Cand(c.start, dom.end(), day, day, relative=True, kind="day"))
+                i += 1
+                continue
         if c.bare_ok:
             out.append(c)
         i += 1
     return out
+
+
+# a day of the month alone in brackets after a weekday or "yesterday": "hôm qua (23)", "Monday (23rd)"
+_DAY_OF_MONTH_PAREN = re.compile(r"\s*\(\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*\)")
+
+
+def _nearest_day_of_month(iso: str, dom: int) -> str | None:
+    """The day numbered ``dom`` within a week of ``iso``, or None: a bracketed number that far from
+    the anchor is no day of it (a footnote, a count)."""
+    base = datetime.date.fromisoformat(iso)
+    for k in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -7, 7):
+        day = base + datetime.timedelta(days=k)
+        if day.day == dom:
+            return day.isoformat()
+    return None
 
 
 def _joined(field: str) -> str:

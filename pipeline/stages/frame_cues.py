@@ -36,6 +36,10 @@ PAST_DAY_WORDS: tuple[str, ...] = tuple(w for p in profiles() for w in p.shared.
 # A date right before a verb of saying ("Bộ Ngoại giao ngày 5/5 cho hay …", "the ministry on Monday
 # announced that …") is the day something was said, not the day of what was said.
 REPORT_AFTER = re.compile(_words("said_after"))
+# An opening date, a comma and a short subject before the verb of saying ("Ngày 31/1, Bộ Ngoại giao cho
+# biết …", "On Monday, the ministry announced that …"): the day it was said as well, when no event word
+# stands in the subject (the caller checks).
+REPORT_AFTER_SUBJECT = re.compile(rf"\s*,\s*(?P<subject>[^\W\d_][^,.;:()\n\"“”]{{0,40}}?)(?:{_words('said_after')})")
 OBJECT_STOP = re.compile(rf"\b(?:{_words('object_stop')})\b")
 GENERIC_DOCS = re.compile(rf"^(?:\d+\s+|{_words('generic_doc_quantity')})?(?:{_words('generic_doc_modifier')})?"
                           rf"(?:{_words('generic_doc_heads')})\b", re.I)

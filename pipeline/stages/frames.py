@@ -9,6 +9,7 @@ and generic mentions with nobody named are not events.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections import Counter
@@ -20,10 +21,18 @@ from pipeline.doc import Event, Participant, Sentence, Span
 from pipeline.lang import joined, profile, word_set
 from pipeline.stages.actors import Person, PersonMention
 from pipeline.stages.agreement_frames import AgreementFrames
+from pipeline.stages.dateline import is_timestamp
 from pipeline.stages.dates import DateMention, find_dates, find_durations, resolve_weekday, shift_days
 from pipeline.stages.entourage import add_entourages
 from pipeline.stages.frame_base import ArticleContext, PickedDate, Trigger
-from pipeline.stages.frame_cues import DATE_NOT_EVENT, HAS_DIGIT, PAST_DAY_WORDS, PRONOUN_HEAD, REPORT_AFTER
+from pipeline.stages.frame_cues import (
+    DATE_NOT_EVENT,
+    HAS_DIGIT,
+    PAST_DAY_WORDS,
+    PRONOUN_HEAD,
+    REPORT_AFTER,
+    REPORT_AFTER_SUBJECT,
+)
 from pipeline.stages.meeting_frames import MeetingFrames, VisitIndex
 from pipeline.stages.visit_frames import VisitFrames
 
@@ -88,7 +97,36 @@ _NAME_GAP_WORDS = word_set("name_gap_words")
 _CLAUSE_CONTINUERS = word_set("list_continuers")  # "; and B": the list goes on, no new predicate
 _INVITATION_OF = re.compile(joined("invitation_of"))
 _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one side
+# what parts a date from an event word: a comma or clause mark, more than "and"/"và", which may join
+# two predicates or only two people ("talks between A and B in August")
+_DATE_CUT = re.compile(r"[,;:()]|\s[-–—]\s")
+_CLAUSE_MARK = re.compile(r"[,;:()]")
+# between two listed times of one kind of event: a comma or "and"/"và" ("in 2003, 2004 and 2008")
+_LIST_GAP = re.compile(rf"\s*(?:,\s*)?(?:(?:{joined('and_with')})\s+)?")
+_DATE_AND = re.compile(rf"\b(?:{joined('and_with')})\b")
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """How strongly the text between an event word and a date parts them: 2 a comma or clause mark,
+    1 an "and", 0 nothing."""
+    return 2 if _DATE_CUT.search(text, start, end) else 1 if _DATE_AND.search(text, start, end) else 0
 _WITH_WHILE = re.compile(rf"\b(?:{joined('with_while')})\b|[;:]")  # two people of two sides
+
+
+# date sources that are guesses a trip's span stated elsewhere in the article may replace
+_GUESSED_SOURCES = frozenset({"publication", "dateline", "inferred-text"})
+
+
+@lru_cache(maxsize=None)
+def _visit_anaphor(lang: str) -> re.Pattern[str]:
+    """The language's words that name the article's trip again without its actors ("the visit")."""
+    return re.compile(profile(lang).words.visit_anaphor or "(?!)")
+
+
+@lru_cache(maxsize=None)
+def _visit_day_ordinal(lang: str) -> re.Pattern[str]:
+    """The language's "the second day of the" standing right before a visit word."""
+    return re.compile(profile(lang).words.visit_day_ordinal or "(?!)")
 
 
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
@@ -108,6 +146,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         self._listed: set[int] = set()  # id() of the agreement events named as items of a list
         self._item_lines: set[int] = set()  # line starts of documents listed one per line
         self._people_countries: Counter[str] | None = None  # mentions per country of a person, counted once
+        self._context_told = False  # whether the context date is a day something was said
+        self._date_lists: dict[int, list[DateMention]] = {}  # trigger start -> more times listed after its date
 
     # ------------------------------------------------------------- helpers
     def _dates(self, sent: Sentence) -> list[DateMention]:
@@ -117,7 +157,19 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                                    d.weekday, d.relative))
         return out
 
-    def _usable_dates(self, sent: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    def _report_with_subject(self, d: DateMention, sent: Sentence, triggers: list[Trigger]) -> bool:
+        """An opening date whose clause is a saying ("Ngày 31/1, Bộ Ngoại giao cho biết, X sẽ thăm …"):
+        the day of the announcement, not of what it announces; an event word in the subject ("Sáng
+        10/6, Thủ tướng tiếp X và khẳng định …") makes the date that event's."""
+        if not self._sentence_adverbial(sent, d):
+            return False
+        m = REPORT_AFTER_SUBJECT.match(self.ctx.text, d.end, sent.end)
+        if m is None:
+            return False
+        return not any(m.start("subject") <= t.start < m.end() for t in triggers)
+
+    def _usable_dates(self, sent: Sentence, dates: list[DateMention],
+                      triggers: list[Trigger] | None = None) -> list[DateMention]:
         """Dates that can date an event: not an anniversary ("Quốc khánh 2/9"), not a parenthetical
         aside ("nhậm chức (tháng 10/2021)"), not the day something was said ("announced on Monday").
         A date governed by a period or founding cue in its clause ("since 1992", "kể từ khi thiết lập
@@ -149,7 +201,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                         self._reported.setdefault(sent.start, d)
                         continue
                     cue = None
-            if REPORT_AFTER.match(self.ctx.text, d.end, sent.end):
+            if REPORT_AFTER.match(self.ctx.text, d.end, sent.end) or self._report_with_subject(d, sent, triggers or []):
                 self._reported.setdefault(sent.start, d)
                 continue
             if cue:
@@ -194,11 +246,23 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         picked = self._trigger_date(sent, trig, dates, status, event_type)
         if event_type != "visit" or not picked.start or len(picked.start) != 10 or picked.start != picked.end:
             return picked
+        nth = self._visit_day_number(sent, trig)
+        if nth > 1:  # "on the second day of the state visit", "Ngày thứ 3 trong chuyến thăm": began days before
+            return PickedDate(shift_days(picked.start, -(nth - 1)), picked.end, picked.inferred, picked.source)
         for d in dates:
             if d.start >= trig.end and len(d.date_end) == 10 and _UNTIL.search(self.ctx.text, sent.start, d.start) \
                     and picked.start < d.date_end <= shift_days(picked.start, 14):
                 return PickedDate(picked.start, d.date_end, picked.inferred, picked.source)
         return picked
+
+    def _visit_day_number(self, sent: Sentence, trig: Trigger) -> int:
+        """Which day of the trip its sentence says the dated day is ("the third day of his visit"), or 0."""
+        words = profile(self.lang).words
+        m = _visit_day_ordinal(self.lang).search(self.ctx.text[max(sent.start, trig.start - 60):trig.start])
+        if m is None:
+            return 0
+        n = m["n"].lower()
+        return int(n[0]) if n[0].isdigit() else words.ordinal_words.index(n) + 1
 
     def _trigger_date(self, sent: Sentence, trig: Trigger, dates: list[DateMention], status: str,
                       event_type: str) -> PickedDate:
@@ -213,8 +277,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return (abs(d.start - trig.start) <= 110 or abs(d.end - trig.end) <= 110
                     or (d.start >= trig.end and (not _COMMA_BREAK.search(self.ctx.text, trig.end, d.start)
                                                  or _OPENS_SEGMENT.search(self.ctx.text, trig.end, d.start))))
-        near = [d for d in allowed if self._nearest_trigger(d) == trig.start
-                and (reach(d) or self._sentence_adverbial(sent, d))]
+        near = [d for d in allowed if (self._nearest_trigger(d) == trig.start
+                                       and (reach(d) or self._sentence_adverbial(sent, d)))
+                or self._shares_span(trig, d)]
         shared = False
         if not near:  # the opening adverbial of a sentence whose first event owns it: weakly attached
             near = [d for d in allowed if self._sentence_adverbial(sent, d)]
@@ -234,9 +299,14 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 # "X said on Monday that the two sides signed …": a done event reported that day, a
                 # nearer guess than the publication day (a planned one comes after it: no bound)
                 return PickedDate(told.date_start, told.date_end, True, "inferred-text")
-            if self.ctx.context_date and not self._past_marked(sent, trig) and status != "planned":
+            if self.ctx.context_date and not self._past_marked(sent, trig) \
+                    and (status != "planned" or self._programme_day()):
                 return PickedDate(self.ctx.context_date, self.ctx.context_date, True, self.ctx.context_source)
             return PickedDate(None, None, False, None)  # a plan with no day of its own: not the day it was announced
+        # a year that a nearer day falls in names the same time less precisely ("APEC năm 2024 từ ngày
+        # 12 đến 16-11", "the 2024 summit on 12 November"): the day
+        day_years = {x.date_start[:4] for x in near if len(x.date_start) == 10}
+        near = [x for x in near if len(x.date_start) != 4 or x.date_start not in day_years]
         d = min(near, key=lambda x: abs(x.start - trig.start) + (25 if x.start < trig.start else 0))
         start, end = d.date_start, d.date_end
         if d.weekday is not None and self.ctx.reference is not None and status == "planned":
@@ -259,7 +329,50 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                     if 1 < days <= 14 and 0 <= trig.start - (sent.start + de) <= 30:
                         end = shift_days(start, days - 1)  # "departed on 5 May for a three-day visit"
                         break
+        self._date_lists[trig.start] = self._listed_after(d, allowed) if (start, end) == (d.date_start, d.date_end) \
+            else []
         return PickedDate(start, end, shared, "stated")
+
+    def _listed_after(self, d: DateMention, dates: list[DateMention]) -> list[DateMention]:
+        """Years listed after an event's own ("visited in 2009 and 2015", "năm 2003 và 2004"): each is
+        another time the same thing happened, one event apiece."""
+        if len(d.date_start) != 4:
+            return []  # days or months joined by "and" may be one event's span ("cuối tháng 10 và đầu tháng 11")
+        out: list[DateMention] = []
+        last = d
+        for o in sorted((o for o in dates if o.start >= d.end), key=lambda o: o.start):
+            if len(o.date_start) != len(d.date_start) or not _LIST_GAP.fullmatch(self.ctx.text, last.end, o.start):
+                break
+            out.append(o)
+            last = o
+        return out
+
+    def _quoted(self, sent: Sentence, pos: int) -> bool:
+        """Whether a position of a sentence lies inside quotation marks opened in that sentence."""
+        before = self.ctx.text[sent.start:pos]
+        return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+    def _programme_day(self) -> bool:
+        """Whether the context date is a day the text itself states for what lies ahead ("On
+        Monday he will arrive in Hanoi. The two leaders will then hold talks"): a planned event told
+        after it happens that day; the publication day (or one stated for it) is only when the plan was
+        announced."""
+        ref, day = self.ctx.reference, self.ctx.context_date
+        return (self.ctx.context_source == "inferred-text" and not self._context_told and ref is not None
+                and day is not None and len(day) == 10 and day >= ref.isoformat())
+
+    def _shares_span(self, trig: Trigger, d: DateMention) -> bool:
+        """A trip's span told after a second predicate joined to the trip by "and" only ("sẽ thăm
+        chính thức Việt Nam và đồng chủ trì Phiên họp … từ ngày 10 đến 12/9", "will visit Chile and
+        co-chair the commission from 3 to 5 May"): the span of both, the trip's too."""
+        if trig.type != "visit" or len(d.date_start) != 10 or d.date_start == d.date_end or d.start < trig.end:
+            return False
+        owner = self._nearest_trigger(d)
+        if owner is None or not trig.end <= owner < d.start:
+            return False
+        text = self.ctx.text
+        # a spaced dash may join two names ("Việt Nam - Trung Quốc") inside the second predicate
+        return _cut(text, trig.end, owner) == 1 and not _CLAUSE_MARK.search(text, owner, d.start)
 
     def _owned_by_nearer(self, d: DateMention, trig: Trigger) -> bool:
         """Whether a date stands right after an event word of another type in the sentence ("the visit
@@ -290,22 +403,43 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             starts = [t for t in starts if cue <= t.start < d.start]
         if not starts:
             return None
+        before = [t for t in starts if t.end <= d.start]
+        after = [t for t in starts if t.start >= d.end]
+        if before and after:
+            # between two event words, a break on one side only ("sang thăm Campuchia và đến tháng 9 bà
+            # X có chuyến thăm", "the talks with Y in August, and Z's trip") gives the date to the other
+            text = self.ctx.text
+            prev, nxt = before[-1], after[0]
+            cut_before, cut_after = _cut(text, prev.end, d.start), _cut(text, d.end, nxt.start)
+            if cut_before != cut_after:
+                return nxt.start if cut_before > cut_after else prev.start
         return min(starts, key=lambda t: min(abs(d.start - t.end), abs(t.start - d.end))).start
 
     def _past_marked(self, sent: Sentence, trig: Trigger) -> bool:
         around = self.ctx.text[max(sent.start, trig.start - 40):min(sent.end, trig.end + 40)]
         return bool(_EARLIER.search(around))
 
-    def _update_context_date(self, dates: list[DateMention]) -> None:
+    def _update_context_date(self, dates: list[DateMention], sent: Sentence) -> None:
+        """The day the narrative is on after this sentence: its first single stated day near the
+        reference, else the day it says something was said ("Putin said June 19 following talks …":
+        what follows is told of that day, not of the publication day, though no plan takes it)."""
         ref = self.ctx.reference
         governed = self._governed
-        for d in dates:
+        told = self._reported.get(sent.start)
+        for d in [*dates, *([told] if told is not None else [])]:
             if len(d.date_start) != 10 or d.date_start != d.date_end or d.start in governed:
                 continue  # only a single stated day dates what follows; a range's first day would not
             if ref is not None and abs((dt.date.fromisoformat(d.date_start) - ref).days) > 40:
                 continue
+            if is_timestamp(self.ctx.text, d.end):
+                continue  # the page's time stamp: the reference already holds it, in the newsroom's zone
+            if d.relative and self._quoted(sent, d.start):
+                continue  # "today" in a quote is the day it was said, not the day the article is on
+            if self._sentence_adverbial(sent, d) and _EARLIER.search(self.ctx.text, sent.start, d.start):
+                continue  # "Trước đó, ngày 5/4, …": a look back; the narrative stays on its day
             self.ctx.context_date = d.date_start
             self.ctx.context_source = "inferred-text"
+            self._context_told = d is told
             return
 
     def _status(self, sent: Sentence, trig_start: int) -> str:
@@ -524,7 +658,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         for sent in ctx.sentences:
             triggers = [Trigger(t.start + sent.start, t.end + sent.start, t.type, t.subtype, t.text)
                         for t in find_triggers(sent.text, self.lang)]
-            dates = self._usable_dates(sent, self._dates(sent)) if triggers else []
+            dates = self._usable_dates(sent, self._dates(sent), triggers) if triggers else []
             self._sentence_triggers = [Span(t.start, t.end) for t in triggers]
             self._trigger_types = {t.start: t.type for t in triggers}
             prev_agents: list[PersonMention] = []
@@ -551,13 +685,54 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 prev_objects = list(prev_objects) + list(objects)
                 seg_start = trig.end
             if triggers:
-                self._update_context_date(dates)
+                self._update_context_date(dates, sent)
             else:
                 self._update_context_date(self._usable_dates(sent, self._dates(sent))
-                                          if HAS_DIGIT.search(sent.text) else [])
+                                          if HAS_DIGIT.search(sent.text) else [], sent)
         self.finish_lists()
+        self._date_trip_by_anaphor()
         add_entourages(ctx.events, ctx.sentences, ctx.actors, self.cues.entourage, ctx.reference)
         return ctx.events
+
+    def _date_trip_by_anaphor(self) -> None:
+        """A trip the article dates only by a guess (its publication or dateline day, the day its
+        narrative is on), or a planned one it leaves undated, takes the span a later sentence gives
+        it without naming anyone ("The visit from November 24 to 26 sought …", "During their March
+        2-8 stay, the delegation …", "Chuyến thăm diễn ra từ ngày 24 đến 26/11"): one such span in
+        the article, the article's guessed visits all of one pair of countries, and the span on the
+        right side of the reference (done by then for a done visit, not over for a planned one)."""
+        ctx, ref = self.ctx, self.ctx.reference
+        guessed = [e for e in ctx.events if e.type == "visit" and (
+            (e.date_inferred and e.date_start and len(e.date_start) == 10 and e.date_source in _GUESSED_SOURCES)
+            or (not e.date_start and e.status == "planned"))]  # a plan told without its days
+        if ref is None or not guessed or len({frozenset(e.countries) for e in guessed}) != 1:
+            return
+        anaphor = _visit_anaphor(self.lang)
+        emitted = {e.char_start for e in ctx.events if e.type == "visit"}
+        spans: set[tuple[str, str]] = set()
+        for sent in ctx.sentences:
+            if sent.start in emitted or not HAS_DIGIT.search(sent.text):
+                continue
+            names = [(m.start() + sent.start, m.end() + sent.start) for m in anaphor.finditer(sent.text)]
+            if not names:
+                continue
+            for d in self._dates(sent):
+                if len(d.date_start) == 10 and d.date_start < d.date_end \
+                        and any(-40 <= d.start - b <= 40 or a <= d.start < b for a, b in names):
+                    spans.add((d.date_start, d.date_end))
+        if len(spans) != 1:
+            return
+        start, end = spans.pop()
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        if (last - first).days > 21:
+            return
+        for e in guessed:
+            done = e.status == "occurred"
+            if (done and not first <= ref <= last + dt.timedelta(days=14)) or (not done and last < ref):
+                continue
+            # a span the text states for this trip: stated, so the day a mention dates it ("concluded the
+            # visit on November 29") joins it rather than replacing it
+            e.date_start, e.date_end, e.date_source, e.date_inferred = start, end, "stated", False
 
     def _emit(self, sent: Sentence, trig: Trigger, type_: str, subtype: str, status: str,
               participants: list[Participant], countries: set[str | None], date: tuple,
@@ -571,6 +746,13 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
         self.ctx.events.append(ev)
+        if ev.date_source == "stated":
+            for o in self._date_lists.pop(trig.start, []):  # "in 2009 and 2015": one event per time
+                other = copy.copy(ev)
+                other.participants = list(ev.participants)
+                other.countries = list(ev.countries)
+                other.date_start, other.date_end = o.date_start, o.date_end
+                self.ctx.events.append(other)
         return ev
 
     # meetings ------------------------------------------------------------

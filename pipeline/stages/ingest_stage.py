@@ -13,7 +13,7 @@ import re
 
 from pipeline.doc import Document, Sentence
 from pipeline.lang.sentences import join_abbreviation_splits
-from pipeline.stages.dateline import clutter_spans, parse_dateline
+from pipeline.stages.dateline import clutter_spans, home_day, parse_dateline
 from pipeline.stages.registry import Resources, register_stage
 
 __all__ = ["IngestStage", "reference_date", "REFERENCE_YEARS"]
@@ -35,7 +35,8 @@ class IngestStage:
         text = doc.text
         dateline = parse_dateline(text)
         published = doc.article.published or dateline.published
-        reference = reference_date(published)
+        # "May 22, 2016 | 08:33 pm PT" on the page's header: its "today" is 23 May where it was written
+        reference = reference_date(home_day(text, published) or published)
         reference_source = "publication" if doc.article.published else "dateline"
         if reference is None and dateline.published:  # a given date no calendar can use (9999-12-31)
             reference = reference_date(dateline.published)  # yields to the article's own dateline

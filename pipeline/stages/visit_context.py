@@ -40,9 +40,16 @@ def overlaps(a: Event, b: Event) -> bool:
 
 
 def _same_time(visit: Event, e: Event) -> bool:
-    """Both reported as done, or both as planned; or an undated item on the programme of a visit
-    under way ("arrived in Hanoi on Sunday ... the two leaders will then hold talks")."""
-    return visit.status == e.status or (e.status == "planned" and not e.date_start)
+    """Both reported as done, or both as planned; or an item on the programme of a visit under way,
+    undated or dated only by the programme day before it ("arrived in Hanoi on Sunday ... the two
+    leaders will then hold talks")."""
+    return visit.status == e.status or (e.status == "planned" and (not e.date_start or e.date_inferred))
+
+
+def _during(visit: Event, e: Event) -> bool:
+    """Same time (``_same_time``) and dates that meet; a plan dated only by the programme day told
+    before it may fall on any day of the visit (whose span the article may not give)."""
+    return _same_time(visit, e) and (overlaps(visit, e) or (e.status == "planned" and e.date_inferred))
 
 
 def enclosing_visit(e: Event, visits: Iterable[Event]) -> Event | None:
@@ -53,8 +60,8 @@ def enclosing_visit(e: Event, visits: Iterable[Event]) -> Event | None:
     for v in visits:
         if v.type != "visit" or is_past_reference(v) or not v.location_country:
             continue
-        if v.location_country in e.countries and _same_time(v, e) \
-                and set(e.countries) <= set(v.countries) | {v.location_country} and overlaps(v, e):
+        if v.location_country in e.countries and _during(v, e) \
+                and set(e.countries) <= set(v.countries) | {v.location_country}:
             return v
     return None
 
@@ -68,7 +75,7 @@ def travellers_visit(e: Event, visits: Iterable[Event]) -> Event | None:
         return None
     names = {p.name for p in e.participants}
     fits = [v for v in visits if v.type == "visit" and v.location_country and not is_past_reference(v)
-            and names & visitor_names(v) and _same_time(v, e) and overlaps(v, e)]
+            and names & visitor_names(v) and _during(v, e)]
     places = {v.location_country for v in fits}
     return fits[0] if len(places) == 1 else None
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.dateline import Dateline, clutter_spans, parse_dateline
+from pipeline.stages.dateline import Dateline, clutter_spans, home_day, is_timestamp, parse_dateline
 
 DATELINE_CASES = [
     # (text, published, place, body text starts with)
@@ -134,3 +134,22 @@ STATED_DAY_CASES = [
 def test_dateline_and_header_lines_give_the_stated_day(text, published, place):
     d = parse_dateline(text)
     assert (d.published, d.place) == (published, place)
+
+
+@pytest.mark.parametrize("text,day,expected", [
+    ("Chile and Vietnam sign deals\nBy Newsdesk   June 11, 2025 | 09:40 pm PT\nToday …", "2025-06-11", "2025-06-12"),
+    ("Headline\nMarch 3, 2024 | 11:15 pm ET\nBody", "2024-03-03", "2024-03-04"),
+    ("Headline\nJanuary 9, 2023 | 08:05 am PT\nBody", "2023-01-09", None),   # 23:05 in Hà Nội: same day
+    ("Tiêu đề\n11/06/2025 21:40 GMT+7\nNội dung", "2025-06-11", None),      # already the home zone
+    ("Headline\nDecember 31, 2025 | 19:30 GMT\nBody", "2025-12-31", "2026-01-01"),
+    ("Headline\nJune 10, 2025 | 09:40 pm PT\nBody", "2025-06-11", None),    # the stamp is another day
+])
+def test_home_day_moves_a_page_stamp_in_another_zone_to_the_newsrooms(text, day, expected) -> None:
+    assert home_day(text, day) == expected
+
+
+def test_is_timestamp_tells_a_page_stamp_from_a_dated_sentence() -> None:
+    text = "June 11, 2025 | 09:40 pm PT"
+    assert is_timestamp(text, len("June 11, 2025"))
+    text = "On June 11, 2025 the two sides met at 9:40."
+    assert not is_timestamp(text, len("On June 11, 2025"))

@@ -426,3 +426,34 @@ def test_vague_and_relative_periods_have_reduced_precision(text: str, lang: str,
 ])
 def test_spans_of_time_and_ratios_are_not_dates(text: str, lang: str) -> None:
     assert find_dates(text, lang, THU) == []
+
+
+@pytest.mark.parametrize("text,lang,ref,expected", [
+    ("Yesterday (23), she met the president.", "en", date(2025, 6, 24), "2025-06-23"),
+    ("Hôm qua (23), bà đã gặp Tổng thống.", "vi", date(2025, 6, 24), "2025-06-23"),
+    ("On Monday (2nd), he met the king.", "en", date(2025, 6, 4), "2025-06-02"),
+    ("Yesterday (30), he arrived.", "en", date(2025, 7, 1), "2025-06-30"),    # across a month's end
+    ("Tối qua (31), ông tới Lima.", "vi", date(2026, 1, 1), "2025-12-31"),     # and a year's
+])
+def test_a_bracketed_day_of_the_month_after_an_anchor_fixes_its_day(text, lang, ref, expected):
+    found = find_dates(text, lang, ref)
+    assert [(d.date_start, d.date_end, d.weekday) for d in found] == [(expected, expected, None)]
+
+
+def test_a_bracketed_number_far_from_the_anchor_is_no_day_of_it():
+    found = find_dates("Yesterday (12) delegates arrived.", "en", date(2025, 6, 24))
+    assert [(d.text, d.date_start) for d in found] == [("Yesterday", "2025-06-23")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Obama made trips to the country in 2009 and 2016.", "en", ["2009", "2016"]),
+    ("She went there in 2003, 2011 and 2019.", "en", ["2003", "2011", "2019"]),
+    ("Ông đã thăm Chile năm 2005 và 2012.", "vi", ["2005", "2012"]),
+    ("Bà từng tới Peru năm 2001, 2007 và năm 2013.", "vi", ["2001", "2007", "2013"]),
+    ("since 1995 and 3000 people", "en", ["1995"]),           # a count, not a year
+    ("in 2003, 2004 delegates came", "en", ["2003"]),          # no "and": no list
+    ("from 2018 to 2022", "en", ["2018"]),                     # a span stays one
+    ("năm 2018-2022", "vi", ["2018"]),
+])
+def test_years_listed_with_and_are_separate_years(text, lang, expected):
+    assert [d.date_start for d in find_dates(text, lang, date(2025, 6, 12))] == expected

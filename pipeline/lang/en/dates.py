@@ -14,6 +14,7 @@ from pipeline.lang.date_calendar import (
     YEAR,
     Cand,
     day_cand,
+    listed_years,
     month_year,
     opt_int,
     range_days,
@@ -89,7 +90,7 @@ _EN_YEAR = re.compile(rf"""
            (?:(?P<mod>early|late|mid|end)[-\s]+)?
       |(?P<lead>[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd)[-\s]+
     )
-    (?P<y>{YEAR})(?:\s*[-–]\s*(?P<y2>{YEAR})|\s+(?:to|and|until)\s+(?P<y3>{YEAR}))?
+    (?P<y>{YEAR})(?:\s*[-–]\s*(?P<y2>{YEAR})|\s+(?:to|until)\s+(?P<y3>{YEAR}))?
     (?![\w]|[.,:]\d|\s*%)
 """, re.X)
 # After "of 2000" / "from 2000" a lower-case word must be a function word, else the
@@ -219,6 +220,11 @@ def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
         else:
             start = m.start("y")
         out.append(Cand(start, m.end(), str(y1), str(y2)))
+        if y1 == y2:  # "in 2009 and 2015", "in 2003, 2009 and 2017": each another time, not a span
+            listed = listed_years(text, m.end(), "and", "in")
+            f = _EN_FOLLOW_WORD.match(text, listed[-1].end) if listed else None
+            if not (f and f.group(1) not in _EN_OK_FOLLOWERS):  # "since 1992 and 2000 people"
+                out.extend(listed)
 
     if ref is not None:
         for m in _EN_RELPERIOD.finditer(text):

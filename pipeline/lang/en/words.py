@@ -85,7 +85,11 @@ WORDS = StageWords(
     begin=r"\b(?:depart\w*|left|leaves|leaving|arriv\w*|began|begins|beginning|start\w*|set off|embark\w*)\b",
     attribute_lead=r"(?:with\s+)?(?:the\s+|a\s+)?",
     concluded=r"conclud\w*|wrapp\w* up|ending",
-    earlier="previous|previously|last|earlier|former|past|recent",
+    earlier=r"previous|previously|last|earlier(?!\s+(?:in\s+the\s+day|today|that\s+day))|former|past|recent",
+    visit_anaphor=r"\b(?:[Tt]he|[Tt]his|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|stay|tour)\b",
+    visit_day_ordinal=(r"\b(?P<n>second|third|fourth|fifth|sixth|seventh|[2-7](?:nd|rd|th))\s+(?:and\s+final\s+)?day\s+"
+                       r"(?:of|in)\s+(?:(?:the|his|her|their|its)\s+)?$"),
+    ordinal_words=("first", "second", "third", "fourth", "fifth", "sixth", "seventh"),
     led_by_cue="led by|headed by",
     delegation="delegation|leadership|representatives",
     name_gap_words=("the", "of", "and"),

@@ -57,8 +57,9 @@ CUES = FrameCues(
 
 # What Vietnamese adds to the cues tried on every article (pipeline/stages/frame_cues.py).
 SHARED = SharedCueWords(
-    said_after=r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định)\b",
-    said_before="",
+    said_after=r"\s*,?\s*(?:đã\s+)?(?:cho hay|cho biết|thông báo|tuyên bố|công bố|phát biểu|khẳng định|ra thông cáo)\b",
+    # "Theo Thông cáo của Bộ Ngoại giao ngày 28/8": the day of the communiqué, not of what it announces
+    said_before=r"[Tt]heo\s+(?:[Tt]hông\s+cáo|[Tt]hông\s+báo)(?:\s+báo\s+chí)?(?:\s+của\s+[^,.;()\d]{1,40}?)?",
     said_before_day=r"(?:cho biết|thông báo|tuyên bố|phát biểu|nói)(?:\s+vào)?",
     past_day_words=("hôm",),  # "cho biết hôm 7/5"; "cho biết ngày 7/5 sẽ …" is what was said
     holiday=r"kỷ niệm|Quốc khánh|ngày lễ|dịp lễ",

@@ -17,6 +17,7 @@ from pipeline.lang.date_calendar import (
     Cand,
     closest_day,
     day_cand,
+    listed_years,
     month_year,
     opt_int,
     range_days,
@@ -239,6 +240,8 @@ def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
 
     for m in _VI_YEAR.finditer(text):
         y1 = int(m["y"])
+        if not m["y2"]:
+            out.extend(listed_years(text, m.end(), "và", "năm"))  # "năm 2003, 2009 và 2017": three times
         y2 = opt_int(m["y2"]) or y1
         if y2 < y1:
             continue

@@ -81,6 +81,10 @@ WORDS = StageWords(
     attribute_lead="",
     concluded="kết thúc",
     earlier="trước đây|trước đó|lần trước|từng|đã từng",
+    visit_anaphor=r"[Cc]huyến\s+(?:thăm|công\s+tác|công\s+du)(?:\s+(?:chính\s+thức|cấp\s+[Nn]hà\s+nước|làm\s+việc))?"
+                  r"(?:\s+(?:này|lần\s+này))?|[Tt]rong\s+thời\s+gian\s+(?:ở|thăm|lưu\s+lại|làm\s+việc)",
+    visit_day_ordinal=r"(?<!\w)[Nn]gày\s+(?:làm\s+việc\s+)?thứ\s+(?P<n>\d|hai|ba|tư|năm|sáu|bảy)\s+(?:trong|của)\s+$",
+    ordinal_words=("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy"),
     led_by_cue="do|dẫn đầu bởi",
     delegation="[Đđ]oàn",
     name_gap_words=("nước", "và"),
