@@ -574,16 +574,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if pair:
                 return pair
         if before:
-            # the nearest, with anyone coordinated to it by "and"/"và"/","
-            group = [before[-1]]
-            for m in reversed(before[:-1]):
-                gap = self.ctx.text[m.end:group[0].start]
-                if len(gap) <= 70 and _AND_WITH.search(gap) \
-                        and not _WITH_WHILE.search(gap):
-                    group.insert(0, m)
-                else:
-                    break
-            return group
+            return self._coordinated(before)
         if self.cues.two_leaders.search(self.ctx.text[seg_start:trig.start]):
             pair = self._article_pair(sent)
             if pair:
@@ -607,6 +598,19 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         head = words[0] if words else self.ctx.text[trig.start:trig.end].split()[0]
         return head[:1].islower() and not self._mentions_between(semicolon + 1, trig.start, modifiers=True) \
             and head not in _CLAUSE_CONTINUERS
+
+    def _coordinated(self, before: list[PersonMention], reach: int = 70, commas: bool = True) -> list[PersonMention]:
+        """The last of ``before`` with anyone coordinated to it by "and"/"và" (or a comma, unless
+        ``commas`` is off) within ``reach`` characters ("A và Phu nhân B")."""
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            gap = self.ctx.text[m.end:group[0].start]
+            if len(gap) <= reach and _AND_WITH.search(gap) and not _WITH_WHILE.search(gap) \
+                    and (commas or "," not in gap):
+                group.insert(0, m)
+            else:
+                break
+        return group
 
     def _previous_sentence_agent(self, sent: Sentence) -> Person | None:
         """Who acted in the meeting or visit the sentence right before reports (its first
