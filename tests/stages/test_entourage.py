@@ -65,6 +65,8 @@ def test_people_who_escort_or_welcome_the_guest_are_not_his_delegation(pipe, tex
      {"Gabriel Boric", "Irina Karamanos"}),
     ("Chilean President Gabriel Boric and his wife Irina Karamanos paid a state visit to Vietnam.", "en",
      {"Gabriel Boric", "Irina Karamanos"}),
+    ("Japanese Emperor Naruhito and Empress Masako will pay a state visit to Vietnam in September.", "en",
+     {"Naruhito", "Masako"}),
 ])
 def test_a_leader_and_spouse_named_together_both_travel(pipe, text, lang, expected):
     found = visits(pipe, text, lang)
