@@ -35,6 +35,7 @@ _AGENT_BY = re.compile(rf"[^.;]{{0,60}}?\b(?:{joined('agent_by')})\s")
 _VISITING = re.compile(joined("visiting"), re.I)
 _HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
 _PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
+_FIRST_SINCE = re.compile(joined("first_since"))  # "first visit since 2000": the visit before, that year
 _VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
 _SPOUSE = re.compile(joined("spouse"), re.I)  # "Phu nhân", "phu nhân"
 # "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka", "India from 11 to 13 October and then to Sri Lanka":
@@ -297,6 +298,23 @@ class VisitFrames(FrameHost):
                            {to_iso, country} - {None}, date, (to_name, to_iso))
         return True
 
+    def _visit_before(self, sent: Sentence, trig: Trigger, visitor: list[PersonMention]) -> None:
+        """A trip told again as "the Russian president's first visit since 2000"
+        (that is, the visitor last came in that year): a past visit of his to the same country."""
+        for m in _FIRST_SINCE.finditer(sent.text):
+            if sent.start + m.start("trig") != trig.start:
+                continue
+            who = visitor[0].person
+            last = next((e for e in reversed(self.ctx.events) if e.type == "visit" and e.location_country
+                         and any(p.name == who.canonical and p.role == "visitor" for p in e.participants)), None)
+            if last is None:
+                return
+            year = m.group("y")
+            if last.date_start and last.date_start[:4] <= year:
+                return  # "since" a year that is no earlier than the trip itself
+            self._emit(sent, trig, "visit", "other", "occurred", [self._participant(visitor[0], "visitor")],
+                       set(last.countries), (year, year, False), (last.location_name, last.location_country))
+
     def _specify_subtype(self, trig: Trigger, visitor: list[PersonMention]) -> None:
         """"arrived in Hanoi on Monday for a state visit": the repeat mention names the visit's kind."""
         if trig.subtype == "other":
@@ -382,6 +400,8 @@ class VisitFrames(FrameHost):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:
             dests = self._earlier_destination(sent, trig, dates, visitor)
+        if visitor:
+            self._visit_before(sent, trig, visitor)
         if not dests and visitor and any(e.type == "visit" and not e.date_start or
                                          e.type == "visit" and len(e.date_start or "") == 10
                                          for e in self.ctx.events):

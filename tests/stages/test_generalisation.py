@@ -1156,3 +1156,15 @@ def test_the_dated_earlier_meeting_of_a_series_reviewed_since(pipe):
     text = ("Kenyan Foreign Minister Amina Wekesa held talks with her Chilean counterpart Alberto van Klaveren "
             "in Nairobi on May 6. They reviewed ties since the first meeting of the joint commission.")
     assert len([e for e in run(pipe, text, "en", "2024-05-07") if e["type"] == "meeting"]) == 1
+
+
+def test_a_first_visit_since_a_year_tells_the_visitors_earlier_trip(pipe):
+    text = ("Chilean President Gabriel Boric arrived in Tokyo on Monday for a state visit. It was the "
+            "Chilean leader's first visit to Japan since 2009.")
+    visits = {(e["date_start"], tuple(e["countries"])) for e in run(pipe, text, "en", "2024-05-07")
+              if e["type"] == "visit"}
+    assert visits == {("2024-05-06", ("CHL", "JPN")), ("2009", ("CHL", "JPN"))}
+    # a first visit since an event, not a year, adds nothing
+    text = ("Chilean President Gabriel Boric arrived in Tokyo on Monday for a state visit. It was his "
+            "first visit since the pandemic.")
+    assert len([e for e in run(pipe, text, "en", "2024-05-07") if e["type"] == "visit"]) == 1
