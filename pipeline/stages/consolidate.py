@@ -260,6 +260,7 @@ def merge(a: Event, b: Event) -> Event:
         a.title = b.title
     a.confidence = min(0.95, max(a.confidence, b.confidence) + 0.1)
     a.mentions += b.mentions
+    a.speculative = a.speculative and b.speculative  # a forecast of an announced event confirms it
     return a
 
 
@@ -284,7 +285,9 @@ def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
         else:
             out.append(e)
             kept_of_type.add(len(out) - 1, e)
-    return out
+    # a forecast ("is expected to visit A, B and C") adds its date and people to the event the article
+    # announces, but no forecast alone is an event (spec: general intentions are not events)
+    return [e for e in out if not e.speculative]
 
 
 _TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days apart

@@ -740,6 +740,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
+        ev.speculative = bool(self.cues.speculation.search(self.ctx.text, max(sent.start, trig.start - 70), trig.start))
         self.ctx.events.append(ev)
         if ev.date_source == "stated":
             for o in self._date_lists.pop(trig.start, []):  # "in 2009 and 2015": one event per time

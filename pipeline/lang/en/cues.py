@@ -28,6 +28,8 @@ CUES = FrameCues(
                       # clause of time starts a new predicate the wish does not govern
                       r"(?:\s+(?!(?:while|when|whilst|after|before|during)\b)(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
     not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),
+    # "the minister is also expected to hold talks with ...", "are expected to sign": up to the trigger
+    speculation=re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+to(?:\s+be)?(?:\s+[^\s,;.]+){0,2}\s*$"),
     host=re.compile(r"\b(?:invitation of|invited by|hosted by|welcomed|welcomes|welcoming|chaired the official welcome|"
                     r"bid farewell|reception during)\b", re.I),
     receive=re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),

@@ -36,6 +36,7 @@ WORDS = StageWords(
     group_heads=r"đại diện|lãnh đạo|đoàn|doanh nghiệp",
     many_countries=r"\s+(?:của\s+)?(?:các|nhiều)\s+(?:nước|quốc gia)\b",
     between="giữa",
+    speaker_after=r"\s*,?\s*(?:đã\s+)?(?:cho biết|cho hay|nói với|nói rằng|thông báo)\b",
     # visits
     attend="tham dự|dự",
     spouse_along=r"(?:và|cùng) [Pp]hu (?:nhân|quân)\s*",

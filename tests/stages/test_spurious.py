@@ -1,0 +1,70 @@
+"""Precision: mentions that are no event of their own (spec section 3) and people who are no party.
+
+A forecast ("is expected to visit") is not an announced plan, though it may add to one; the
+person who reports a meeting ("..., his spokesman X said") is not met. Every sentence here is
+made up for the test; the expected events were worked out by hand from shared/spec/events.md.
+"""
+from __future__ import annotations
+
+import pipeline
+from pipeline.doc import Article
+
+
+def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, lang, published)], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    return res.events.to_dict("records")
+
+
+def people(e: dict) -> set[str]:
+    return {p["name"] for p in e["participants"]}
+
+
+def test_a_forecast_alone_is_no_event(pipe):
+    text = "Chilean President Gabriel Boric is expected to visit Japan and South Korea in July on an Asian tour."
+    assert run(pipe, text, "en") == []
+
+
+def test_an_announced_plan_is_an_event(pipe):
+    events = run(pipe, "Chilean President Gabriel Boric will visit Japan in July.", "en")
+    assert [(e["type"], e["status"], tuple(e["countries"])) for e in events] == [("visit", "planned", ("CHL", "JPN"))]
+
+
+def test_a_forecast_joins_the_announced_visit_and_adds_no_other(pipe):
+    text = ("Chilean President Gabriel Boric will pay an official visit to Japan from 14 to 16 July. "
+            "Boric is expected to visit Japan and South Korea as part of the tour.")
+    events = run(pipe, text, "en")
+    assert [(e["type"], tuple(e["countries"])) for e in events] == [("visit", ("CHL", "JPN"))]
+
+
+def test_vietnamese_scheduled_meeting_stays_an_event(pipe):
+    # "dự kiến" announces the schedule of a visit: a planned meeting of its own
+    text = "Tổng thống Chile Gabriel Boric dự kiến hội kiến Thủ tướng Phạm Minh Chính và thăm tỉnh Quảng Ninh."
+    events = run(pipe, text, "vi")
+    assert [(e["type"], e["status"]) for e in events] == [("meeting", "planned")]
+    assert people(events[0]) == {"Gabriel Boric", "Phạm Minh Chính"}
+
+
+def test_the_spokesperson_who_reports_talks_is_not_met(pipe):
+    text = ("Chilean Foreign Minister Alberto van Klaveren will hold talks with his Japanese counterpart Yoko "
+            "Kamikawa on Friday, the Chilean Foreign Ministry's spokeswoman, Ana Lopez, said on Tuesday.")
+    events = run(pipe, text, "en")
+    assert len(events) == 1 and "Ana Lopez" not in people(events[0])
+    text = ("Chilean Foreign Minister Alberto van Klaveren will hold talks with Japanese Prime Minister Fumio "
+            "Kishida and Foreign Minister Yoko Kamikawa, his spokesman Pedro Soto told reporters in Santiago.")
+    events = run(pipe, text, "en")
+    assert len(events) == 2 and all("Pedro Soto" not in people(e) for e in events)
+
+
+def test_the_person_met_before_an_inverted_said_is_still_met(pipe):
+    # "..., said the Foreign Ministry": the speaker stands after the verb, the name before it is met
+    text = "President Luong Cuong will meet Kenyan President William Ruto on Friday, said the Foreign Ministry."
+    events = run(pipe, text, "en")
+    assert len(events) == 1 and "William Ruto" in people(events[0])
+
+
+def test_vietnamese_spokesperson_who_reports_talks_is_not_met(pipe):
+    text = ("Bộ trưởng Ngoại giao Chile sẽ hội đàm với Bộ trưởng Ngoại giao Bùi Thanh Sơn vào ngày 20/6, "
+            "người phát ngôn Phạm Thu Hằng cho biết.")
+    events = run(pipe, text, "vi")
+    assert len(events) == 1 and "Phạm Thu Hằng" not in people(events[0])
