@@ -142,6 +142,7 @@ class Event:
     day_hint: str | None = None  # 'MM-DD': the day without a year the narrative is on at this undated event
     mentions: int = 1  # how many frames consolidation merged into this event
     proposed: bool = False  # added by the learned proposer (stage propose), not by a frame rule
+    thanked_for: bool = False  # a meeting someone is thanked for: dropped beside its own report
     speculative: bool = False  # told as a forecast ("is expected to visit"): kept only merged into an event
 
 

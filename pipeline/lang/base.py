@@ -25,6 +25,9 @@ class FrameCues:
     # before a trigger: a forecast ("is expected to visit"), which adds to an event the article
     # announces but is not one of its own
     speculation: re.Pattern[str]
+    # before a trigger: thanks for a meeting ("thanked X for receiving him", "cảm ơn X đã tiếp"): the
+    # meeting the thanks are said at, which the article reports in its own words
+    thanks_for: re.Pattern[str]
     host: re.Pattern[str]  # in the sentence: someone hosts the visit ("at the invitation of")
     receive: re.Pattern[str]  # in the sentence: someone receives the visitor ("received", "tiếp")
     witness: re.Pattern[str]  # in the sentence: the people named witness a signing

@@ -260,7 +260,8 @@ def merge(a: Event, b: Event) -> Event:
         a.title = b.title
     a.confidence = min(0.95, max(a.confidence, b.confidence) + 0.1)
     a.mentions += b.mentions
-    a.speculative = a.speculative and b.speculative  # a forecast of an announced event confirms it
+    a.speculative = a.speculative and b.speculative
+    a.thanked_for = a.thanked_for and b.thanked_for  # a forecast of an announced event confirms it
     return a
 
 
@@ -287,7 +288,16 @@ def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
             kept_of_type.add(len(out) - 1, e)
     # a forecast ("is expected to visit A, B and C") adds its date and people to the event the article
     # announces, but no forecast alone is an event (spec: general intentions are not events)
-    return [e for e in out if not e.speculative]
+    out = [e for e in out if not e.speculative]
+    # "the minister thanked the premier for receiving him": the meeting the thanks are said at, told
+    # again; it stands only when the article reports no meeting of its countries with one of its
+    # people or on its day (thanks to another leader for a reception the day before is another one)
+    reported = [e for e in out if e.type == "meeting" and not e.thanked_for]
+
+    def told_again(e: Event) -> bool:
+        return any(set(r.countries) == set(e.countries) and (_names(r) & _names(e) or dates_compatible(r, e))
+                   for r in reported)
+    return [e for e in out if not (e.thanked_for and told_again(e))]
 
 
 _TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days apart

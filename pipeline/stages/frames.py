@@ -740,6 +740,8 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
+        ev.thanked_for = type_ == "meeting" and bool(
+            self.cues.thanks_for.search(self.ctx.text, max(sent.start, trig.start - 100), trig.start))
         ev.speculative = bool(self.cues.speculation.search(self.ctx.text, max(sent.start, trig.start - 70), trig.start))
         self.ctx.events.append(ev)
         if ev.date_source == "stated":

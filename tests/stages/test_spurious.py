@@ -1,13 +1,15 @@
 """Precision: mentions that are no event of their own (spec section 3) and people who are no party.
 
 A forecast ("is expected to visit") is not an announced plan, though it may add to one; the
-person who reports a meeting ("..., his spokesman X said") is not met. Every sentence here is
+person who reports a meeting ("..., his spokesman X said") is not met; a meeting someone is thanked
+for ("cảm ơn X đã tiếp") is the one the article reports, told again. Every sentence here is
 made up for the test; the expected events were worked out by hand from shared/spec/events.md.
 """
 from __future__ import annotations
 
 import pipeline
-from pipeline.doc import Article
+from pipeline.doc import Article, Event, Participant
+from pipeline.stages.consolidate import consolidate
 
 
 def run(pipe, text: str, lang: str, published: str | None = "2025-06-12") -> list[dict]:
@@ -68,3 +70,43 @@ def test_vietnamese_spokesperson_who_reports_talks_is_not_met(pipe):
             "người phát ngôn Phạm Thu Hằng cho biết.")
     events = run(pipe, text, "vi")
     assert len(events) == 1 and "Phạm Thu Hằng" not in people(events[0])
+
+
+def _meeting(start: int, people: list[str], day: str, *, thanked: bool = False, forecast: bool = False,
+             subtype: str = "reception") -> Event:
+    e = Event(doc_id="d", lang="vi", type="meeting", subtype=subtype, status="occurred", trigger="tiếp",
+              evidence="e", char_start=start, char_end=start + 1, countries=["KEN", "VNM"], date_start=day,
+              date_end=day, participants=[Participant(n, n, "participant") for n in people])
+    e.thanked_for, e.speculative = thanked, forecast
+    return e
+
+
+def test_a_meeting_thanked_for_is_the_reported_one_told_again():
+    reported = _meeting(0, ["Lương Cường", "Musalia Mudavadi"], "2025-06-10")
+    # the thanked host written another way, so the two do not merge by name: still one meeting
+    thanked = _meeting(80, ["Luong C."], "2025-06-10", thanked=True)
+    assert [e.participants[0].name for e in consolidate([reported, thanked], None)] == ["Lương Cường"]
+
+
+def test_a_meeting_thanked_for_on_another_day_or_alone_stays():
+    reported = _meeting(0, ["Lương Cường", "Musalia Mudavadi"], "2025-06-10")
+    other_day = _meeting(80, ["Phạm Minh Chính"], "2025-06-09", thanked=True)
+    assert len(consolidate([reported, other_day], None)) == 2
+    assert len(consolidate([_meeting(0, ["Phạm Minh Chính"], "2025-06-09", thanked=True)], None)) == 1
+
+
+def test_a_forecast_meeting_stays_only_merged_into_a_reported_one():
+    forecast = _meeting(0, ["Lương Cường", "Musalia Mudavadi"], "2025-06-10", forecast=True)
+    reported = _meeting(80, ["Lương Cường", "Musalia Mudavadi"], "2025-06-10")
+    kept = consolidate([forecast, reported], None)
+    assert len(kept) == 1 and not kept[0].speculative
+    assert consolidate([_meeting(0, ["Lương Cường", "Musalia Mudavadi"], "2025-06-10", forecast=True)], None) == []
+
+
+def test_thanks_for_a_meeting_is_read_before_its_trigger_in_both_languages():
+    from pipeline.lang.en.cues import CUES as EN
+    from pipeline.lang.vi.cues import CUES as VI
+    assert VI.thanks_for.search("Bộ trưởng Kenya chân thành cảm ơn Chủ tịch nước đã dành thời gian ")
+    assert not VI.thanks_for.search("Chủ tịch nước đã dành thời gian ")
+    assert EN.thanks_for.search("The Kenyan minister thanked President Luong Cuong for the warm ")
+    assert not EN.thanks_for.search("The Kenyan minister later ")

@@ -29,6 +29,7 @@ CUES = FrameCues(
                       r"(?:\s+(?!(?:while|when|whilst|after|before|during)\b)(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
     not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),
     # "the minister is also expected to hold talks with ...", "are expected to sign": up to the trigger
+    thanks_for=re.compile(r"\bthank(?:s|ed|ing)?\b[^.;:]{0,80}?\bfor\s+(?:[^\s.;:]+\s+){0,5}$", re.I),
     speculation=re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+to(?:\s+be)?(?:\s+[^\s,;.]+){0,2}\s*$"),
     host=re.compile(r"\b(?:invitation of|invited by|hosted by|welcomed|welcomes|welcoming|chaired the official welcome|"
                     r"bid farewell|reception during)\b", re.I),
