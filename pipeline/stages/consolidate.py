@@ -94,6 +94,13 @@ def _same_trip_days(a: Event, b: Event) -> bool:
     return gap <= dt.timedelta(days=6)
 
 
+def _headline(e: Event) -> bool:
+    """A title line ("PM meets with Egyptian counterpart"): short, and no full stop ends it. A meeting
+    it tells with one side named is the body's meeting of those states, not another one met."""
+    line = e.evidence.rstrip()
+    return 0 < len(line) <= 150 and line[-1] not in ".!?…\"”’»):;"
+
+
 def _remote(e: Event) -> bool:
     return e.subtype in ("phone_call", "virtual")
 
@@ -124,7 +131,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # a call made now is not the meeting it plans ("vừa điện đàm … sẽ gặp tại APEC")
             return na == nb and not (_remote(a) != _remote(b) and a.status != b.status)
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
-                and a.subtype in ("phone_call", "reception", "virtual", "talks") \
+                and (a.subtype in ("phone_call", "reception", "virtual", "talks")
+                     or _headline(a if na < nb else b)) \
                 and set(a.countries) == set(b.countries):
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)

@@ -110,3 +110,26 @@ def test_thanks_for_a_meeting_is_read_before_its_trigger_in_both_languages():
     assert not VI.thanks_for.search("Chủ tịch nước đã dành thời gian ")
     assert EN.thanks_for.search("The Kenyan minister thanked President Luong Cuong for the warm ")
     assert not EN.thanks_for.search("The Kenyan minister later ")
+
+
+def _told(start: int, people: list[str], day: str, evidence: str, inferred: bool = False) -> Event:
+    e = _meeting(start, people, day, subtype="meeting")
+    e.evidence, e.date_inferred = evidence, inferred
+    return e
+
+
+def test_a_headline_meeting_naming_one_side_is_the_bodys_meeting():
+    headline = _told(0, ["Phạm Minh Chính"], "2025-06-12", "PM Pham Minh Chinh meets with Chilean President", True)
+    body = _told(60, ["Phạm Minh Chính", "Gabriel Boric"], "2025-06-10",
+                 "On Tuesday, Prime Minister Pham Minh Chinh met with Chilean President Gabriel Boric.")
+    assert len(consolidate([headline, body], None)) == 1
+
+
+def test_a_body_meeting_with_an_unnamed_official_stays_apart(pipe):
+    body = _told(0, ["Phạm Minh Chính", "Gabriel Boric"], "2025-06-10",
+                 "On Tuesday, Prime Minister Pham Minh Chinh met with Chilean President Gabriel Boric.")
+    senate = _told(90, ["Phạm Minh Chính"], "2025-06-10", "Chinh also met with the President of the Chilean Senate.")
+    assert len(consolidate([body, senate], None)) == 2
+    text = ("SANTIAGO - Prime Minister Pham Minh Chinh met with Chilean President Gabriel Boric in Santiago on "
+            "Tuesday. Pham Minh Chinh also met with the President of the Chilean Senate.")
+    assert len([e for e in run(pipe, text, "en") if e["type"] == "meeting"]) == 2
