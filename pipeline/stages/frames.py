@@ -452,7 +452,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _is_intention(self, sent: Sentence, trig: Trigger) -> bool:
         before = self.ctx.text[max(sent.start, trig.start - 70):trig.start]
-        after = self.ctx.text[trig.end:min(sent.end, trig.end + 25)]
+        after = self.ctx.text[trig.end:min(sent.end, trig.end + 60)]
         return bool(self.cues.intent.search(before) or self.cues.not_event_after.search(after))
 
     def _location(self, sent: Sentence, default_country: str | None = None) -> tuple[str | None, str | None]:

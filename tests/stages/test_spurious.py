@@ -133,3 +133,12 @@ def test_a_body_meeting_with_an_unnamed_official_stays_apart(pipe):
     text = ("SANTIAGO - Prime Minister Pham Minh Chinh met with Chilean President Gabriel Boric in Santiago on "
             "Tuesday. Pham Minh Chinh also met with the President of the Chilean Senate.")
     assert len([e for e in run(pipe, text, "en") if e["type"] == "meeting"]) == 2
+
+
+def test_a_visit_wished_for_soon_or_at_a_convenient_time_is_no_event(pipe):
+    assert run(pipe, "Chilean President Gabriel Boric will visit Vietnam soon, the ministry said.", "en") == []
+    assert run(pipe, "Chilean President Gabriel Boric will visit Vietnam at a convenient time.", "en") == []
+    assert run(pipe, "Tổng thống Chile Gabriel Boric sẽ thăm Việt Nam vào một thời điểm thích hợp.", "vi") == []
+    # a time set is a plan
+    assert len(run(pipe, "Chilean President Gabriel Boric will visit Vietnam next week.", "en")) == 1
+    assert len(run(pipe, "Tổng thống Chile Gabriel Boric sẽ thăm Việt Nam vào tuần tới.", "vi")) == 1

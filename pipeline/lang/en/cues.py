@@ -27,7 +27,10 @@ CUES = FrameCues(
                       # "invite Mr. X to visit": 'Mr.' is a word; "proposed closer ties while meeting X": a
                       # clause of time starts a new predicate the wish does not govern
                       r"(?:\s+(?!(?:while|when|whilst|after|before|during)\b)(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
-    not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),
+    # "to visit Chile soon", "will visit at a convenient time": a wish with no time set, no plan
+    not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"
+                               r"|^[^.;,]{0,40}?\b(?:soon|at an early date|"
+                               r"at (?:a|an|the) (?:mutually )?(?:convenient|appropriate|suitable) time)\b"),
     # "the minister is also expected to hold talks with ...", "are expected to sign": up to the trigger
     thanks_for=re.compile(r"\bthank(?:s|ed|ing)?\b[^.;:]{0,80}?\bfor\s+(?:[^\s.;:]+\s+){0,5}$", re.I),
     speculation=re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+to(?:\s+be)?(?:\s+[^\s,;.]+){0,2}\s*$"),
