@@ -142,3 +142,9 @@ def test_a_visit_wished_for_soon_or_at_a_convenient_time_is_no_event(pipe):
     # a time set is a plan
     assert len(run(pipe, "Chilean President Gabriel Boric will visit Vietnam next week.", "en")) == 1
     assert len(run(pipe, "Tổng thống Chile Gabriel Boric sẽ thăm Việt Nam vào tuần tới.", "vi")) == 1
+
+
+def test_an_invitation_for_someone_to_visit_is_no_visit(pipe):
+    text = ("The Vietnamese side appreciated Chilean President Gabriel Boric's invitation for Vietnamese Prime Minister "
+            "Pham Minh Chinh to visit Chile.")
+    assert [e for e in run(pipe, text, "en") if e["type"] == "visit"] == []
