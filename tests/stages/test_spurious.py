@@ -145,6 +145,6 @@ def test_a_visit_wished_for_soon_or_at_a_convenient_time_is_no_event(pipe):
 
 
 def test_an_invitation_for_someone_to_visit_is_no_visit(pipe):
-    text = ("The Vietnamese side appreciated Chilean President Gabriel Boric's invitation for Vietnamese Prime Minister "
-            "Pham Minh Chinh to visit Chile.")
+    text = ("The Vietnamese side appreciated Chilean President Gabriel Boric's invitation for Vietnamese "
+            "Prime Minister Pham Minh Chinh to visit Chile.")
     assert [e for e in run(pipe, text, "en") if e["type"] == "visit"] == []

@@ -14,7 +14,8 @@ CUES = FrameCues(
     planned=re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|scheduled to|"
                        r"is due|are due|plans to|is expected to|are expected to|upcoming|to pay|would)\b"),
     # "would like to" is a wish, a bare "would" in reported speech a plan ("said X would meet Y")
-    intent=re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitations? to|invitations? for|hopes? to|hoped to|"
+    intent=re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitations? to|invitations? for|"
+                      r"hopes? to|hoped to|"
                       r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
                       r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                       r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
