@@ -142,6 +142,8 @@ class StageWords:
     group_lead: str  # "with", "với" before a group met
     group_determiners: str  # "các", "the" before a group met
     group_heads: str  # "representatives", "đại diện": a group met, not a person
+    with_after_list: str  # "cùng", "together with": who closes a list of activities ("hội đàm, ... cùng X")
+    group_after_names: str  # "and five senators", "và đại diện doanh nghiệp": a group listed after people met
     many_countries: str  # "of other countries", "các nước": a group from many states, none of them named
     between: str  # "giữa", "between"
     speaker_after: str  # "told", "cho biết" right after a name: the person reports the meeting, nobody met

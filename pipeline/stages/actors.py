@@ -298,6 +298,14 @@ class _LastOfCountry:
         self._take(index, mention)
 
 
+def _may_hold(held: str | None, key: str) -> bool:
+    """Whether a person known (where last named) by the office ``held`` may be the one a bare title
+    ``key`` names: an unknown office may be any, and so may a counterpart's (the office of whoever they
+    face); a generic title names any of its kind ("the minister": the Foreign Minister); a Senate
+    President is not the Queen Mother or the Prime Minister."""
+    return held in (None, "counterpart") or key == "counterpart" or held == key or held.endswith("_" + key)
+
+
 class _SpanOverlaps:
     """'Does [start, end) overlap a span of this list?' for a list that only grows while it is
     asked: the spans there at the start are indexed once; spans appended later are taken in as
@@ -1003,7 +1011,8 @@ class ActorFinder:
                 follow.append(of_country)
             head = chain_starts.get(s, s)  # "X, Phó Thủ tướng, Bộ trưởng Quốc phòng Campuchia"
             appositive = [m for m in _ending_in(actors.mentions, ends, _appositive_reach(text, head), head)
-                          if m.end <= head and _APPOSITIVE.fullmatch(text, m.end, head)]
+                          if m.end <= head and _APPOSITIVE.fullmatch(text, m.end, head)
+                          and not self._event_word_in(text[m.end:head])]
             if appositive and not follow:
                 # "X, US Ambassador to Vietnam": a country name right before the title owns it
                 follow = [c for c in actors.starting_between("countries", s - 1 - longest, s)
@@ -1031,7 +1040,8 @@ class ActorFinder:
             if follow:
                 if prior is None:  # "Thủ tướng Nhật Bản" when only a Japanese person of another title is known
                     prior = _last_person(actors.mentions, s, lambda m: m.person.country == follow[0].iso3
-                                         and m.kind == "name")
+                                         and m.kind == "name" and (_may_hold(m.title_key or m.person.title_key, key)
+                                                                   or self._describes(text, m.end, s)))
                 if prior is None and (headline_end < 0 or s < headline_end):
                     # a headline's "Lao PM concludes visit" names, before the text does, the first
                     # person of that country and title
@@ -1044,6 +1054,18 @@ class ActorFinder:
                 iso = follow[0].iso3
                 person = unnamed.setdefault((iso, key), Person("", iso, t, key, first_mention=text[s:e], named=False))
                 _append_mention(actors.mentions, ends, PersonMention(s, e, text[s:e], person, "title", t, key))
+
+    def _describes(self, text: str, end: int, title_start: int) -> bool:
+        """"Xi Jinping, general secretary of the CPC Central Committee and Chinese president": a title
+        after a name in the same clause, with no event word between, is one more office of that person."""
+        gap = text[end:title_start]
+        return len(gap) <= 120 and not re.search(r"[.;:!?\n]", gap) and not self._event_word_in(gap)
+
+    def _event_word_in(self, gap: str) -> bool:
+        """"X, hội kiến Thủ tướng Campuchia", "X, met the Speaker": an event word between a name and a
+        title starts a new predicate, so the title is someone else met, not X's office."""
+        return any(w[:1].islower() for w in gap.split()) and any(
+            r.regex.search(gap) for r in lexicon.trigger_rules(self.lang) if r.type == "meeting")
 
     @staticmethod
     def _country_closing_body(actors: ArticleActors, text: str, end: int):

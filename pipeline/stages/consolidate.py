@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from pipeline.doc import Event
-from pipeline.lang import word_set
+from pipeline.lang import joined, word_set
 from pipeline.stages.gazetteer import fold
 
 SUBTYPE_PRIORITY = {
@@ -22,6 +22,7 @@ SUBTYPE_PRIORITY = {
     "meeting": ["talks", "phone_call", "virtual", "courtesy_call", "reception", "meeting", "other"],
     "agreement": ["joint_statement", "mou", "partnership_upgrade", "agreement", "other"],
 }
+_DELEGATION = re.compile(rf"\b(?:{joined('delegation')})\b", re.I)
 _GENERIC_DOCS = tuple(fold(x) for x in word_set("generic_documents"))  # folded once, compared folded
 # "documents on cooperation in legal matters": the subject of unnamed documents, in folded titles
 _DOC_TOPIC = re.compile(r"\b(?:%s)\s+(\S.{3,})" % "|".join(re.escape(fold(x)) for x in sorted(word_set("doc_topic"))))
@@ -105,6 +106,13 @@ def _remote(e: Event) -> bool:
     return e.subtype in ("phone_call", "virtual")
 
 
+def _met_a_group(e: Event) -> bool:
+    """A meeting with a group ("received leaders of businesses"): not the one with a named person; a
+    delegation received ("tiếp đoàn đại biểu tỉnh X") is the party its named leader heads."""
+    who = e.counterpart or ""
+    return who.startswith("group:") and not _DELEGATION.search(who)
+
+
 def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     """Whether two mentions in one article report the same event, so consolidation merges them."""
     if a.type != b.type:
@@ -133,7 +141,7 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
                 and (a.subtype in ("phone_call", "reception", "virtual", "talks")
                      or _headline(a if na < nb else b)) \
-                and set(a.countries) == set(b.countries):
+                and set(a.countries) == set(b.countries) and not (_met_a_group(a) or _met_a_group(b)):
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
             return True
@@ -142,8 +150,11 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # a headline's "New Australian PM phones US President" and the body's call between the
             # named leaders: one event told twice, once without names
             return True
+        # "met the Senate President", later "met representatives of businesses": one named side, two
+        # counterparts nobody names, two meetings
+        other_sides = a.counterpart == b.counterpart
         return na == nb and set(a.countries) == set(b.countries) and a.subtype == b.subtype \
-            and a.char_start != b.char_start
+            and a.char_start != b.char_start and other_sides
     # agreements
     ta, tb = fold(a.title or ""), fold(b.title or "")
     if a.subtype == "partnership_upgrade" or b.subtype == "partnership_upgrade":

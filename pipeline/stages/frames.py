@@ -96,6 +96,7 @@ _EARLIER = re.compile(rf"\b(?:{joined('earlier')})\b", re.I)  # "previous", "tr�
 _LED_BY_CUE = re.compile(rf"(?:{joined('led_by_cue')})\s")
 _DELEGATION_BEFORE = re.compile(rf"(?:{joined('delegation')})\b[^.;]{{0,80}}$")
 _NAME_GAP_WORDS = word_set("name_gap_words")
+_CLAUSE_CONTINUERS = word_set("list_continuers")  # "; and B": the list goes on, no new predicate
 _INVITATION_OF = re.compile(joined("invitation_of"))
 _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one side
 # what parts a date from an event word: a comma or clause mark, more than "and"/"và", which may join
@@ -551,6 +552,12 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         semicolon = self.ctx.text.rfind(";", seg_start, trig.start)
         if semicolon >= 0 and prev_agents:  # "X hội kiến A; dự ... cùng B; hội kiến C": each clause is X's
             seg_start = semicolon + 1
+        elif semicolon >= 0 and self._elided_subject(semicolon, trig):
+            # "X laid a wreath at the memorial to Y; called on Z": a clause with no subject of its own
+            # after a semicolon is the sentence subject's, not the last person named before it
+            first = [m for m in self._mentions_between(sent.start, semicolon) if not self._inviter(m, sent.start)]
+            if first:
+                return first[:1]
         before = [m for m in self._mentions_between(seg_start, trig.start) if id(m.person) not in taken]
         if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
             before = [m for m in before if m.kind != "ner"]
@@ -567,16 +574,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if pair:
                 return pair
         if before:
-            # the nearest, with anyone coordinated to it by "and"/"và"/","
-            group = [before[-1]]
-            for m in reversed(before[:-1]):
-                gap = self.ctx.text[m.end:group[0].start]
-                if len(gap) <= 70 and _AND_WITH.search(gap) \
-                        and not _WITH_WHILE.search(gap):
-                    group.insert(0, m)
-                else:
-                    break
-            return group
+            return self._coordinated(before)
         if self.cues.two_leaders.search(self.ctx.text[seg_start:trig.start]):
             pair = self._article_pair(sent)
             if pair:
@@ -592,6 +590,27 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if len(head.split()) <= 12 or PRONOUN_HEAD.search(head):
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []
+
+    def _elided_subject(self, semicolon: int, trig: Trigger) -> bool:
+        """Whether the clause from a semicolon to the trigger names nobody and opens with a lower-case
+        word (a new predicate whose subject is elided), not 'and' or an honorific."""
+        words = self.ctx.text[semicolon + 1:trig.start].split()
+        head = words[0] if words else self.ctx.text[trig.start:trig.end].split()[0]
+        return head[:1].islower() and not self._mentions_between(semicolon + 1, trig.start, modifiers=True) \
+            and head not in _CLAUSE_CONTINUERS
+
+    def _coordinated(self, before: list[PersonMention], reach: int = 70, commas: bool = True) -> list[PersonMention]:
+        """The last of ``before`` with anyone coordinated to it by "and"/"và" (or a comma, unless
+        ``commas`` is off) within ``reach`` characters ("A và Phu nhân B")."""
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            gap = self.ctx.text[m.end:group[0].start]
+            if len(gap) <= reach and _AND_WITH.search(gap) and not _WITH_WHILE.search(gap) \
+                    and (commas or "," not in gap):
+                group.insert(0, m)
+            else:
+                break
+        return group
 
     def _previous_sentence_agent(self, sent: Sentence) -> Person | None:
         """Who acted in the meeting or visit the sentence right before reports (its first

@@ -16,6 +16,10 @@ from pipeline.stages.frame_base import Trigger, dedupe, visitor_names
 from pipeline.stages.frame_cues import OBJECT_STOP
 from pipeline.stages.frame_host import FrameHost
 
+# one meeting's other side: the people met, the states of those nobody names, and who an unnamed
+# counterpart is (a title's or a group's words; None when people are named)
+Unit = tuple[list[PersonMention], set[str], str | None]
+
 
 class VisitIndex(NamedTuple):
     """The visits among an article's first ``seen`` events, by visitor name; ``last`` is the last of
@@ -36,6 +40,9 @@ def _new_predicate_after_semicolon(gap: str) -> bool:
 # 'and'/'và', and the honorifics that open the next person ("; ông B, ...")
 _LIST_CONTINUERS = word_set("list_continuers") | frozenset(
     h.split()[0] for p in profiles() for h in lexicon.honorifics(p.code))
+# between an office and its holder's name: "Smt.", ", ông", "H.E."
+_HONORIFIC_GAP = re.compile(r"[\s,]*(?:(?:%s)[\s,]*)+" % "|".join(
+    re.escape(h) for h in sorted({h for p in profiles() for h in lexicon.honorifics(p.code)}, key=len, reverse=True)))
 # a title that names a place: "tại Phủ Chủ tịch" (the Presidential Palace), "at the Prime Minister's Office"
 _PLACE_BEFORE_TITLE = re.compile(rf"(?:{joined('palace_before_title')}|{joined('at_place')})\s+"
                                  rf"(?:(?:{joined('article')})\s+)?$")
@@ -51,7 +58,12 @@ _MANY_COUNTRIES = re.compile(joined("many_countries_people"), re.I)
 # a group met, not a person: "with representatives of", "các doanh nghiệp"
 _GROUP_MET = re.compile(rf"\s*(?:{joined('group_lead')})?(?:{joined('group_determiners')})?"
                         rf"(?:{joined('group_heads')})", re.I)  # "tiếp Đoàn": the delegation, capitalised
+# "A, B and five senior senators": after the people met, a group met besides them
+_AND_GROUP = re.compile(rf"\s*,?\s*(?:{joined('and_also')})\s+(?:{joined('group_after_names')})", re.I)
+_WITH_AFTER_LIST = re.compile(rf"\b(?:{joined('with_after_list')})\s+")
 _MANY_COUNTRIES_AFTER = re.compile(rf"(?:{joined('many_countries')})", re.I)  # "leaders of other countries"
+_ITEM_SPLIT = re.compile(rf",\s+(?:(?:{joined('and_also')})\s+)?|\s+(?:{joined('and_also')})\s+")  # ", ", " and "
+_ARTICLES = {re.sub(r"\\s\+", "", w).strip().lower() for w in joined("articles_before_noun").split("|")} - {""}
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
 # a name right before a verb of saying is who reports the meeting ("..., his spokesperson X told the press")
@@ -101,6 +113,8 @@ class MeetingFrames(FrameHost):
             agents = self._possessor(trig, nxt) or self._subject(sent, seg_start, trig, prev_agents, prev_objects)
             objects = self._objects(trig, nxt, agents)
             agents, objects = self._from_parse(sent, trig, agents, objects)
+            if agents and not objects and trig.subtype in ("talks", "meeting"):
+                objects = self._with_after_list(sent, trig, agents)
         if not agents and len(objects) >= 2:
             agents, objects = objects[:1], objects[1:]
         if not agents and not objects and trig.subtype != "reception":
@@ -119,7 +133,7 @@ class MeetingFrames(FrameHost):
         units = self._object_units(sent, trig, nxt, objects)
         if not units and len(agents) >= 2 and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
             # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
-            units = [(agents[1:], set())]
+            units = [(agents[1:], set(), None)]
             agents = agents[:1]
         if not units and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
             # "The Presidents of Uzbekistan and Kyrgyzstan held talks": one title, two states
@@ -136,13 +150,13 @@ class MeetingFrames(FrameHost):
         location = self._location(sent)
         for agent in agents:
             where = self._host_place(trig, agent, location)
-            for unit_people, unit_countries in units:
+            for unit_people, unit_countries, unit_key in units:
                 parts = [self._participant(agent, "participant")]
                 parts += [self._participant(m, "participant") for m in unit_people]
                 countries = {agent.person.country} | {m.person.country for m in unit_people} | unit_countries
                 countries.discard(None)
                 if not unit_people and not unit_countries:  # "courtesy calls on the president there"
-                    extra = self._counterpart_country(location, countries | {agent.person.country})
+                    extra = self._counterpart_country(location, countries | {agent.person.country}, agent)
                     if extra:
                         countries.add(extra)
                 # an official of an international organisation (the UN Secretary-General: listed in the
@@ -155,13 +169,14 @@ class MeetingFrames(FrameHost):
                     # (the prime minister on a tour of London, Tokyo and Washington is none of theirs)
                     away = set().union(*(self._visited_by(m) for m in (agent, *unit_people)
                                          if m.person.country is None))
-                    extra = self._counterpart_country(location, countries | {agent.person.country} | away)
+                    extra = self._counterpart_country(location, countries | {agent.person.country} | away, agent)
                     if extra:
                         countries.add(extra)
                 if len(countries) < 2 and not for_no_state:
                     continue  # a domestic meeting (a leader with his own ambassador or community) is not diplomacy
                 ev = self._emit(sent, trig, "meeting", trig.subtype, status, dedupe(parts), countries, date,
                                 where)
+                ev.counterpart = unit_key
                 if len(parts) >= 2:
                     self.ctx.last_meeting = ev
                 self._implied_visit(sent, trig, agent, unit_people, status, date, location)
@@ -298,6 +313,27 @@ class MeetingFrames(FrameHost):
         self._visit_index = VisitIndex(len(events), events[-1] if events else None, index)
         return index.get(name, [])
 
+    def _with_after_list(self, sent: Sentence, trig: Trigger, agents: list[PersonMention]) -> list[PersonMention]:
+        """"dự lễ đón chính thức, hội đàm, chứng kiến lễ ký, tiệc chiêu đãi cùng Chủ tịch nước X": talks in
+        a list of activities, whose counterpart closes the list, after other event words; the list ends at a
+        semicolon, and another meeting word before the 'with' would own it."""
+        text = self.ctx.text
+        end = text.find(";", trig.end, sent.end)
+        end = sent.end if end < 0 else end
+        agent_ids = {id(a.person) for a in agents}
+        for cue in _WITH_AFTER_LIST.finditer(text, trig.end, end):
+            if any(trig.end <= start < cue.start() and kind == "meeting"
+                   for start, kind in self._trigger_types.items()):
+                return []
+            if OBJECT_STOP.search(text, trig.end, cue.start()):
+                return []
+            people = [m for m in self._mentions_between(cue.end(), end) if id(m.person) not in agent_ids]
+            if people and len(text[cue.end():people[0].start]) - sum(
+                    t.end - t.start for t in self.ctx.actors.titles_in(cue.end(), people[0].start)
+                    if cue.end() <= t.start and t.end <= people[0].start) <= 25:
+                return people[:1]
+        return []
+
     def _objects(self, trig: Trigger, nxt: int, agents: list[PersonMention]) -> list[PersonMention]:
         """People met: the first within reach of the trigger, then those listed after it
         (separated by commas, semicolons, 'and'/'và'); stop at a clause that reports speech."""
@@ -312,6 +348,13 @@ class MeetingFrames(FrameHost):
             # is part of the next item, not a distance
             reach = len(gap) - sum(t.end - t.start for t in self.ctx.actors.titles_in(last_end, m.start)
                                    if last_end <= t.start and t.end <= m.start)
+            if self._subject_of_next(m, nxt):
+                break  # "call on the Emperor, and Prime Minister X will hold a meeting with ...": X acts next
+            if out and not out[-1].person.named and m.person.named and _HONORIFIC_GAP.fullmatch(gap):
+                # "the President of India Smt. X", "Chủ tịch Hội Hữu nghị, ông X": the office, then its holder
+                out[-1] = m
+                last_end = m.end
+                continue
             if not out:
                 if reach > 130 or OBJECT_STOP.search(gap):
                     break
@@ -325,48 +368,114 @@ class MeetingFrames(FrameHost):
             last_end = m.end
         return out
 
-    def _object_units(self, sent, trig, nxt,
-                      objects: list[PersonMention]) -> list[tuple[list[PersonMention], set[str]]]:
+    def _subject_of_next(self, m: PersonMention, nxt: int) -> bool:
+        """Whether the person is the subject of the next event word, with only a word of plan between
+        ("…, and Prime Minister X will hold a meeting with …", "…, Thủ tướng X sẽ hội kiến …")."""
+        tail = self.ctx.text[m.end:nxt]
+        return nxt in self._trigger_types and len(tail.split()) <= 3 and not re.search(r"[,;:]", tail) \
+            and self.cues.planned.search(tail) is not None
+
+    def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[Unit]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
         'the new ambassadors of A, B and C'; an unnamed counterpart ('the Speaker of ...') or a group
-        ('representatives of companies') is one meeting with nobody named."""
+        ('representatives of companies') is one meeting with nobody named, keyed by who it is."""
         text = self.ctx.text
         span = text[trig.end:nxt]
         if objects:
-            return [([m], set()) for m in objects]
+            units: list[Unit] = [([m], set(), self._unnamed_key(m)) for m in objects]
+            group = _AND_GROUP.match(text, objects[-1].end, nxt)
+            if group:  # "met A, B and five senior senators": the group is one more meeting
+                cs = [c.iso3 for c in self.ctx.actors.countries_in(objects[-1].end, min(nxt, group.end() + 60))]
+                units.append(([], set(cs[:1]), f"group:{' '.join(group.group().lower().split())}"))
+            return units
+        group = _GROUP_MET.match(span)
+        bodies = self._bodies_listed(sent, trig.end + group.end()) if group else []
+        if len(bodies) >= 2:  # "leaders of the Academy, the Fatherland Front and the Youth Union"
+            cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
+            named = f"group:{' '.join(group.group().lower().split())}" if group else ""
+            return [([], set(cs[:1]), f"{named}:{b}") for b in bodies]
         if _MANY_COUNTRIES.search(span[:120]):
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
-            if iso:
-                return [([], {c}) for c in iso]
+            if iso:  # envoys are told apart by country alone; the leaders of a state's businesses are a group
+                envoys = _ENVOYS.search(text, trig.end, nxt) or _CREDENTIALS.search(text, trig.end, nxt)
+                return [([], {c}, None if envoys else f"group:{c}") for c in iso]
         bare_titles = [t for t in self.ctx.actors.titles_in(trig.end, nxt) if trig.end <= t.start < nxt
                        and t.start not in self.ctx.actors.used_titles and t.start - trig.end < 160
                        and not _PLACE_BEFORE_TITLE.search(text, max(0, t.start - 14), t.start)
                        and not after_capacity_word(text, t.start)]
         if bare_titles:
-            units: list[tuple[list[PersonMention], set[str]]] = []
+            units = []
             for t in bare_titles:
                 after_end = min(nxt, t.end + 80)
                 cs = [c.iso3 for c in self.ctx.actors.countries_in(t.end, after_end)]
-                units.append(([], set(cs[:1])))
+                # "the Speaker of Laos", "the Governor of a state" is one person; an ambassador's
+                # reception is told apart by the country alone (one per country, and "the ambassadors"
+                # of no country is any of those the article lists)
+                who = None if t.key == "ambassador" else f"title:{t.key}:{','.join(cs[:1])}"
+                units.append(([], set(cs[:1]), who))
             return units
-        group = _GROUP_MET.match(span)
         between = _BETWEEN.match(span)
         if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
             if group and not cs and _MANY_COUNTRIES_AFTER.match(span, group.end()):
                 return []  # "bilateral contacts with leaders of other countries": no one state met
-            return [([], set(cs[-1:] if between else cs[:1]))]
+            who = f"group:{' '.join(group.group().lower().split())}" if group else None
+            return [([], set(cs[-1:] if between else cs[:1]), who)]
         return []
 
+    def _bodies_listed(self, sent: Sentence, start: int) -> list[str]:
+        """The bodies named after a group met ("leaders of the Academy, the Fatherland Front and the
+        Youth Union", "lãnh đạo Hội A, Hội B"): each one a separate meeting (spec 3: each separately met
+        body). Items are the names of two capitalised words or more of the list up to the clause's end
+        ("leaders of the Party, Government and NPC" is the leadership, no list of bodies); a place or a
+        state ("in New Delhi and Mumbai") is where they met, not a body, and ends the list."""
+        text = self.ctx.text
+        end = text.find(";", start, sent.end)
+        end = sent.end if end < 0 else end
+        of = _OF_AFTER.match(text, start, end)
+        if of is None:
+            return []
+        out: list[str] = []
+        pos = of.end()
+        for item in _ITEM_SPLIT.split(text[pos:end]):
+            words = item.split()
+            head = words[1] if words and words[0].lower() in _ARTICLES and len(words) > 1 else (words or [""])[0]
+            at = pos + len(item) - len(item.lstrip())
+            pos += len(item)
+            sep = _ITEM_SPLIT.match(text, pos, end)
+            pos = sep.end() if sep else pos
+            if not head[:1].isupper() or sum(w[:1].isupper() for w in words) < 2 \
+                    or self.ctx.actors.places_in(at, at + len(item.strip())) \
+                    or self.ctx.actors.countries_in(at, at + 3):
+                break
+            out.append(" ".join(words).lower())
+        return out
+
+    @staticmethod
+    def _unnamed_key(m: PersonMention) -> str | None:
+        """Who an unnamed person met is ("the Lao Speaker": title and country), so that two such
+        meetings of one visitor stay two; None for a named person (the name tells them apart)."""
+        key = m.title_key or m.person.title_key
+        if m.person.named or key is None or key == "ambassador":
+            return None  # an ambassador's reception is told apart by the country (one per country)
+        return f"title:{key}:{m.person.country or ''}"
+
     def _counterpart_country(self, location: tuple[str | None, str | None],
-                             have: AbstractSet[str | None]) -> str | None:
+                             have: AbstractSet[str | None], agent: PersonMention | None = None) -> str | None:
         """The country of a counterpart nothing names ("In Sri Lanka, the minister will hold talks
         with Foreign Minister X", "courtesy calls on the president there"): where they meet, else
-        the article's other country."""
+        the country the agent is visiting ("arrived in Moscow ... Later, he met with the business
+        community"), else the article's other country."""
         if location[1] is not None and location[1] not in have:
             return location[1]
+        if agent is not None:
+            trips = [e.location_country for e in self._visits_by(agent.person.canonical)
+                     if e.type == "visit" and e.location_country not in have
+                     and agent.person.canonical in visitor_names(e)]
+            if trips:
+                return trips[-1]
         return self._other_country(have)
 
     def _other_country(self, have: AbstractSet[str | None]) -> str | None:

@@ -144,3 +144,12 @@ def test_a_lone_word_names_the_person_the_sentence_names_in_full_later(pipe):
             "Prime Minister General Prayut Chan-o-cha.")
     met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
     assert [names(e) for e in met] == [{"Gabriel Boric", "Prayut Chan-o-cha"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Tuesday, President Prabowo Subianto will meet Chairman Tran Thanh Man before flying to Bangkok.", "en"),
+    ("Ngày 11/6, Tổng thống Prabowo Subianto sẽ gặp Chủ tịch Quốc hội Trần Thanh Mẫn trước khi bay sang Bangkok.",
+     "vi"),
+])
+def test_flying_on_to_a_capital_is_the_next_leg_of_the_trip(pipe, text, lang):
+    assert ("visit", "other", ("IDN", "THA")) in kinds(run(pipe, text, lang))

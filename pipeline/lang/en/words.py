@@ -38,6 +38,14 @@ WORDS = StageWords(
                 r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"
                 r"corporations|businesses|business\s+(?:leaders|community|executives|people)|"
                 r"former|CEOs|\w+\s+(?:corporations|companies|businesses|firms))",
+    # "met A, B and five senior senators", "and a number of major economic organisations": a group met
+    # besides the people named (not "and his delegation": those came with the person)
+    with_after_list=r"together\s+with|with",
+    group_after_names=r"(?:(?:the|some|several|other|many|a\s+(?:number|group)\s+of|\d+|two|three|four|five|six|"
+                      r"seven|eight|nine|ten)\s+)?(?:[\w-]+(?:['’]s)?\s+){0,3}?(?:senators|lawmakers|legislators|"
+                      r"parliamentarians|congressmen|organi[sz]ations|(?:friendship|business)\s+groups?|"
+                      r"companies|corporations|businesses|firms|enterprises|scholars|business\s+(?:leaders|"
+                      r"community|circles?|executives|people)|representatives\s+of)\b",
     between="between",
     # "..., his spokesperson X told the press", "..., the ministry's spokeswoman, X, said on Monday";
     # not the inverted "..., said the Kremlin", whose name after the verb is the speaker

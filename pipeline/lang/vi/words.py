@@ -32,8 +32,13 @@ WORDS = StageWords(
     and_also="và|cùng",
     many_countries_people=r"Đại sứ|(?:lãnh đạo|nguyên thủ|người đồng cấp) (?:các nước|các quốc gia)\s",
     group_lead=r"với\s+",
-    group_determiners=r"(?:các|một số|những|nhiều)\s+",
+    group_determiners=r"(?:các|một số|những|nhiều)\s+(?:nguyên\s+|cựu\s+)?",  # "một số nguyên lãnh đạo"
     group_heads=r"đại diện|lãnh đạo|đoàn|doanh nghiệp",
+    # "hội kiến A, B và đại diện các doanh nghiệp": a group met besides the people named
+    with_after_list=r"cùng\s+với|cùng|với",
+    group_after_names=r"(?:(?:các|một số|những|nhiều)\s+)?(?:đại diện|lãnh đạo|nghị sĩ|học giả)\s+"
+                      r"(?:các|một số|những|nhiều)?\s*(?:doanh nghiệp|tập đoàn|công ty|tổ chức|nghị sĩ|học giả)|"
+                      r"(?:các|một số|những|nhiều)\s+(?:doanh nghiệp|tập đoàn|nghị sĩ|học giả)",
     many_countries=r"\s+(?:của\s+)?(?:các|nhiều)\s+(?:nước|quốc gia)\b",
     between="giữa",
     speaker_after=r"\s*,?\s*(?:đã\s+)?(?:cho biết|cho hay|nói với|nói rằng|thông báo)\b",
