@@ -148,3 +148,10 @@ def test_an_invitation_for_someone_to_visit_is_no_visit(pipe):
     text = ("The Vietnamese side appreciated Chilean President Gabriel Boric's invitation for Vietnamese "
             "Prime Minister Pham Minh Chinh to visit Chile.")
     assert [e for e in run(pipe, text, "en") if e["type"] == "visit"] == []
+
+
+def test_vietnamese_clause_after_a_comma_keeps_the_person_received(pipe):
+    # "..., cho biết": the clause's subject speaks, the ambassador named before the comma is still received
+    text = "Chiều 10/6, Chủ tịch nước Lương Cường tiếp Đại sứ Chile Juan Pérez, cho biết Việt Nam coi trọng quan hệ."
+    events = [e for e in run(pipe, text, "vi") if e["type"] == "meeting"]
+    assert len(events) == 1 and len(events[0]["participants"]) == 2
