@@ -168,3 +168,13 @@ def test_ambassadors_of_countries_named_after_the_plural_are_one_meeting_each(pi
     text = "Chủ tịch nước Lương Cường tiếp Đại sứ các nước Chile, Peru và Nepal trình Quốc thư."
     assert {tuple(e["countries"]) for e in run(pipe, text, "vi") if e["type"] == "meeting"} == {
         ("CHL", "VNM"), ("PER", "VNM"), ("NPL", "VNM")}
+
+
+def test_the_two_leaders_witnessing_documents_are_the_visit_s_pair(pipe):
+    text = ("Chilean President Gabriel Boric arrived in Hanoi on Sunday for a state visit at the invitation of "
+            "President Luong Cuong. The two leaders witnessed the exchange of documents on cooperation in mining.")
+    deals = [e for e in run(pipe, text, "en") if e["type"] == "agreement"]
+    assert len(deals) == 1
+    assert tuple(deals[0]["countries"]) == ("CHL", "VNM")
+    assert {p["name"]: p["role"] for p in deals[0]["participants"]} == {"Gabriel Boric": "witness",
+                                                                        "Lương Cường": "witness"}
