@@ -32,7 +32,7 @@ WORDS = StageWords(
     many_countries_people=r"ambassadors?|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
-    many_countries=r"\s+(?:of|from)\s+(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
+    many_countries=r"\s+(?:(?:of|from)\s+)?(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
     group_determiners=r"(?:the|some|several|other|senior)\s+",
     group_heads=r"(?:[\w-]+(?:['’]s)?\s+)?(?:representatives|leaders|delegation|officials|executives|"
                 r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"
