@@ -66,6 +66,8 @@ _ITEM_SPLIT = re.compile(rf",\s+(?:(?:{joined('and_also')})\s+)?|\s+(?:{joined('
 _ARTICLES = {re.sub(r"\\s\+", "", w).strip().lower() for w in joined("articles_before_noun").split("|")} - {""}
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
+# a name right before a verb of saying is who reports the meeting ("..., his spokesperson X told the press")
+_SPEAKER_AFTER = re.compile(rf"(?:{joined('speaker_after')})")
 
 
 class MeetingFrames(FrameHost):
@@ -361,6 +363,8 @@ class MeetingFrames(FrameHost):
                     or _new_predicate_after_semicolon(gap) \
                     or not _LIST_GOES_ON.search(gap):  # "A, desc; desc B; desc C"
                 break
+            if _SPEAKER_AFTER.match(text, m.end):
+                break  # the source of the report, who is not met; nor is anyone named after him
             out.append(m)
             last_end = m.end
         return out

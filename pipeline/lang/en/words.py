@@ -47,6 +47,11 @@ WORDS = StageWords(
                       r"companies|corporations|businesses|firms|enterprises|scholars|business\s+(?:leaders|"
                       r"community|circles?|executives|people)|representatives\s+of)\b",
     between="between",
+    # "..., his spokesperson X told the press", "..., the ministry's spokeswoman, X, said on Monday";
+    # not the inverted "..., said the Kremlin", whose name after the verb is the speaker
+    speaker_after=(r"(?:\s+|\s*,\s*(?=(?:said|says|stated|announced)\s*(?:[.,;]|(?:on|in|at|during|yesterday|"
+                   r"today|earlier|later|last|this|[A-Z][a-z]+day)\b)))(?:said|says|told|tells|announced|"
+                   r"confirmed|stated)\b"),
     # visits
     attend="attend",
     spouse_along=r"and (?:his|her) (?:wife|spouse|husband)\s*",
