@@ -463,7 +463,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _is_intention(self, sent: Sentence, trig: Trigger) -> bool:
         before = self.ctx.text[max(sent.start, trig.start - 70):trig.start]
-        after = self.ctx.text[trig.end:min(sent.end, trig.end + 25)]
+        after = self.ctx.text[trig.end:min(sent.end, trig.end + 60)]
         return bool(self.cues.intent.search(before) or self.cues.not_event_after.search(after))
 
     def _location(self, sent: Sentence, default_country: str | None = None) -> tuple[str | None, str | None]:
@@ -772,6 +772,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
+        ev.thanked_for = type_ == "meeting" and bool(
+            self.cues.thanks_for.search(self.ctx.text, max(sent.start, trig.start - 100), trig.start))
+        ev.speculative = bool(self.cues.speculation.search(self.ctx.text, max(sent.start, trig.start - 70), trig.start))
         self.ctx.events.append(ev)
         if ev.date_source == "stated":
             for o in self._date_lists.pop(trig.start, []):  # "in 2009 and 2015": one event per time
