@@ -1114,6 +1114,9 @@ def test_a_title_before_a_lone_surname_names_the_one_known_person_of_it(pipe):
     finder = ActorFinder("en")
     actors = finder.find("The Chilean Minister Aliyev met students.")
     assert all(p.canonical != "Ilham Aliyev" for p in actors.people)
+    # a given name after a title is no known person's surname ("Prince Philip" is not Philip Hammond)
+    actors = finder.find("Prince Philip visited the museum in Lima.")
+    assert all(p.canonical != "Philip Hammond" for p in actors.people)
 
 
 def test_a_later_stay_span_dates_the_trip_even_where_the_delegation_visits_a_site(pipe):
