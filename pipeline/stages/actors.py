@@ -604,12 +604,7 @@ class ActorFinder:
             title = self._title_before(actors.titles, text, s)
             honor = self._honorific_before(text, s)
             if gaz is not None:
-                person = by_key.get(gaz.canonical)
-                if person is None:
-                    person = Person(gaz.canonical, gaz.country, known=True, first_mention=mention_text,
-                                    tokens=self._tokens(gaz.canonical, mention_text))
-                    by_key[gaz.canonical] = person
-                    actors.people.append(person)
+                person = self._known_person(actors, by_key, gaz, mention_text)
                 self._add(actors, person, s, e, mention_text, "name", title, text)
                 continue
             if self.rules.strip_leading_body_words:  # "House of Representatives Kono Yohei": not all a name
@@ -652,12 +647,7 @@ class ActorFinder:
                 lone = self.people.by_name_word(tokens[0])
                 stated = self._country_from_context(actors, text, s, title) if lone is not None else None
                 if lone is not None and stated in (None, lone.country):
-                    person = by_key.get(lone.canonical)
-                    if person is None:
-                        person = Person(lone.canonical, lone.country, known=True, first_mention=mention_text,
-                                        tokens=self._tokens(lone.canonical, mention_text))
-                        by_key[lone.canonical] = person
-                        actors.people.append(person)
+                    person = self._known_person(actors, by_key, lone, mention_text)
                     self._add(actors, person, s, e, mention_text, "name", title, text)
                     continue
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
@@ -713,13 +703,12 @@ class ActorFinder:
                     self._honorific_before(text, x.start) or self._title_before(actors.titles, text, x.start)):
                 continue  # "Bí" (thư), "Diễn" (đàn): one syllable is a name only after ông/bà or a title
             key = fold(x.text)
-            person = by_key.get(key)
-            if person is None:
-                person = Person(x.text, self._country_from_context(actors, text, x.start, None),
-                                first_mention=x.text, tokens=self._tokens(x.text, x.text))
-                by_key[key] = person
-                actors.people.append(person)
-            actors.mentions.append(PersonMention(x.start, x.end, x.text, person, "ner"))
+            seen = by_key.get(key)
+            if seen is None:
+                seen = by_key[key] = Person(x.text, self._country_from_context(actors, text, x.start, None),
+                                            first_mention=x.text, tokens=self._tokens(x.text, x.text))
+                actors.people.append(seen)
+            actors.mentions.append(PersonMention(x.start, x.end, x.text, seen, "ner"))
         for s, e, mention_text in later_short:
             # "met Prayut at Government House ... at the invitation of Prime Minister Prayut Chan-o-cha"
             short = self._resolve_short([p for p in actors.people if p.named], mention_text)
@@ -801,6 +790,17 @@ class ActorFinder:
             # a Vietnamese name without its diacritics: "Nguyen The Thao" (Thế), not the article "The"
             return tokens[0] in self.stop
         return any(t in self.stop for t in tokens)
+
+    def _known_person(self, actors: ArticleActors, by_key: dict[str, Person], known: KnownPerson,
+                      mention_text: str) -> Person:
+        """The article's person for a gazetteer entry, made on its first mention."""
+        person = by_key.get(known.canonical)
+        if person is None:
+            person = Person(known.canonical, known.country, known=True, first_mention=mention_text,
+                            tokens=self._tokens(known.canonical, mention_text))
+            by_key[known.canonical] = person
+            actors.people.append(person)
+        return person
 
     def _surname_after_known(self, tokens: list[str]) -> bool:
         """One name-shaped word, no stopword, in a language where one capitalised word can be a
