@@ -170,3 +170,20 @@ def test_receiving_business_leaders_is_not_the_reception_of_a_named_minister(pip
     text = ("Chiều 10/6, Chủ tịch UBND TP Hồ Chí Minh Nguyễn Văn Được tiếp đoàn đại biểu tỉnh Quảng Đông, Trung "
             "Quốc. Tiếp ông Vương Vĩ Trung, Bí thư Tỉnh ủy Quảng Đông, Chủ tịch Nguyễn Văn Được cảm ơn đoàn.")
     assert len(meetings(run(pipe, text, "vi"))) == 1
+
+
+def test_meetings_held_with_in_the_passive_are_the_visitors(pipe):
+    # "Meetings were also held with A and B": nobody acts in the clause; the visitor the text is about
+    # meets each of those listed, the named person and the group
+    text = ("During the June 2-5 visit, President Luong Cuong met with Chilean President Gabriel Boric. "
+            "Meetings were also held with the President of the Senate Manuel Ossandon and a number of major "
+            "Chilean business groups.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "VNM"), ("Gabriel Boric", "Lương Cường")),
+        (("CHL", "VNM"), ("Lương Cường",)),
+        (("CHL", "VNM"), ("Lương Cường", "Manuel Ossandon")),
+    ]
+    # held with the participation (or the aim) of someone is no meeting with them
+    text = ("Chilean President Gabriel Boric arrived in Hanoi on June 2. Meetings were held with the "
+            "participation of Vietnamese officials. Talks were also held with Prime Minister Pham Minh Chinh.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "VNM"), ("Gabriel Boric", "Phạm Minh Chính"))]
