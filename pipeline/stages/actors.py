@@ -46,6 +46,10 @@ _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:(?:{joined('led_by_name_before'
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
 # a title's portfolio before a run of capitalised words: "Minister for Climate Change …"
 _PORTFOLIO_BEFORE = re.compile(rf"\b(?:{joined('portfolio_before')})\s+(?:(?:{joined('article')})\s+)?$")
+# a body's or a region's name running into a person's: "Ministry for Economic Affairs and | Climate Action
+# Michael Kellner", "the German State of | Hessen Volker Bouffier"
+_BODY_RUN_BEFORE = re.compile(rf"(?:{joined('body_run_before')})$")
+_REGION_OF_BEFORE = re.compile(rf"(?:{joined('region_of_before')})$")
 # between a country and a title it owns: nothing, or a possessive and a few lower-case modifiers
 # "the Vietnamese leader", "the Chinese top leader": a demonym's leader words
 _DEMONYM_LEADER = re.compile(rf"\s+(?:{joined('demonym_leader_modifiers')})?({joined('demonym_leader_heads')})\b")
@@ -617,10 +621,16 @@ class ActorFinder:
                 mention_text = text[s:e]
                 title = self._title_before(actors.titles, text, s)
                 honor = self._honorific_before(text, s)
-            if title is not None and _PORTFOLIO_BEFORE.search(text, max(0, s - 12), s):
-                # "Minister for Climate Change James Shaw": the portfolio's words run into the name;
+            if title is not None and _PORTFOLIO_BEFORE.search(text, max(0, s - 12), s) \
+                    or _BODY_RUN_BEFORE.search(text, max(0, s - 30), s) \
+                    or _REGION_OF_BEFORE.search(text, max(0, s - 30), s):
+                # "Minister for Climate Change James Shaw", "Affairs and Climate Action Michael Kellner",
+                # "State of Hessen Volker Bouffier": a portfolio, body or region runs into the name;
                 # the statistical NER says where the person's name starts
                 inner = [x.start for x in ner_people if s < x.start < e and x.end == e]
+                if not inner and len(mention_text.split()) >= 3 \
+                        and _REGION_OF_BEFORE.search(text, max(0, s - 30), s):
+                    inner = [s + len(mention_text.split()[0]) + 1]  # "State of Hessen | Volker Bouffier"
                 if inner:
                     s = inner[0]
                     mention_text = text[s:e]

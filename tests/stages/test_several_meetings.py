@@ -187,3 +187,27 @@ def test_meetings_held_with_in_the_passive_are_the_visitors(pipe):
     text = ("Chilean President Gabriel Boric arrived in Hanoi on June 2. Meetings were held with the "
             "participation of Vietnamese officials. Talks were also held with Prime Minister Pham Minh Chinh.")
     assert meetings(run(pipe, text, "en")) == [(("CHL", "VNM"), ("Gabriel Boric", "Phạm Minh Chính"))]
+
+
+def test_people_named_after_long_offices_are_each_met(pipe):
+    # a regional premier's office ("Minister-President of the State of X") and a portfolio whose name
+    # runs into the holder's ("... for Economy and Climate Action Jane Doe") leave the person met, not
+    # the region or the portfolio's last words
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Berlin on Monday. He later had a working "
+            "session with Minister-President of the German State of Bavaria Markus Soeder.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "DEU"), ("Alberto van Klaveren", "Markus Soeder"))]
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Berlin on Monday. During the visit, he paid "
+            "courtesy calls to German President Frank-Walter Steinmeier, Minister-President of Saxony state "
+            "Michael Kretschmer, State Secretary at the Federal Ministry for Digital Affairs and Transport "
+            "Stefan Schnorr.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "DEU"), ("Alberto van Klaveren", "Frank-Walter Steinmeier")),
+        (("CHL", "DEU"), ("Alberto van Klaveren", "Michael Kretschmer")),
+        (("CHL", "DEU"), ("Alberto van Klaveren", "Stefan Schnorr")),
+    ]
+    # two people joined by "and" stay two whole names
+    text = "Chilean President Gabriel Boric met German Chancellor Olaf Scholz and Foreign Minister Annalena Baerbock."
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "DEU"), ("Annalena Baerbock", "Gabriel Boric")),
+        (("CHL", "DEU"), ("Gabriel Boric", "Olaf Scholz")),
+    ]

@@ -10,7 +10,7 @@ from pipeline.lang.base import StageWords
 WORDS = StageWords(
     # actors
     place_noun_before="province|city|district|street|airport|of the",
-    place_noun_after="province|prefecture|city|district|county|municipality",
+    place_noun_after=r"province|prefecture|city|district|county|municipality|state(?!\s+(?:visit|banquet|dinner|funeral|call|media|council|secretary|of))",
     led_by_name_before="",
     led_by=r"\b(?:led|headed)\s+by\b",
     portfolio_before="for|of",
@@ -127,5 +127,7 @@ WORDS = StageWords(
     pair_subject=r"both|the\s+two",
     venue_clause_breaks=r"where|which|who|whose|while",
     tour_list_lead=r"including|comprising|namely",
+    body_run_before=r"\b[A-Z][\w-]+\s+(?:and|&)\s+",
+    region_of_before=r"\b(?:State|Province|Prefecture|Region|Canton)\s+of\s+",
     next_leg=r"(?:and(?:\s+then)?|then)(?:\s+(?:on\s+)?to)?",
 )

@@ -116,5 +116,7 @@ WORDS = StageWords(
     pair_subject=r"hai",
     venue_clause_breaks="",
     tour_list_lead=r"gồm|bao gồm|gồm có|là",
+    body_run_before="",
+    region_of_before="",
     next_leg=r"(?:và|rồi|sau đó)(?:\s+(?:tới|đến|sang|thăm))?",
 )
