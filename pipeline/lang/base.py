@@ -157,6 +157,7 @@ class StageWords:
     pair_subject: str  # "both", "the two", "hai": the subject is the pair the article is about
     venue_clause_breaks: str  # "where", "which": a clause about the attended event, not where it is held
     body_run_before: str  # "Affairs and ": a body's name goes on in the run of capitals after it
+    portfolio_items: str  # "Land, Infrastructure, Transport and ": a portfolio's list before its last item
     region_of_before: str  # "State of ": a region's one-word name opens the run of capitals after it
     tour_list_lead: str  # "gồm", "including": a list of the trip's countries follows
     next_leg: str  # "và tới", "and then to": after a leg's dates, the trip's next destination follows

@@ -211,3 +211,20 @@ def test_people_named_after_long_offices_are_each_met(pipe):
         (("CHL", "DEU"), ("Annalena Baerbock", "Gabriel Boric")),
         (("CHL", "DEU"), ("Gabriel Boric", "Olaf Scholz")),
     ]
+
+
+def test_a_governor_of_a_prefecture_and_a_minister_of_a_listed_portfolio_are_two_meetings(pipe):
+    # "Governor of Osaka prefecture X": the place's kind stands between the title and the name;
+    # "Minister of Economy, Trade and Industry Y": the portfolio's first item is no person, and its
+    # last item is no part of the name
+    text = ("Vietnamese Deputy Prime Minister Tran Hong Ha arrived in Osaka on Monday. The same day, he held a "
+            "working session with Governor of Osaka prefecture Hirofumi Yoshimura and Minister of Economy, "
+            "Trade and Industry Yoji Muto.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("JPN", "VNM"), ("Hirofumi Yoshimura", "Trần Hồng Hà")),
+        (("JPN", "VNM"), ("Trần Hồng Hà", "Yoji Muto")),
+    ]
+    # a plain "Minister of Agriculture" before a name is still one person
+    text = ("Vietnamese Deputy Prime Minister Tran Hong Ha met with Japanese Minister of Agriculture Taku Eto "
+            "in Tokyo on Monday.")
+    assert meetings(run(pipe, text, "en")) == [(("JPN", "VNM"), ("Taku Eto", "Trần Hồng Hà"))]

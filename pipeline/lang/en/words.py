@@ -128,6 +128,7 @@ WORDS = StageWords(
     venue_clause_breaks=r"where|which|who|whose|while",
     tour_list_lead=r"including|comprising|namely",
     body_run_before=r"\b[A-Z][\w-]+\s+(?:and|&)\s+",
+    portfolio_items=r"(?:[A-Z][\w-]*,\s+)+(?:[A-Z][\w-]*\s+)?(?:and|&)\s+",
     region_of_before=r"\b(?:State|Province|Prefecture|Region|Canton)\s+of\s+",
     next_leg=r"(?:and(?:\s+then)?|then)(?:\s+(?:on\s+)?to)?",
 )

@@ -117,6 +117,7 @@ WORDS = StageWords(
     venue_clause_breaks="",
     tour_list_lead=r"gồm|bao gồm|gồm có|là",
     body_run_before="",
+    portfolio_items="",
     region_of_before="",
     next_leg=r"(?:và|rồi|sau đó)(?:\s+(?:tới|đến|sang|thăm))?",
 )
