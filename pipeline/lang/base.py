@@ -160,6 +160,7 @@ class StageWords:
     portfolio_items: str  # "Land, Infrastructure, Transport and ": a portfolio's list before its last item
     region_of_before: str  # "State of ": a region's one-word name opens the run of capitals after it
     tour_list_lead: str  # "gồm", "including": a list of the trip's countries follows
+    list_item_article: str  # "a|an": opens a noun item of a comma list (", a meeting with B"); "" for none
     next_leg: str  # "và tới", "and then to": after a leg's dates, the trip's next destination follows
     # agreements
     signing_ceremony: str  # "lễ ký", "signing ceremony"

@@ -888,6 +888,9 @@ class ActorFinder:
         for t in _ending_between(titles, start - 90, start):
             if t.end <= start and start - t.end <= 90:
                 gap = text[t.end:start]
+                if gap.split() and all(w in self.honorific_words for w in gap.split()):
+                    best = t  # "Leader of the Opposition Hon. Peter Dutton": only honorifics between
+                    continue
                 if _PORTFOLIO_LIST_GAP.fullmatch(gap):
                     best = t  # "Minister of Economy, Trade and Industry X": the list is the title's
                     continue

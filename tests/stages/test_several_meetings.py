@@ -228,3 +228,27 @@ def test_a_governor_of_a_prefecture_and_a_minister_of_a_listed_portfolio_are_two
     text = ("Vietnamese Deputy Prime Minister Tran Hong Ha met with Japanese Minister of Agriculture Taku Eto "
             "in Tokyo on Monday.")
     assert meetings(run(pipe, text, "en")) == [(("JPN", "VNM"), ("Taku Eto", "Trần Hồng Hà"))]
+
+
+def test_each_meeting_in_a_programme_list_is_the_visitors(pipe):
+    # the person met in an earlier item ("discussions with A") is nobody's subject in a later one
+    # ("a meeting with B"): two meetings of the visitor, not one of A with B
+    text = ("Fijian Prime Minister Sitiveni Rabuka will visit Australia on February 7. The visit includes "
+            "bilateral discussions with Prime Minister Anthony Albanese, a leaders' dialogue, a meeting with "
+            "Opposition Leader Peter Dutton, and a tour of a defence facility.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("AUS", "FJI"), ("Anthony Albanese", "Sitiveni Rabuka")),
+        (("AUS", "FJI"), ("Peter Dutton", "Sitiveni Rabuka")),
+    ]
+    # a person who acts in the list stays its subject
+    text = ("Fijian Prime Minister Sitiveni Rabuka visited Australia on February 7. Prime Minister Anthony "
+            "Albanese hosted a dinner, a tour, and a meeting with Rabuka.")
+    assert meetings(run(pipe, text, "en")) == [(("AUS", "FJI"), ("Anthony Albanese", "Sitiveni Rabuka"))]
+
+
+def test_an_honorific_between_a_title_and_its_name_keeps_the_title(pipe):
+    text = ("Papua New Guinea Prime Minister James Marape arrived in London on Monday. There, Prime Minister "
+            "Marape met King Charles III and Prime Minister Hon. Jane Holloway.")
+    events = run(pipe, text, "en")
+    titles = {p["name"]: p["title"] for e in events if e["type"] == "meeting" for p in e["participants"]}
+    assert titles["Jane Holloway"] == "Prime Minister"

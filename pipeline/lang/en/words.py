@@ -127,6 +127,7 @@ WORDS = StageWords(
     pair_subject=r"both|the\s+two",
     venue_clause_breaks=r"where|which|who|whose|while",
     tour_list_lead=r"including|comprising|namely",
+    list_item_article=r"a|an",
     body_run_before=r"\b[A-Z][\w-]+\s+(?:and|&)\s+",
     portfolio_items=r"(?:[A-Z][\w-]*,\s+)+(?:[A-Z][\w-]*\s+)?(?:and|&)\s+",
     region_of_before=r"\b(?:State|Province|Prefecture|Region|Canton)\s+of\s+",
