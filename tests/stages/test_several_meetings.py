@@ -252,3 +252,18 @@ def test_an_honorific_between_a_title_and_its_name_keeps_the_title(pipe):
     events = run(pipe, text, "en")
     titles = {p["name"]: p["title"] for e in events if e["type"] == "meeting" for p in e["participants"]}
     assert titles["Jane Holloway"] == "Prime Minister"
+
+
+def test_several_senior_officials_met_besides_a_reception_are_one_more_meeting(pipe):
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Beijing on Monday. Chinese President Xi "
+            "Jinping received Alberto van Klaveren on Tuesday. Earlier in the day, the Chilean minister met "
+            "with several senior Chinese officials and lawmakers.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "CHN"), ("Alberto van Klaveren",)),
+        (("CHL", "CHN"), ("Alberto van Klaveren", "Xi Jinping")),
+    ]
+    # several people who are no delegation, officials or leaders are no meeting
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Beijing on Monday. Chinese President Xi "
+            "Jinping received Alberto van Klaveren on Tuesday. Later, the Chilean minister met with several "
+            "reporters at the hotel.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "CHN"), ("Alberto van Klaveren", "Xi Jinping"))]

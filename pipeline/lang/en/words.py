@@ -33,7 +33,7 @@ WORDS = StageWords(
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
     many_countries=r"\s+(?:of|from)\s+(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
-    group_determiners=r"(?:the|some|several|other|senior)\s+",
+    group_determiners=r"(?:the|some|several|other|many|various)\s+(?:senior\s+|high-ranking\s+)?|senior\s+",
     group_heads=r"(?:[\w-]+(?:['’]s)?\s+)?(?:representatives|leaders|delegation|officials|executives|"
                 r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"
                 r"corporations|businesses|business\s+(?:leaders|community|executives|people)|"
