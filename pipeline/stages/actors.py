@@ -45,6 +45,7 @@ _PLACE_NOUN_WORD = re.compile(rf"(?:{joined('place_noun_after')})")
 _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:(?:{joined('led_by_name_before')}){lexicon.UPPER_CLASS}"
                            rf"|{joined('led_by')})")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
+_INITIALS = re.compile(rf"(?:[{lexicon.UPPER}]\.){{2,3}}")  # "A.K.", "S.M."
 # a title's portfolio before a run of capitalised words: "Minister for Climate Change …"
 _PORTFOLIO_BEFORE = re.compile(rf"\b(?:{joined('portfolio_before')})\s+(?:(?:{joined('article')})\s+)?$")
 # a body's or a region's name running into a person's: "Ministry for Economic Affairs and | Climate Action
@@ -818,7 +819,9 @@ class ActorFinder:
         """Not initials only ("H. E"), no acronyms ("APEC Week"), not a lone number."""
         if all(len(t.rstrip(".")) <= 1 for t in tokens):
             return False
-        return not any(len(t) >= 3 and t.isupper() and not _ROMAN.fullmatch(t) for t in tokens)
+        # initials written without spaces ("A.K. Antony") are no acronym when a name follows them
+        return not any(len(t) >= 3 and t.isupper() and not _ROMAN.fullmatch(t)
+                       and not (i + 1 < len(tokens) and _INITIALS.fullmatch(t)) for i, t in enumerate(tokens))
 
     @staticmethod
     def _merge_partial_names(actors: ArticleActors) -> None:

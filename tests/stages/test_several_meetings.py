@@ -267,3 +267,16 @@ def test_several_senior_officials_met_besides_a_reception_are_one_more_meeting(p
             "Jinping received Alberto van Klaveren on Tuesday. Later, the Chilean minister met with several "
             "reporters at the hotel.")
     assert meetings(run(pipe, text, "en")) == [(("CHL", "CHN"), ("Alberto van Klaveren", "Xi Jinping"))]
+
+
+def test_a_name_with_initials_written_without_spaces_is_a_person_met(pipe):
+    text = ("Vietnamese President Luong Cuong paid a state visit to India from June 2 to 4. He met with Speaker "
+            "of the Lok Sabha Om Birla and Defence Minister Shri P.K. Raman in New Delhi.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("IND", "VNM"), ("Lương Cường", "Om Birla")),
+        (("IND", "VNM"), ("Lương Cường", "P.K. Raman")),
+    ]
+    # an acronym of capitals is still no name ("ASEAN Summit")
+    text = "Vietnamese President Luong Cuong met with NATO Chief Mark Rutte at the ASEAN Summit in Kuala Lumpur."
+    names = {p for _, ps in meetings(run(pipe, text, "en")) for p in ps}
+    assert not any("ASEAN" in n or "NATO" in n for n in names)
