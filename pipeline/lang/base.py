@@ -61,6 +61,7 @@ class SharedCueWords:
     generic_doc_heads: str  # "documents", "văn kiện": documents not named one by one
     today: str  # words for today: a sentence without a digit may still state the day
     pronoun_head: str  # a sentence opening whose subject is the article's protagonist ("He", "Ông")
+    pronoun_clause: str  # a pronoun subject opening a clause right before the event word ("where he will")
     title_end: str  # where a document's name ends ("vào ngày", ", which")
     split_counted_list: Callable[[str], list[str]] | None  # "three protocols on A, B and C": three names
 

@@ -29,6 +29,7 @@ from pipeline.stages.frame_cues import (
     DATE_NOT_EVENT,
     HAS_DIGIT,
     PAST_DAY_WORDS,
+    PRONOUN_CLAUSE,
     PRONOUN_HEAD,
     REPORT_AFTER,
     REPORT_AFTER_SUBJECT,
@@ -567,6 +568,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
             before = [m for m in before if m.kind != "ner"]
         before = [m for m in before if not self._inviter(m, seg_start)]
+        if before and PRONOUN_CLAUSE.search(self.ctx.text, before[-1].end, trig.start):
+            # "... with the Minister of Foreign Affairs before leaving for Lagos, where he will meet X":
+            # the clause's own pronoun is its subject, not the last person named before it: the
+            # sentence's subject, else the visitor the article follows
+            opener = before[0] if not self.ctx.text[sent.start:before[0].start].strip() else None
+            agent = opener.person if opener is not None and opener is not before[-1] \
+                else self._latest_visitor() or self._previous_sentence_agent(sent) or self.ctx.protagonist
+            if agent is not None and agent is not before[-1].person:
+                return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
         if before and _LIST_ITEM_OPEN.search(self.ctx.text, max(seg_start, trig.start - 60), trig.start):
             # "The visit includes discussions with A, a dialogue, a meeting with B": A is met in an
             # earlier item of the list; the list's meetings are all the visitor's
@@ -607,12 +617,14 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if prev_agents:
             return prev_agents
         head = self.ctx.text[sent.start:trig.start]
-        if PRONOUN_HEAD.search(head):
+        # "..., where he will meet the business community": the clause's own pronoun subject
+        pronoun = PRONOUN_HEAD.search(head) is not None or PRONOUN_CLAUSE.search(head) is not None
+        if pronoun:
             agent = self._previous_sentence_agent(sent)
             if agent is not None:  # "A held talks with B. He also met C.": "he" goes on with A
                 return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
         if self.ctx.protagonist is not None:
-            if len(head.split()) <= 12 or PRONOUN_HEAD.search(head):
+            if len(head.split()) <= 12 or pronoun:
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []
 

@@ -280,3 +280,17 @@ def test_a_name_with_initials_written_without_spaces_is_a_person_met(pipe):
     text = "Vietnamese President Luong Cuong met with NATO Chief Mark Rutte at the ASEAN Summit in Kuala Lumpur."
     names = {p for _, ps in meetings(run(pipe, text, "en")) for p in ps}
     assert not any("ASEAN" in n or "NATO" in n for n in names)
+
+
+def test_a_pronoun_opening_the_clause_of_a_meeting_is_its_subject(pipe):
+    # "he" in "where he will meet" is the visitor, not the minister named just before it
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Nairobi on Tuesday. Kenyan President "
+            "William Ruto is holding a meeting with van Klaveren at State House. After the meeting, the Chilean "
+            "minister will brief reporters with the Kenyan Minister of Foreign Affairs before leaving for "
+            "Mombasa, where he will meet with the business community.")
+    got = meetings(run(pipe, text, "en"))
+    assert (("CHL", "KEN"), ("Alberto van Klaveren",)) in got and len(got) == 2
+    # without the pronoun the person named before the meeting word is its subject, as before
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Nairobi on Tuesday. The Kenyan Minister of "
+            "Foreign Affairs Musalia Mudavadi later met with the Chilean minister.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "KEN"), ("Alberto van Klaveren", "Musalia Mudavadi"))]
