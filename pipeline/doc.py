@@ -142,6 +142,8 @@ class Event:
     day_hint: str | None = None  # 'MM-DD': the day without a year the narrative is on at this undated event
     mentions: int = 1  # how many frames consolidation merged into this event
     proposed: bool = False  # added by the learned proposer (stage propose), not by a frame rule
+    thanked_for: bool = False  # a meeting someone is thanked for: dropped beside its own report
+    speculative: bool = False  # told as a forecast ("is expected to visit"): kept only merged into an event
     # a meeting whose other side nobody names: who that side is ("title:speaker:KHM", "group:the business
     # community"), so consolidation keeps apart the separate meetings of one named person
     counterpart: str | None = None

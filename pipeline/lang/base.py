@@ -22,6 +22,12 @@ class FrameCues:
     planned: re.Pattern[str]  # before a trigger: the event is still to come ("will", "sẽ")
     intent: re.Pattern[str]  # before a trigger: only an intention ("agreed to increase visits")
     not_event_after: re.Pattern[str]  # after a trigger: a generic mention ("exchanges at all levels")
+    # before a trigger: a forecast ("is expected to visit"), which adds to an event the article
+    # announces but is not one of its own
+    speculation: re.Pattern[str]
+    # before a trigger: thanks for a meeting ("thanked X for receiving him", "cảm ơn X đã tiếp"): the
+    # meeting the thanks are said at, which the article reports in its own words
+    thanks_for: re.Pattern[str]
     host: re.Pattern[str]  # in the sentence: someone hosts the visit ("at the invitation of")
     receive: re.Pattern[str]  # in the sentence: someone receives the visitor ("received", "tiếp")
     witness: re.Pattern[str]  # in the sentence: the people named witness a signing
@@ -141,6 +147,7 @@ class StageWords:
     group_after_names: str  # "and five senators", "và đại diện doanh nghiệp": a group listed after people met
     many_countries: str  # "of other countries", "các nước": a group from many states, none of them named
     between: str  # "giữa", "between"
+    speaker_after: str  # "told", "cho biết" right after a name: the person reports the meeting, nobody met
     # visits
     attend: str  # "tham dự", "attend": a trip to attend something
     spouse_along: str  # "và Phu nhân", "and his wife" between a visitor and the visit

@@ -82,6 +82,9 @@ class AgreementFrames(FrameHost):
         if not people and self.cues.two_leaders.search(sent.text) and self.ctx.last_meeting is not None:
             parts = [Participant(p.name, p.mention, role, p.title, p.country)
                      for p in self.ctx.last_meeting.participants]
+        elif not people and self.cues.two_leaders.search(sent.text):
+            # "the two leaders witnessed the exchange of documents" with no meeting reported: the visit's pair
+            parts = [self._participant(m, role) for m in self._article_pair(sent)]
         else:
             parts = [self._participant(m, role) for m in people]
         if _BOTH_SIDES.search(sent.text) and not in_sentence:

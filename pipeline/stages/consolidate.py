@@ -95,6 +95,13 @@ def _same_trip_days(a: Event, b: Event) -> bool:
     return gap <= dt.timedelta(days=6)
 
 
+def _headline(e: Event) -> bool:
+    """A title line ("PM meets with Egyptian counterpart"): short, and no full stop ends it. A meeting
+    it tells with one side named is the body's meeting of those states, not another one met."""
+    line = e.evidence.rstrip()
+    return 0 < len(line) <= 150 and line[-1] not in ".!?…\"”’»):;"
+
+
 def _remote(e: Event) -> bool:
     return e.subtype in ("phone_call", "virtual")
 
@@ -132,7 +139,8 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
             # a call made now is not the meeting it plans ("vừa điện đàm … sẽ gặp tại APEC")
             return na == nb and not (_remote(a) != _remote(b) and a.status != b.status)
         if na and nb and (na < nb or nb < na) and a.subtype == b.subtype and a.char_start != b.char_start \
-                and a.subtype in ("phone_call", "reception", "virtual", "talks") \
+                and (a.subtype in ("phone_call", "reception", "virtual", "talks")
+                     or _headline(a if na < nb else b)) \
                 and set(a.countries) == set(b.countries) and not (_met_a_group(a) or _met_a_group(b)):
             # "had a phone call with the premier of Vietnam" again, naming one side only; a headline's
             # "PM holds talks with visiting Chinese Premier" (the talks of a pair of countries are one)
@@ -271,6 +279,8 @@ def merge(a: Event, b: Event) -> Event:
         a.title = b.title
     a.confidence = min(0.95, max(a.confidence, b.confidence) + 0.1)
     a.mentions += b.mentions
+    a.speculative = a.speculative and b.speculative
+    a.thanked_for = a.thanked_for and b.thanked_for  # a forecast of an announced event confirms it
     return a
 
 
@@ -295,7 +305,18 @@ def consolidate(events: list[Event], reference: dt.date | None) -> list[Event]:
         else:
             out.append(e)
             kept_of_type.add(len(out) - 1, e)
-    return out
+    # a forecast ("is expected to visit A, B and C") adds its date and people to the event the article
+    # announces, but no forecast alone is an event (spec: general intentions are not events)
+    out = [e for e in out if not e.speculative]
+    # "the minister thanked the premier for receiving him": the meeting the thanks are said at, told
+    # again; it stands only when the article reports no meeting of its countries with one of its
+    # people or on its day (thanks to another leader for a reception the day before is another one)
+    reported = [e for e in out if e.type == "meeting" and not e.thanked_for]
+
+    def told_again(e: Event) -> bool:
+        return any(set(r.countries) == set(e.countries) and (_names(r) & _names(e) or dates_compatible(r, e))
+                   for r in reported)
+    return [e for e in out if not (e.thanked_for and told_again(e))]
 
 
 _TRIP_SLACK_DAYS = 6  # _same_trip_days joins the days of one visit up to 6 days apart

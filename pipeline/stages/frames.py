@@ -459,7 +459,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
 
     def _is_intention(self, sent: Sentence, trig: Trigger) -> bool:
         before = self.ctx.text[max(sent.start, trig.start - 70):trig.start]
-        after = self.ctx.text[trig.end:min(sent.end, trig.end + 25)]
+        after = self.ctx.text[trig.end:min(sent.end, trig.end + 60)]
         return bool(self.cues.intent.search(before) or self.cues.not_event_after.search(after))
 
     def _location(self, sent: Sentence, default_country: str | None = None) -> tuple[str | None, str | None]:
@@ -600,16 +600,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if pair:
                 return pair
         if before:
-            # the nearest, with anyone coordinated to it by "and"/"và"/","
-            group = [before[-1]]
-            for m in reversed(before[:-1]):
-                gap = self.ctx.text[m.end:group[0].start]
-                if len(gap) <= 70 and _AND_WITH.search(gap) \
-                        and not _WITH_WHILE.search(gap):
-                    group.insert(0, m)
-                else:
-                    break
-            return group
+            return self._coordinated(before)
         if self.cues.two_leaders.search(self.ctx.text[seg_start:trig.start]):
             pair = self._article_pair(sent)
             if pair:
@@ -646,6 +637,19 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         head = words[0] if words else self.ctx.text[trig.start:trig.end].split()[0]
         return head[:1].islower() and not self._mentions_between(semicolon + 1, trig.start, modifiers=True) \
             and head not in _CLAUSE_CONTINUERS
+
+    def _coordinated(self, before: list[PersonMention], reach: int = 70, commas: bool = True) -> list[PersonMention]:
+        """The last of ``before`` with anyone coordinated to it by "and"/"và" (or a comma, unless
+        ``commas`` is off) within ``reach`` characters ("A và Phu nhân B")."""
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            gap = self.ctx.text[m.end:group[0].start]
+            if len(gap) <= reach and _AND_WITH.search(gap) and not _WITH_WHILE.search(gap) \
+                    and (commas or "," not in gap):
+                group.insert(0, m)
+            else:
+                break
+        return group
 
     def _previous_sentence_agent(self, sent: Sentence) -> Person | None:
         """Who acted in the meeting or visit the sentence right before reports (its first
@@ -794,6 +798,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                    trigger_start=trig.start,
                    date_inferred=bool(date[2]) if len(date) > 2 else False,
                    date_source=(date[3] if len(date) > 3 else "stated") if date[0] else None)
+        ev.thanked_for = type_ == "meeting" and bool(
+            self.cues.thanks_for.search(self.ctx.text, max(sent.start, trig.start - 100), trig.start))
+        ev.speculative = bool(self.cues.speculation.search(self.ctx.text, max(sent.start, trig.start - 70), trig.start))
         self.ctx.events.append(ev)
         if ev.date_source == "stated":
             for o in self._date_lists.pop(trig.start, []):  # "in 2009 and 2015": one event per time

@@ -66,6 +66,8 @@ _ITEM_SPLIT = re.compile(rf",\s+(?:(?:{joined('and_also')})\s+)?|\s+(?:{joined('
 _ARTICLES = {re.sub(r"\\s\+", "", w).strip().lower() for w in joined("articles_before_noun").split("|")} - {""}
 _WELCOME = re.compile(rf"(?:{joined('welcome_verbs')})", re.I)  # "welcomed X": the agent receives
 _BETWEEN = re.compile(rf"\s*(?:{joined('between')})\b")
+# a name right before a verb of saying is who reports the meeting ("..., his spokesperson X told the press")
+_SPEAKER_AFTER = re.compile(rf"(?:{joined('speaker_after')})")
 
 
 class MeetingFrames(FrameHost):
@@ -133,7 +135,8 @@ class MeetingFrames(FrameHost):
             # "Lâm and Aliyev held talks", "Putin and Trump will meet": the agents meet each other
             units = [(agents[1:], set(), None)]
             agents = agents[:1]
-        if not units and trig.subtype in ("talks", "meeting", "phone_call", "virtual"):
+        if not units and trig.subtype in ("talks", "meeting", "phone_call", "virtual") \
+                and not self._many_unnamed_states(trig, nxt):
             # "The Presidents of Uzbekistan and Kyrgyzstan held talks": one title, two states
             states = self._subject_states(sent, trig, reach=40) | {a.person.country for a in agents}
             states.discard(None)
@@ -360,6 +363,8 @@ class MeetingFrames(FrameHost):
                     or _new_predicate_after_semicolon(gap) \
                     or not _LIST_GOES_ON.search(gap):  # "A, desc; desc B; desc C"
                 break
+            if _SPEAKER_AFTER.match(text, m.end):
+                break  # the source of the report, who is not met; nor is anyone named after him
             out.append(m)
             last_end = m.end
         return out
@@ -370,6 +375,21 @@ class MeetingFrames(FrameHost):
         tail = self.ctx.text[m.end:nxt]
         return nxt in self._trigger_types and len(tail.split()) <= 3 and not re.search(r"[,;:]", tail) \
             and self.cues.planned.search(tail) is not None
+
+    def _many_unnamed_states(self, trig: Trigger, nxt: int) -> bool:
+        """Whether the ones met are people of many states none of which is named right after
+        ("bilateral contacts with leaders of other countries", "met with leaders of several countries
+        on the sidelines of the summit in X": X is the venue), unlike "Đại sứ các nước A, B và C":
+        then no one state is met. The plural of states is in the phrase ("lãnh đạo các nước") or
+        closes it ("leaders of" + "several countries")."""
+        span = self.ctx.text[trig.end:nxt]
+        head = _MANY_COUNTRIES.search(span[:120]) or _GROUP_MET.match(span)
+        if head is None:
+            return False
+        after = _MANY_COUNTRIES_AFTER.match(span, head.end())
+        plural_end = head.end() if _MANY_COUNTRIES_AFTER.search(head.group()) else after.end() if after else None
+        return plural_end is not None and not self.ctx.actors.countries_in(trig.end + plural_end,
+                                                                            trig.end + plural_end + 25)
 
     def _object_units(self, sent, trig, nxt, objects: list[PersonMention]) -> list[Unit]:
         """Who is met: each named person is a separate meeting; so is each ambassador's country in
@@ -390,7 +410,10 @@ class MeetingFrames(FrameHost):
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
             named = f"group:{' '.join(group.group().lower().split())}" if group else ""
             return [([], set(cs[:1]), f"{named}:{b}") for b in bodies]
-        if _MANY_COUNTRIES.search(span[:120]):
+        if self._many_unnamed_states(trig, nxt):
+            return []
+        many = _MANY_COUNTRIES.search(span[:120])
+        if many:
             # "the new ambassadors of A, B and C", "the leaders of A, B and C": one meeting per country
             cs = self.ctx.actors.countries_in(trig.end, nxt)
             iso = list(dict.fromkeys(c.iso3 for c in cs))
@@ -415,8 +438,6 @@ class MeetingFrames(FrameHost):
         between = _BETWEEN.match(span)
         if group or between:
             cs = [c.iso3 for c in self.ctx.actors.countries_in(trig.end, nxt)]
-            if group and not cs and _MANY_COUNTRIES_AFTER.match(span, group.end()):
-                return []  # "bilateral contacts with leaders of other countries": no one state met
             who = f"group:{' '.join(group.group().lower().split())}" if group else None
             return [([], set(cs[-1:] if between else cs[:1]), who)]
         return []

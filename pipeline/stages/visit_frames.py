@@ -36,7 +36,7 @@ _VISITING = re.compile(joined("visiting"), re.I)
 _HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
 _PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
 _VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
-_SPOUSE = re.compile(joined("spouse"))
+_SPOUSE = re.compile(joined("spouse"), re.I)  # "Phu nhân", "phu nhân"
 # "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka", "India from 11 to 13 October and then to Sri Lanka":
 # with a leg's dates blanked out, what joins it to the next destination
 _NEXT_LEG = re.compile(rf"[\s,]*(?:{joined('next_leg')})\s+")
@@ -219,8 +219,10 @@ class VisitFrames(FrameHost):
         adjacent = [m for m in in_sentence if m.end <= trig.start and trig.start - m.end <= 50
                     and all(m.person is not o.person for o in prev_objects)
                     and _ADJACENT_VISITOR.fullmatch(text[m.end:trig.start])]
-        if adjacent:
-            return [adjacent[-1]], trig.end
+        if adjacent:  # "Chủ tịch nước X và Phu nhân Y thăm chính thức": both travel
+            return self._coordinated([m for m in in_sentence if m.end <= adjacent[-1].end
+                                      and all(m.person is not o.person for o in prev_objects)
+                                      and not self._inviter(m, seg_start)], reach=30, commas=False), trig.end
         if trig.text.lower() == "visiting":
             after = [m for m in in_sentence if trig.end <= m.start <= trig.end + 45]
             if after:

@@ -144,3 +144,37 @@ def test_a_lone_word_names_the_person_the_sentence_names_in_full_later(pipe):
             "Prime Minister General Prayut Chan-o-cha.")
     met = [e for e in run(pipe, text, "en") if e["type"] == "meeting"]
     assert [names(e) for e in met] == [{"Gabriel Boric", "Prayut Chan-o-cha"}]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On Tuesday, President Prabowo Subianto will meet Chairman Tran Thanh Man before flying to Bangkok.", "en"),
+    ("Ngày 11/6, Tổng thống Prabowo Subianto sẽ gặp Chủ tịch Quốc hội Trần Thanh Mẫn trước khi bay sang Bangkok.",
+     "vi"),
+])
+def test_flying_on_to_a_capital_is_the_next_leg_of_the_trip(pipe, text, lang):
+    assert ("visit", "other", ("IDN", "THA")) in kinds(run(pipe, text, lang))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Prime Minister Pham Minh Chinh on Saturday met with leaders of several countries on the sidelines of the "
+     "G20 Summit in Johannesburg, South Africa.", "en"),
+    ("Bên lề Hội nghị G20 tại Johannesburg, Nam Phi, Thủ tướng Phạm Minh Chính đã gặp lãnh đạo các nước.", "vi"),
+])
+def test_the_venue_of_a_summit_is_not_the_state_of_leaders_met_in_plural(pipe, text, lang):
+    assert [e for e in run(pipe, text, lang) if e["type"] == "meeting"] == []
+
+
+def test_ambassadors_of_countries_named_after_the_plural_are_one_meeting_each(pipe):
+    text = "Chủ tịch nước Lương Cường tiếp Đại sứ các nước Chile, Peru và Nepal trình Quốc thư."
+    assert {tuple(e["countries"]) for e in run(pipe, text, "vi") if e["type"] == "meeting"} == {
+        ("CHL", "VNM"), ("PER", "VNM"), ("NPL", "VNM")}
+
+
+def test_the_two_leaders_witnessing_documents_are_the_visit_s_pair(pipe):
+    text = ("Chilean President Gabriel Boric arrived in Hanoi on Sunday for a state visit at the invitation of "
+            "President Luong Cuong. The two leaders witnessed the exchange of documents on cooperation in mining.")
+    deals = [e for e in run(pipe, text, "en") if e["type"] == "agreement"]
+    assert len(deals) == 1
+    assert tuple(deals[0]["countries"]) == ("CHL", "VNM")
+    assert {p["name"]: p["role"] for p in deals[0]["participants"]} == {"Gabriel Boric": "witness",
+                                                                        "Lương Cường": "witness"}

@@ -56,3 +56,27 @@ def test_an_english_list_of_the_delegation_adds_its_members(pipe, tail):
 def test_people_who_escort_or_welcome_the_guest_are_not_his_delegation(pipe, text, lang):
     for e in visits(pipe, text, lang):
         assert len(visitors(e)) == 1
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Chủ tịch nước Lương Cường và Phu nhân Phan Thị Hiền thăm chính thức Chile.", "vi",
+     {"Lương Cường", "Phan Thị Hiền"}),
+    ("Tổng thống Chile Gabriel Boric và Phu nhân Irina Karamanos thăm chính thức Việt Nam.", "vi",
+     {"Gabriel Boric", "Irina Karamanos"}),
+    ("Chilean President Gabriel Boric and his wife Irina Karamanos paid a state visit to Vietnam.", "en",
+     {"Gabriel Boric", "Irina Karamanos"}),
+    ("Japanese Emperor Naruhito and Empress Masako will pay a state visit to Vietnam in September.", "en",
+     {"Naruhito", "Masako"}),
+])
+def test_a_leader_and_spouse_named_together_both_travel(pipe, text, lang, expected):
+    found = visits(pipe, text, lang)
+    assert len(found) == 1
+    assert visitors(found[0]) == expected
+
+
+def test_an_inviter_listed_before_the_visitor_is_no_visitor(pipe):
+    text = ("Nhận lời mời của Tổng thống Chile Gabriel Boric và Phu nhân, Chủ tịch nước Lương Cường và Phu nhân "
+            "Phan Thị Hiền sẽ thăm cấp Nhà nước tới Chile từ ngày 9 đến 11/11.")
+    found = visits(pipe, text, "vi")
+    assert len(found) == 1
+    assert visitors(found[0]) == {"Lương Cường", "Phan Thị Hiền"}

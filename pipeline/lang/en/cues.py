@@ -14,7 +14,8 @@ CUES = FrameCues(
     planned=re.compile(r"\b(?:will|is set to|are set to|is scheduled to|are scheduled to|scheduled to|"
                        r"is due|are due|plans to|is expected to|are expected to|upcoming|to pay|would)\b"),
     # "would like to" is a wish, a bare "would" in reported speech a plan ("said X would meet Y")
-    intent=re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitation to|hopes? to|hoped to|"
+    intent=re.compile(r"\b(?:agreed to|agree to|pledged to|proposed|suggested|invited|invitations? to|invitations? for|"
+                      r"hopes? to|hoped to|"
                       r"look(?:s|ed)? forward to|wish(?:es|ed)? to|would like to|called for|promote|promoting|"
                       r"increase|increasing|boost|encourage|continue to|further|more|regular|exchanges? of|"
                       r"high-level|mutual|frequent|maintain(?:ing)?|promised to|promise to|vowed to|"
@@ -27,7 +28,13 @@ CUES = FrameCues(
                       # "invite Mr. X to visit": 'Mr.' is a word; "proposed closer ties while meeting X": a
                       # clause of time starts a new predicate the wish does not govern
                       r"(?:\s+(?!(?:while|when|whilst|after|before|during)\b)(?:[A-Z][a-z]{0,3}\.|[^\s,;.]+)){0,8}\s*$"),
-    not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"),
+    # "to visit Chile soon", "will visit at a convenient time": a wish with no time set, no plan
+    not_event_after=re.compile(r"^\s*(?:and exchanges|exchanges|at all levels)"
+                               r"|^[^.;,]{0,40}?\b(?:soon|at an early date|"
+                               r"at (?:a|an|the) (?:mutually )?(?:convenient|appropriate|suitable) time)\b"),
+    # "the minister is also expected to hold talks with ...", "are expected to sign": up to the trigger
+    thanks_for=re.compile(r"\bthank(?:s|ed|ing)?\b[^.;:]{0,80}?\bfor\s+(?:[^\s.;:]+\s+){0,5}$", re.I),
+    speculation=re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?expected\s+to(?:\s+be)?(?:\s+[^\s,;.]+){0,2}\s*$"),
     host=re.compile(r"\b(?:invitation of|invited by|hosted by|welcomed|welcomes|welcoming|chaired the official welcome|"
                     r"bid farewell|reception during)\b", re.I),
     receive=re.compile(r"\b(?:received|receives|welcomed|welcomes|hosted|greeted|invitation of)\b", re.I),

@@ -32,7 +32,7 @@ WORDS = StageWords(
     many_countries_people=r"ambassadors?|\b(?:leaders|heads of (?:state|government)|presidents|prime ministers|"
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
-    many_countries=r"\s+(?:of|from)\s+(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
+    many_countries=r"\s+(?:(?:of|from)\s+)?(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
     group_determiners=r"(?:the|some|several|other|many|various)\s+(?:senior\s+|high-ranking\s+)?|senior\s+",
     group_heads=r"(?:[\w-]+(?:['’]s)?\s+)?(?:representatives|leaders|delegation|officials|executives|"
                 r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"
@@ -47,6 +47,11 @@ WORDS = StageWords(
                       r"companies|corporations|businesses|firms|enterprises|scholars|business\s+(?:leaders|"
                       r"community|circles?|executives|people)|representatives\s+of)\b",
     between="between",
+    # "..., his spokesperson X told the press", "..., the ministry's spokeswoman, X, said on Monday";
+    # not the inverted "..., said the Kremlin", whose name after the verb is the speaker
+    speaker_after=(r"(?:\s+|\s*,\s*(?=(?:said|says|stated|announced)\s*(?:[.,;]|(?:on|in|at|during|yesterday|"
+                   r"today|earlier|later|last|this|[A-Z][a-z]+day)\b)))(?:said|says|told|tells|announced|"
+                   r"confirmed|stated)\b"),
     # visits
     attend="attend",
     spouse_along=r"and (?:his|her) (?:wife|spouse|husband)\s*",

@@ -14,7 +14,12 @@ CUES = FrameCues(
     intent=re.compile(r"(?:thúc đẩy|tăng cường|\bsớm\b|mong muốn|đề nghị|\bmời\b|đẩy mạnh|duy trì|"
                       r"các chuyến|nhiều chuyến|những chuyến|trao đổi đoàn|lẫn nhau|hướng tới|nhằm|có thể|"
                       r"cam kết|hứa|mong được|rất mong|hy vọng|hi vọng|sẵn sàng)(?:\s+[^\s,;.]+){0,8}\s*$"),
-    not_event_after=re.compile(r"^\s*(?:lẫn nhau|các cấp|cấp cao hai nước)"),
+    # "sẽ thăm Chile vào một thời điểm thích hợp", "... trong thời gian sớm nhất": a wish, no time set
+    not_event_after=re.compile(r"^\s*(?:lẫn nhau|các cấp|cấp cao hai nước)"
+                               r"|^[^.;,]{0,40}?(?:vào (?:một )?thời (?:điểm|gian) "
+                               r"(?:thích hợp|phù hợp|thuận tiện)|trong thời gian sớm nhất|\bsớm nhất)"),
+    thanks_for=re.compile(r"(?:cảm ơn|cám ơn)\s[^.;:]{0,80}?\bđã\s+(?:[^\s.;:]+\s+){0,5}$", re.I),
+    speculation=re.compile(r"(?!)"),  # "dự kiến" announces a schedule: a planned event of its own
     host=re.compile(r"(?:lời mời của|theo lời mời|chủ trì lễ đón|hoan nghênh|chào mừng|đón tiếp|mừng đón)"),
     receive=re.compile(r"(?:\btiếp\b|đón|hoan nghênh|chào mừng|lời mời)"),
     witness=re.compile(r"chứng kiến"),

@@ -41,6 +41,9 @@ WORDS = StageWords(
                       r"(?:các|một số|những|nhiều)\s+(?:doanh nghiệp|tập đoàn|nghị sĩ|học giả)",
     many_countries=r"\s+(?:của\s+)?(?:các|nhiều)\s+(?:nước|quốc gia)\b",
     between="giữa",
+    # "người phát ngôn X cho biết": no comma, which would leave the subject of the clause before it
+    # speaking ("Thủ tướng tiếp Đại sứ X, cho biết ...")
+    speaker_after=r"\s+(?:đã\s+)?(?:cho biết|cho hay|nói với|nói rằng|thông báo)\b",
     # visits
     attend="tham dự|dự",
     spouse_along=r"(?:và|cùng) [Pp]hu (?:nhân|quân)\s*",
