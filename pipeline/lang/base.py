@@ -223,6 +223,8 @@ class StageWords:
     possessive_marks: str  # "'s" after an owner
     name_abbreviations: tuple[str, ...]  # " Jr.": a full stop in a name that ends no sentence (4 characters)
     possessive_pronouns: str  # "his", "their" before a visit
+    pair_of_sides: str = ""  # "the leaders of both ministries": a subject that is two sides, not one person
+    first_since: str = ""  # "first visit since 2000": the visit before this one, in that year (group y)
 
 
 @dataclass(frozen=True)

@@ -666,6 +666,20 @@ class ActorFinder:
                                       or len(tokens) >= 2):
                 self._add(actors, short, s, e, mention_text, "short", title, text)
                 continue
+            if short is None and len(tokens) == 1 and title is not None:
+                # "President Mirziyoyev" with no full name in the article: the one known foreign person
+                # of that surname, unless the title's country says otherwise
+                lone = self.people.by_name_word(tokens[0])
+                stated = self._country_from_context(actors, text, s, title) if lone is not None else None
+                if lone is not None and stated in (None, lone.country):
+                    person = by_key.get(lone.canonical)
+                    if person is None:
+                        person = Person(lone.canonical, lone.country, known=True, first_mention=mention_text,
+                                        tokens=self._tokens(lone.canonical, mention_text))
+                        by_key[lone.canonical] = person
+                        actors.people.append(person)
+                    self._add(actors, person, s, e, mention_text, "name", title, text)
+                    continue
             if len(tokens) < 2 and not (is_ner and s not in sentence_starts) and not (title is not None and
                                                                                    tokens[0][:1].isupper()):
                 if self.rules.lone_word_short_mention and s not in sentence_starts:
@@ -960,6 +974,8 @@ class ActorFinder:
         for c in reversed(actors.starting_between("countries", lo, start)):
             if lo <= c.start and c.end <= start:
                 if c.end <= title.start:
+                    if "\n" in text[c.end:title.start]:
+                        continue  # a headline's last word ("... visit to UK") owns no title on the next line
                     if c.kind == "demonym" or _POSSESSIVE_GAP.fullmatch(text, c.end, title.start):
                         return c.iso3  # "Fiji's Prime Minister X", "Fiji's new Prime Minister X"
                     continue

@@ -137,6 +137,16 @@ def _visit_day_ordinal(lang: str) -> re.Pattern[str]:
     return re.compile(profile(lang).words.visit_day_ordinal or "(?!)")
 
 
+# "the leaders of both ministries": a subject naming two sides (English; other languages give none)
+_PAIR_OF_SIDES = re.compile(joined("pair_of_sides"), re.I)
+
+
+def _names_a_pair(head: str) -> bool:
+    """The subject before the verb is two sides, not one person ("Prior to the signing, the leaders
+    of both ministries held talks"): the article's protagonist is not it."""
+    return _PAIR_OF_SIDES.search(head) is not None
+
+
 class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
     """Builds events for one article."""
 
@@ -614,7 +624,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             agent = self._previous_sentence_agent(sent)
             if agent is not None:  # "A held talks with B. He also met C.": "he" goes on with A
                 return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
-        if self.ctx.protagonist is not None:
+        if self.ctx.protagonist is not None and not _names_a_pair(head):
             if len(head.split()) <= 12 or pronoun:
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []
@@ -761,7 +771,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if ref is None or not guessed or len({frozenset(e.countries) for e in guessed}) != 1:
             return
         anaphor = _visit_anaphor(self.lang)
-        emitted = {e.char_start for e in ctx.events if e.type == "visit"}
+        # a sentence that reports a visit with its own day is no anaphor's; one whose visit is only
+        # guessed ("During their March 2-8 stay, the delegation visited …") still dates the trip
+        unsure = {id(e) for e in guessed}
+        emitted = {e.char_start for e in ctx.events if e.type == "visit" and id(e) not in unsure}
         spans: set[tuple[str, str]] = set()
         for sent in ctx.sentences:
             if sent.start in emitted or not HAS_DIGIT.search(sent.text):

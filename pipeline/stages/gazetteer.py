@@ -599,6 +599,30 @@ class PeopleGazetteer:
         """
         return self._by_fold.get(fold(name))
 
+    @functools.cached_property
+    def _by_name_word(self) -> dict[str, KnownPerson | None]:
+        """Folded last word (the surname) of a foreign person's canonical name -> the one person it
+        belongs to (None when several share it). Not the first word: a given name after a title is a
+        royal's ("Prince Philip"), not a minister's of that given name."""
+        index: dict[str, KnownPerson | None] = {}
+        for person in self._people:
+            words = person.canonical.split()
+            if len(words) < 2 or person.country == "VNM":
+                continue  # a Vietnamese given name is shared by too many to stand for one person
+            for word in {fold(words[-1])}:
+                if len(word) < 4:
+                    continue
+                if word not in index:
+                    index[word] = person
+                elif index[word] is not person:
+                    index[word] = None
+        return index
+
+    def by_name_word(self, word: str) -> KnownPerson | None:
+        """The one known foreign person whose name ends with ``word`` ("Mirziyoyev", "Tokayev"), if
+        exactly one does: a title before a lone surname names that person."""
+        return self._by_name_word.get(fold(word))
+
     def find(self, text: str) -> list[tuple[int, int, KnownPerson]]:
         """(start, end, person) for each canonical name or alias written in ``text``.
 

@@ -35,6 +35,7 @@ _AGENT_BY = re.compile(rf"[^.;]{{0,60}}?\b(?:{joined('agent_by')})\s")
 _VISITING = re.compile(joined("visiting"), re.I)
 _HEAD_OF = re.compile(rf"\s*(?:{joined('agent_of')})\s+")
 _PLURAL_VISITS = re.compile(joined("plural_visits"), re.I)
+_FIRST_SINCE = re.compile(joined("first_since"))  # "first visit since 2000": the visit before, that year
 _VENUE_AFTER = re.compile(rf"\s*(?:(?:{joined('article')})\s+)?(?:{joined('venues')})", re.I)
 _SPOUSE = re.compile(joined("spouse"), re.I)  # "Phu nhân", "phu nhân"
 # "tới Ấn Độ từ ngày 11 đến 13-10 và tới Sri Lanka", "India from 11 to 13 October and then to Sri Lanka":
@@ -239,10 +240,13 @@ class VisitFrames(FrameHost):
             subj = [PersonMention(sent.start, sent.start, "", self.ctx.last_visitor, "pronoun")]
         return subj, trig.end
 
-    def _listed_past_visits(self, sent: Sentence, trig: Trigger, nxt: int) -> bool:
+    def _listed_past_visits(self, sent: Sentence, trig: Trigger, nxt: int, exchanged: bool = False) -> bool:
         """"after the visits of President A in 1993, President B in 1997 and 2004", "sau các chuyến
         thăm của A năm 1993, B năm 1997 và năm 2004": one past visit per visitor and year, to where
-        the article's visit goes. True when the list was read."""
+        the article's visit goes. True when the list was read. ``exchanged``: the visits are told as
+        an exchange ("the exchange of high-level visits, including those made by A in December 2015,
+        B in November 2016"), so only a list dating every visitor before the reference day is read,
+        and a visitor from the destination went the other way, to the article's visitor's country."""
         text = self.ctx.text
         # "visits of A, B", or "visits to Vietnam, one by A in 2005, another by B in 2010"
         head = _HEAD_OF.match(text[trig.end:nxt]) or _AGENT_OF.match(text, trig.end, nxt)
@@ -264,13 +268,23 @@ class VisitFrames(FrameHost):
                 last.location_country
         else:
             return False
+        ref = self.ctx.reference
+        if exchanged and (ref is None or not years or any(d.date_end[:4] > ref.isoformat()[:4] for d in years)
+                          or any(not [d for d in years if m.end <= d.start < (people[i + 1].start if i + 1 <
+                                                                             len(people) else nxt)]
+                                 for i, m in enumerate(people))):
+            return False  # an exchange told in general, or one still to come
         if not years and not (last is not None and last.char_start == sent.start):
             # undated, the list is read only where the sentence itself reports the visit it ranks them
             # against ("X là vị ngoại trưởng thứ tư thăm Việt Nam sau các chuyến thăm của A, B, C")
             return False
+        home = next((p.country for p in (last.participants if last else []) if p.role == "visitor"), None)
         for i, m in enumerate(people):
+            to_name, to_iso = dest_name, dest_iso
             if m.person.country == dest_iso:
-                continue
+                if not exchanged or home in (None, dest_iso):
+                    continue
+                to_name, to_iso = self._country_name(home), home  # the other way of the exchange
             until = people[i + 1].start if i + 1 < len(people) else nxt
             own: list[DateMention | None] = [d for d in years if m.end <= d.start < until] or [None]
             # a predecessor named without a country: the same country as the article's visitor
@@ -281,8 +295,25 @@ class VisitFrames(FrameHost):
             for d in own:
                 date = (d.date_start, d.date_end, False) if d else (None, None, False)
                 self._emit(sent, trig, "visit", trig.subtype, "occurred", [part],
-                           {dest_iso, country} - {None}, date, (dest_name, dest_iso))
+                           {to_iso, country} - {None}, date, (to_name, to_iso))
         return True
+
+    def _visit_before(self, sent: Sentence, trig: Trigger, visitor: list[PersonMention]) -> None:
+        """A trip told again as "the Russian president's first visit since 2000"
+        (that is, the visitor last came in that year): a past visit of his to the same country."""
+        for m in _FIRST_SINCE.finditer(sent.text):
+            if sent.start + m.start("trig") != trig.start:
+                continue
+            who = visitor[0].person
+            last = next((e for e in reversed(self.ctx.events) if e.type == "visit" and e.location_country
+                         and any(p.name == who.canonical and p.role == "visitor" for p in e.participants)), None)
+            if last is None:
+                return
+            year = m.group("y")
+            if last.date_start and last.date_start[:4] <= year:
+                return  # "since" a year that is no earlier than the trip itself
+            self._emit(sent, trig, "visit", "other", "occurred", [self._participant(visitor[0], "visitor")],
+                       set(last.countries), (year, year, False), (last.location_name, last.location_country))
 
     def _specify_subtype(self, trig: Trigger, visitor: list[PersonMention]) -> None:
         """"arrived in Hanoi on Monday for a state visit": the repeat mention names the visit's kind."""
@@ -336,6 +367,9 @@ class VisitFrames(FrameHost):
     def _visit(self, sent, trig, seg_start, nxt, dates, prev_agents, prev_objects):
         text = self.ctx.text
         if self._is_intention(sent, trig):
+            # "exchanges of high-level visits, including those made by A in 2015, B in 2016": general
+            # words, but the dated list after them is of past visits
+            self._listed_past_visits(sent, trig, nxt, exchanged=True)
             return [], []
         if _VENUE_AFTER.match(text[trig.end:trig.end + 30]):
             return [], []
@@ -366,6 +400,8 @@ class VisitFrames(FrameHost):
             return visitor, []  # attending something at home is not a trip
         if not dests and visitor:
             dests = self._earlier_destination(sent, trig, dates, visitor)
+        if visitor:
+            self._visit_before(sent, trig, visitor)
         if not dests and visitor and any(e.type == "visit" and not e.date_start or
                                          e.type == "visit" and len(e.date_start or "") == 10
                                          for e in self.ctx.events):

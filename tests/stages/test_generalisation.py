@@ -1059,3 +1059,115 @@ def test_an_audience_granted_and_a_call_told_at_the_end(pipe):
 def test_arriving_in_a_capital_to_attend_a_summit_is_a_trip(pipe):
     text = "Chiều 10/6, Thủ tướng Phạm Minh Chính đã tới Jakarta để dự Hội nghị Cấp cao ASEAN."
     assert kinds(run(pipe, text, "vi")) == {("visit", "other", ("IDN", "VNM"))}
+
+
+def test_a_headline_ending_in_a_country_owns_no_title_on_the_next_line(pipe):
+    # the headline's last word is the destination; the lead's "Deputy Prime Minister X" is the visitor
+    text = ("Deputy Prime Minister makes working visit to Peru\n\n"
+            "Deputy Prime Minister Tran Van Hoa has paid a working visit to Peru from March 3-5, during which "
+            "he discussed trade with Peruvian officials.")
+    assert ("visit", "working", ("PER", "VNM")) in kinds(run(pipe, text, "en"))
+    text = ("MINISTER VISITS CHILE\n\nForeign Minister Le Thi Thu Hang paid an official visit to Chile on "
+            "Tuesday.")
+    assert ("visit", "official", ("CHL", "VNM")) in kinds(run(pipe, text, "en"))
+
+
+def test_a_stay_in_a_country_is_a_trip_there(pipe):
+    text = ("During her three-day stay in Nairobi, Norwegian Trade Minister Ingrid Solberg met Kenyan "
+            "President William Ruto.")
+    events = run(pipe, text, "en")
+    assert ("visit", "other", ("KEN", "NOR")) in kinds(events)
+    assert ("meeting", "meeting", ("KEN", "NOR")) in kinds(events)
+    text = ("DURING HIS STAY IN CHILE, Thai Foreign Minister Somchai Rattanakul held talks with Chilean "
+            "Foreign Minister Alberto van Klaveren.")
+    assert ("visit", "other", ("CHL", "THA")) in kinds(run(pipe, text, "en"))
+    # a stay that is no trip abroad
+    assert not [e for e in run(pipe, "During his stay in hospital, the President received no visitors.", "en")
+                if e["type"] == "visit"]
+
+
+def test_long_british_titles_are_no_part_of_the_name_after_them(pipe):
+    text = ("Thai Deputy Prime Minister Somchai Rattanakul paid an official visit to the UK from May 3-5. "
+            "During the trip, he had meetings with Parliamentary Under Secretary of State at the Home Office "
+            "Tom Reid and Chief Secretary to the Treasury Mark Ellis.")
+    met = {p["name"] for e in run(pipe, text, "en") if e["type"] == "meeting" for p in e["participants"]}
+    assert met == {"Somchai Rattanakul", "Tom Reid", "Mark Ellis"}
+
+
+def test_leaders_of_both_sides_are_the_pair_not_the_protagonist(pipe):
+    # the article's protagonist, named later, is one side only; the subject names both
+    text = ("Kenya's Ministry of Trade and Chile's Ministry of Agriculture signed a memorandum of "
+            "understanding on farming.\n\nBefore the signing, the heads of the two ministries held talks on "
+            "market access.\n\nAgriculture Minister Esteban Valenzuela said Chile is willing to export more "
+            "fruit to Kenya.")
+    assert ("meeting", "talks", ("CHL", "KEN")) in kinds(run(pipe, text, "en", None))
+
+
+def test_a_title_before_a_lone_surname_names_the_one_known_person_of_it(pipe):
+    # neither leader's full name is written anywhere in the article
+    text = "President Tokayev arrived in Tashkent on Monday for talks with President Mirziyoyev on energy."
+    events = run(pipe, text, "en")
+    assert ("meeting", "talks", ("KAZ", "UZB")) in kinds(events)
+    names = {p["name"] for e in events for p in e["participants"]}
+    assert {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"} <= names
+    # a stated country that is not the known person's keeps him unknown
+    finder = ActorFinder("en")
+    actors = finder.find("The Chilean Minister Aliyev met students.")
+    assert all(p.canonical != "Ilham Aliyev" for p in actors.people)
+    # a given name after a title is no known person's surname ("Prince Philip" is not Philip Hammond)
+    actors = finder.find("Prince Philip visited the museum in Lima.")
+    assert all(p.canonical != "Philip Hammond" for p in actors.people)
+
+
+def test_a_later_stay_span_dates_the_trip_even_where_the_delegation_visits_a_site(pipe):
+    # the span's sentence also has "visited" (a site, no trip of its own): it still dates the trip
+    text = ("A delegation of the Socialist Party of Chile led by Marta Ibarra has paid a working visit to "
+            "Vietnam.\n\nDuring their May 12-16 stay, the delegation visited Ho Chi Minh Mausoleum; held talks "
+            "with leaders of the Party Commission for External Relations; had working sessions with leaders of "
+            "the National Academy of Politics, the Fatherland Front and the Union of Friendship Organisations; "
+            "and visited Hanoi-based centres for war victims and a village in Hanoi’s Thanh Xuan district.")
+    visits = [e for e in run(pipe, text, "en", "2025-05-20") if e["type"] == "visit"]
+    assert [(v["date_start"], v["date_end"]) for v in visits] == [("2025-05-12", "2025-05-16")]
+
+
+def test_a_dated_list_after_an_exchange_of_visits_is_past_visits_both_ways(pipe):
+    text = ("Vice Chairman of the Chilean Senate Pablo Ortega paid a working visit to Peru from July 6 to 9. "
+            "Ties between the two legislatures have grown, with the exchange of many high-level visits in "
+            "recent years, including those made by Chilean Senate President Ana Rojas in December 2015, "
+            "President of the Peruvian Congress Luis Torres in November 2016, and Chilean Senate Vice "
+            "President Jorge Vidal in December 2017.")
+    visits = {(e["participants"][0]["name"], e["date_start"], e["location"]["country"])
+              for e in run(pipe, text, "en", "2019-07-10") if e["type"] == "visit"}
+    assert {("Ana Rojas", "2015-12", "PER"), ("Luis Torres", "2016-11", "CHL"),
+            ("Jorge Vidal", "2017-12", "PER")} <= visits
+    # the same words with no time for each visitor are a wish, not a list of visits
+    text = ("Vice Chairman of the Chilean Senate Pablo Ortega paid a working visit to Peru from July 6 to 9. "
+            "Both sides agreed to increase the exchange of high-level visits, including those by Chilean "
+            "Senate President Ana Rojas and President of the Peruvian Congress Luis Torres.")
+    assert [e["participants"][0]["name"] for e in run(pipe, text, "en", "2019-07-10")
+            if e["type"] == "visit"] == ["Pablo Ortega"]
+
+
+def test_the_dated_earlier_meeting_of_a_series_reviewed_since(pipe):
+    text = ("Kenyan Foreign Minister Amina Wekesa held talks with her Chilean counterpart Alberto van Klaveren "
+            "in Nairobi on May 6. They reviewed ties since the 5th session of the Kenya-Chile joint commission "
+            "in November 2019.")
+    events = run(pipe, text, "en", "2024-05-07")
+    assert ("meeting", "meeting", ("CHL", "KEN")) in kinds(events)
+    assert "2019-11" in {e["date_start"] for e in events}
+    # an earlier meeting the text does not date is no event of its own
+    text = ("Kenyan Foreign Minister Amina Wekesa held talks with her Chilean counterpart Alberto van Klaveren "
+            "in Nairobi on May 6. They reviewed ties since the first meeting of the joint commission.")
+    assert len([e for e in run(pipe, text, "en", "2024-05-07") if e["type"] == "meeting"]) == 1
+
+
+def test_a_first_visit_since_a_year_tells_the_visitors_earlier_trip(pipe):
+    text = ("Chilean President Gabriel Boric arrived in Tokyo on Monday for a state visit. It was the "
+            "Chilean leader's first visit to Japan since 2009.")
+    visits = {(e["date_start"], tuple(e["countries"])) for e in run(pipe, text, "en", "2024-05-07")
+              if e["type"] == "visit"}
+    assert visits == {("2024-05-06", ("CHL", "JPN")), ("2009", ("CHL", "JPN"))}
+    # a first visit since an event, not a year, adds nothing
+    text = ("Chilean President Gabriel Boric arrived in Tokyo on Monday for a state visit. It was his "
+            "first visit since the pandemic.")
+    assert len([e for e in run(pipe, text, "en", "2024-05-07") if e["type"] == "visit"]) == 1

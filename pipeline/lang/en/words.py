@@ -130,6 +130,11 @@ WORDS = StageWords(
     possessive_pronouns="his|her|their",
     en_route=r"on\s+(?:his|her|their|the)\s+way\s+to",
     pair_subject=r"both|the\s+two",
+    first_since=r"\bfirst\s+(?:[\w-]+\s+)?(?P<trig>visit|trip)(?:\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+                r"\s+since\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                r"November|December)\s+)?(?P<y>(?:19|20)\d\d)\b",
+    pair_of_sides=r"\b(?:both|the\s+two)\s+(?:[\w-]+\s+)?(?:ministries|sides|countries|nations|states|governments|"
+                  r"delegations|parties|provinces|agencies|organi[sz]ations)\b",
     venue_clause_breaks=r"where|which|who|whose|while",
     tour_list_lead=r"including|comprising|namely",
     list_item_article=r"a|an",
