@@ -67,6 +67,7 @@ class SharedCueWords:
     generic_doc_heads: str  # "documents", "văn kiện": documents not named one by one
     today: str  # words for today: a sentence without a digit may still state the day
     pronoun_head: str  # a sentence opening whose subject is the article's protagonist ("He", "Ông")
+    pronoun_clause: str  # a pronoun subject opening a clause right before the event word ("where he will")
     title_end: str  # where a document's name ends ("vào ngày", ", which")
     split_counted_list: Callable[[str], list[str]] | None  # "three protocols on A, B and C": three names
 
@@ -163,7 +164,11 @@ class StageWords:
     en_route: str  # "on his way to", "trên đường tới": the trip to there is still to come
     pair_subject: str  # "both", "the two", "hai": the subject is the pair the article is about
     venue_clause_breaks: str  # "where", "which": a clause about the attended event, not where it is held
+    body_run_before: str  # "Affairs and ": a body's name goes on in the run of capitals after it
+    portfolio_items: str  # "Land, Infrastructure, Transport and ": a portfolio's list before its last item
+    region_of_before: str  # "State of ": a region's one-word name opens the run of capitals after it
     tour_list_lead: str  # "gồm", "including": a list of the trip's countries follows
+    list_item_article: str  # "a|an": opens a noun item of a comma list (", a meeting with B"); "" for none
     next_leg: str  # "và tới", "and then to": after a leg's dates, the trip's next destination follows
     # agreements
     signing_ceremony: str  # "lễ ký", "signing ceremony"

@@ -40,12 +40,22 @@ def name_run(lang: str) -> re.Pattern[str]:
 _PLACE_NOUN_BEFORE = re.compile(rf"(?:\b(?:{joined('place_noun_before')})\s+)$")
 # "Ca Mau province", "Kanagawa prefecture": a place named before its kind
 _PLACE_NOUN_AFTER = re.compile(rf"\s+(?:{joined('place_noun_after')})\b")
+_PLACE_NOUN_WORD = re.compile(rf"(?:{joined('place_noun_after')})")
 # a delegation's named leader after it: "Đoàn … do ông X dẫn đầu", "a delegation led by X"
 _LED_BY_AFTER = re.compile(rf"[^.;\n]{{0,90}}?(?:(?:{joined('led_by_name_before')}){lexicon.UPPER_CLASS}"
                            rf"|{joined('led_by')})")
 _ROMAN = re.compile(r"[IVX]{2,5}")  # "Charles III", "Mohammed VI"
+_INITIALS = re.compile(rf"(?:[{lexicon.UPPER}]\.){{2,3}}")  # "A.K.", "S.M."
 # a title's portfolio before a run of capitalised words: "Minister for Climate Change …"
 _PORTFOLIO_BEFORE = re.compile(rf"\b(?:{joined('portfolio_before')})\s+(?:(?:{joined('article')})\s+)?$")
+# a body's or a region's name running into a person's: "Ministry for Economic Affairs and | Climate Action
+# Michael Kellner", "the German State of | Hessen Volker Bouffier"
+_BODY_RUN_BEFORE = re.compile(rf"(?:{joined('body_run_before')})$")
+_REGION_OF_BEFORE = re.compile(rf"(?:{joined('region_of_before')})$")
+# "Minister of Land, Infrastructure, Transport and Tourism X": a portfolio listed item by item
+_PORTFOLIO_ITEMS = re.compile(joined("portfolio_items"))
+_PORTFOLIO_LIST_END = re.compile(rf"\b(?:{joined('portfolio_before')})\s+(?:{joined('portfolio_items')})$")
+_PORTFOLIO_LIST_GAP = re.compile(rf"\s*(?:{joined('portfolio_before')})\s+(?:{joined('portfolio_items')})\S+\s+")
 # between a country and a title it owns: nothing, or a possessive and a few lower-case modifiers
 # "the Vietnamese leader", "the Chinese top leader": a demonym's leader words
 _DEMONYM_LEADER = re.compile(rf"\s+(?:{joined('demonym_leader_modifiers')})?({joined('demonym_leader_heads')})\b")
@@ -612,16 +622,26 @@ class ActorFinder:
                 mention_text = text[s:e]
                 title = self._title_before(actors.titles, text, s)
                 honor = self._honorific_before(text, s)
-            if title is not None and _PORTFOLIO_BEFORE.search(text, max(0, s - 12), s):
-                # "Minister for Climate Change James Shaw": the portfolio's words run into the name;
+            if title is not None and _PORTFOLIO_BEFORE.search(text, max(0, s - 12), s) \
+                    or _BODY_RUN_BEFORE.search(text, max(0, s - 30), s) \
+                    or _REGION_OF_BEFORE.search(text, max(0, s - 30), s):
+                # "Minister for Climate Change James Shaw", "Affairs and Climate Action Michael Kellner",
+                # "State of Hessen Volker Bouffier": a portfolio, body or region runs into the name;
                 # the statistical NER says where the person's name starts
                 inner = [x.start for x in ner_people if s < x.start < e and x.end == e]
+                if not inner and len(mention_text.split()) >= 3 \
+                        and (_REGION_OF_BEFORE.search(text, max(0, s - 30), s)
+                             or _PORTFOLIO_LIST_END.search(text, max(0, s - 90), s)):
+                    inner = [s + len(mention_text.split()[0]) + 1]  # "State of Hessen | Volker Bouffier"
                 if inner:
                     s = inner[0]
                     mention_text = text[s:e]
             tokens = mention_text.split()
             if not tokens:
                 continue
+            if len(tokens) == 1 and _PORTFOLIO_BEFORE.search(text, max(0, s - 12), s) \
+                    and _PORTFOLIO_ITEMS.match(text, s):
+                continue  # "Minister of Land, Infrastructure ...": the portfolio's first item, nobody
             if self._stopped(tokens) or not self._name_shaped(tokens) \
                     or all(t in self.honorific_words for t in tokens) or self._delegation_word(text, s, e):
                 continue
@@ -813,7 +833,9 @@ class ActorFinder:
         """Not initials only ("H. E"), no acronyms ("APEC Week"), not a lone number."""
         if all(len(t.rstrip(".")) <= 1 for t in tokens):
             return False
-        return not any(len(t) >= 3 and t.isupper() and not _ROMAN.fullmatch(t) for t in tokens)
+        # initials written without spaces ("A.K. Antony") are no acronym when a name follows them
+        return not any(len(t) >= 3 and t.isupper() and not _ROMAN.fullmatch(t)
+                       and not (i + 1 < len(tokens) and _INITIALS.fullmatch(t)) for i, t in enumerate(tokens))
 
     @staticmethod
     def _merge_partial_names(actors: ArticleActors) -> None:
@@ -883,6 +905,12 @@ class ActorFinder:
         for t in _ending_between(titles, start - 90, start):
             if t.end <= start and start - t.end <= 90:
                 gap = text[t.end:start]
+                if gap.split() and all(w in self.honorific_words for w in gap.split()):
+                    best = t  # "Leader of the Opposition Hon. Peter Dutton": only honorifics between
+                    continue
+                if _PORTFOLIO_LIST_GAP.fullmatch(gap):
+                    best = t  # "Minister of Economy, Trade and Industry X": the list is the title's
+                    continue
                 if cues.gap_break.search(gap) and cues.gap_break.search(self._without_countries(gap)):
                     continue  # ("Đại sứ Liên hiệp Vương quốc Anh và Bắc Ireland X": the "và" is the country's)
                 if cues.gap_verb.search(gap):
@@ -893,6 +921,8 @@ class ActorFinder:
                 if any(w[:1].islower() and w.lower() not in cues.gap_words
                        and not (self.rules.lower_syllable_after_capital and i and words[i - 1][:1].isupper()
                                 and w not in _all_particles())
+                       # "Governor of Kanagawa prefecture X": a place's kind after its name
+                       and not (i and words[i - 1][:1].isupper() and _PLACE_NOUN_WORD.fullmatch(w))
                        for i, w in enumerate(words)):
                     if not self._gap_is_country_names(gap):
                         continue

@@ -46,6 +46,8 @@ GENERIC_DOCS = re.compile(rf"^(?:\d+\s+|{_words('generic_doc_quantity')})?(?:{_w
 LIST_ITEM = re.compile(r"\s*(?:[-–•+*]|\d+[.)])\s+")  # "- A MoU on ...": an item of a list of documents
 HAS_DIGIT = re.compile(rf"\d|{_words('today')}")
 PRONOUN_HEAD = re.compile(rf"^\s*(?:{_words('pronoun_head')})\b")
+# "..., where he will meet the business community": a pronoun subject of the event word's own clause
+PRONOUN_CLAUSE = re.compile(rf"(?:{_words('pronoun_clause')})")
 # where a document's name ends: the next list item or clause, a date, the occasion, a participle
 TITLE_END = re.compile(rf";|\.\s|\.$|\n|{_words('title_end')}")
 _SPLITTERS: tuple[Callable[[str], list[str]], ...] = tuple(

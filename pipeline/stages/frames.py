@@ -29,6 +29,7 @@ from pipeline.stages.frame_cues import (
     DATE_NOT_EVENT,
     HAS_DIGIT,
     PAST_DAY_WORDS,
+    PRONOUN_CLAUSE,
     PRONOUN_HEAD,
     REPORT_AFTER,
     REPORT_AFTER_SUBJECT,
@@ -113,6 +114,11 @@ def _cut(text: str, start: int, end: int) -> int:
     1 an "and", 0 nothing."""
     return 2 if _DATE_CUT.search(text, start, end) else 1 if _DATE_AND.search(text, start, end) else 0
 _WITH_WHILE = re.compile(rf"\b(?:{joined('with_while')})\b|[;:]")  # two people of two sides
+# an event noun opening a new item of a comma list: "discussions with A, a dialogue, a meeting with B"
+_LIST_ITEM_OPEN = re.compile(rf",\s*(?:(?:{joined('and_with')})\s+)?(?:{joined('list_item_article')})\s+"
+                             r"(?:[\w’'-]+\s+){0,3}$")
+# a person who is the object of an earlier item's case marker ("with A"), not anyone's subject
+_COMITATIVE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(word_set('comitative_cases')))})\s+[^,;]{{0,60}}$")
 
 
 # date sources that are guesses a trip's span stated elsewhere in the article may replace
@@ -572,6 +578,26 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if prev_agents:  # a name only NER vouches for ("Hội nghị Cấp cao") does not displace the known subject
             before = [m for m in before if m.kind != "ner"]
         before = [m for m in before if not self._inviter(m, seg_start)]
+        if before and PRONOUN_CLAUSE.search(self.ctx.text, before[-1].end, trig.start):
+            # "... with the Minister of Foreign Affairs before leaving for Lagos, where he will meet X":
+            # the clause's own pronoun is its subject, not the last person named before it: the
+            # sentence's subject, else the visitor the article follows
+            opener = before[0] if not self.ctx.text[sent.start:before[0].start].strip() else None
+            agent = opener.person if opener is not None and opener is not before[-1] \
+                else self._latest_visitor() or self._previous_sentence_agent(sent) or self.ctx.protagonist
+            if agent is not None and agent is not before[-1].person:
+                return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
+        if before and _LIST_ITEM_OPEN.search(self.ctx.text, max(seg_start, trig.start - 60), trig.start):
+            # "The visit includes discussions with A, a dialogue, a meeting with B": A is met in an
+            # earlier item of the list; the list's meetings are all the visitor's
+            met = [m for m in before if _COMITATIVE_BEFORE.search(self.ctx.text, max(seg_start, m.start - 60),
+                                                                 m.start)]
+            if met and met[-1] is before[-1]:
+                before = [m for m in before if m not in met]
+                visitor, met_people = self._latest_visitor(), {id(m.person) for m in met}
+                if not before and visitor is not None and id(visitor) not in met_people \
+                        and all(id(a.person) in met_people for a in prev_agents):
+                    return [PersonMention(sent.start, sent.start, "", visitor, "pronoun")]
         last_pair_cue = None
         for cue in self.cues.two_leaders.finditer(self.ctx.text, seg_start, trig.start):
             last_pair_cue = cue
@@ -592,14 +618,27 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         if prev_agents:
             return prev_agents
         head = self.ctx.text[sent.start:trig.start]
-        if PRONOUN_HEAD.search(head):
+        # "..., where he will meet the business community": the clause's own pronoun subject
+        pronoun = PRONOUN_HEAD.search(head) is not None or PRONOUN_CLAUSE.search(head) is not None
+        if pronoun:
             agent = self._previous_sentence_agent(sent)
             if agent is not None:  # "A held talks with B. He also met C.": "he" goes on with A
                 return [PersonMention(sent.start, sent.start, "", agent, "pronoun")]
         if self.ctx.protagonist is not None and not _names_a_pair(head):
-            if len(head.split()) <= 12 or PRONOUN_HEAD.search(head):
+            if len(head.split()) <= 12 or pronoun:
                 return [PersonMention(sent.start, sent.start, "", self.ctx.protagonist, "pronoun")]
         return []
+
+    def _latest_visitor(self) -> Person | None:
+        """The visitor of the latest trip reported so far (planned or made), the person a list of
+        the trip's engagements is about."""
+        if self.ctx.last_visitor is not None:
+            return self.ctx.last_visitor
+        for ev in reversed(self.ctx.events):
+            names = [p.name for p in ev.participants if p.role == "visitor"] if ev.type == "visit" else []
+            if names:
+                return next((p for p in self.ctx.actors.people if p.canonical == names[0]), None)
+        return None
 
     def _elided_subject(self, semicolon: int, trig: Trigger) -> bool:
         """Whether the clause from a semicolon to the trigger names nobody and opens with a lower-case

@@ -170,3 +170,127 @@ def test_receiving_business_leaders_is_not_the_reception_of_a_named_minister(pip
     text = ("Chiều 10/6, Chủ tịch UBND TP Hồ Chí Minh Nguyễn Văn Được tiếp đoàn đại biểu tỉnh Quảng Đông, Trung "
             "Quốc. Tiếp ông Vương Vĩ Trung, Bí thư Tỉnh ủy Quảng Đông, Chủ tịch Nguyễn Văn Được cảm ơn đoàn.")
     assert len(meetings(run(pipe, text, "vi"))) == 1
+
+
+def test_meetings_held_with_in_the_passive_are_the_visitors(pipe):
+    # "Meetings were also held with A and B": nobody acts in the clause; the visitor the text is about
+    # meets each of those listed, the named person and the group
+    text = ("During the June 2-5 visit, President Luong Cuong met with Chilean President Gabriel Boric. "
+            "Meetings were also held with the President of the Senate Manuel Ossandon and a number of major "
+            "Chilean business groups.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "VNM"), ("Gabriel Boric", "Lương Cường")),
+        (("CHL", "VNM"), ("Lương Cường",)),
+        (("CHL", "VNM"), ("Lương Cường", "Manuel Ossandon")),
+    ]
+    # held with the participation (or the aim) of someone is no meeting with them
+    text = ("Chilean President Gabriel Boric arrived in Hanoi on June 2. Meetings were held with the "
+            "participation of Vietnamese officials. Talks were also held with Prime Minister Pham Minh Chinh.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "VNM"), ("Gabriel Boric", "Phạm Minh Chính"))]
+
+
+def test_people_named_after_long_offices_are_each_met(pipe):
+    # a regional premier's office ("Minister-President of the State of X") and a portfolio whose name
+    # runs into the holder's ("... for Economy and Climate Action Jane Doe") leave the person met, not
+    # the region or the portfolio's last words
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Berlin on Monday. He later had a working "
+            "session with Minister-President of the German State of Bavaria Markus Soeder.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "DEU"), ("Alberto van Klaveren", "Markus Soeder"))]
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Berlin on Monday. During the visit, he paid "
+            "courtesy calls to German President Frank-Walter Steinmeier, Minister-President of Saxony state "
+            "Michael Kretschmer, State Secretary at the Federal Ministry for Digital Affairs and Transport "
+            "Stefan Schnorr.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "DEU"), ("Alberto van Klaveren", "Frank-Walter Steinmeier")),
+        (("CHL", "DEU"), ("Alberto van Klaveren", "Michael Kretschmer")),
+        (("CHL", "DEU"), ("Alberto van Klaveren", "Stefan Schnorr")),
+    ]
+    # two people joined by "and" stay two whole names
+    text = "Chilean President Gabriel Boric met German Chancellor Olaf Scholz and Foreign Minister Annalena Baerbock."
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "DEU"), ("Annalena Baerbock", "Gabriel Boric")),
+        (("CHL", "DEU"), ("Gabriel Boric", "Olaf Scholz")),
+    ]
+
+
+def test_a_governor_of_a_prefecture_and_a_minister_of_a_listed_portfolio_are_two_meetings(pipe):
+    # "Governor of Osaka prefecture X": the place's kind stands between the title and the name;
+    # "Minister of Economy, Trade and Industry Y": the portfolio's first item is no person, and its
+    # last item is no part of the name
+    text = ("Vietnamese Deputy Prime Minister Tran Hong Ha arrived in Osaka on Monday. The same day, he held a "
+            "working session with Governor of Osaka prefecture Hirofumi Yoshimura and Minister of Economy, "
+            "Trade and Industry Yoji Muto.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("JPN", "VNM"), ("Hirofumi Yoshimura", "Trần Hồng Hà")),
+        (("JPN", "VNM"), ("Trần Hồng Hà", "Yoji Muto")),
+    ]
+    # a plain "Minister of Agriculture" before a name is still one person
+    text = ("Vietnamese Deputy Prime Minister Tran Hong Ha met with Japanese Minister of Agriculture Taku Eto "
+            "in Tokyo on Monday.")
+    assert meetings(run(pipe, text, "en")) == [(("JPN", "VNM"), ("Taku Eto", "Trần Hồng Hà"))]
+
+
+def test_each_meeting_in_a_programme_list_is_the_visitors(pipe):
+    # the person met in an earlier item ("discussions with A") is nobody's subject in a later one
+    # ("a meeting with B"): two meetings of the visitor, not one of A with B
+    text = ("Fijian Prime Minister Sitiveni Rabuka will visit Australia on February 7. The visit includes "
+            "bilateral discussions with Prime Minister Anthony Albanese, a leaders' dialogue, a meeting with "
+            "Opposition Leader Peter Dutton, and a tour of a defence facility.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("AUS", "FJI"), ("Anthony Albanese", "Sitiveni Rabuka")),
+        (("AUS", "FJI"), ("Peter Dutton", "Sitiveni Rabuka")),
+    ]
+    # a person who acts in the list stays its subject
+    text = ("Fijian Prime Minister Sitiveni Rabuka visited Australia on February 7. Prime Minister Anthony "
+            "Albanese hosted a dinner, a tour, and a meeting with Rabuka.")
+    assert meetings(run(pipe, text, "en")) == [(("AUS", "FJI"), ("Anthony Albanese", "Sitiveni Rabuka"))]
+
+
+def test_an_honorific_between_a_title_and_its_name_keeps_the_title(pipe):
+    text = ("Papua New Guinea Prime Minister James Marape arrived in London on Monday. There, Prime Minister "
+            "Marape met King Charles III and Prime Minister Hon. Jane Holloway.")
+    events = run(pipe, text, "en")
+    titles = {p["name"]: p["title"] for e in events if e["type"] == "meeting" for p in e["participants"]}
+    assert titles["Jane Holloway"] == "Prime Minister"
+
+
+def test_several_senior_officials_met_besides_a_reception_are_one_more_meeting(pipe):
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Beijing on Monday. Chinese President Xi "
+            "Jinping received Alberto van Klaveren on Tuesday. Earlier in the day, the Chilean minister met "
+            "with several senior Chinese officials and lawmakers.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("CHL", "CHN"), ("Alberto van Klaveren",)),
+        (("CHL", "CHN"), ("Alberto van Klaveren", "Xi Jinping")),
+    ]
+    # several people who are no delegation, officials or leaders are no meeting
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Beijing on Monday. Chinese President Xi "
+            "Jinping received Alberto van Klaveren on Tuesday. Later, the Chilean minister met with several "
+            "reporters at the hotel.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "CHN"), ("Alberto van Klaveren", "Xi Jinping"))]
+
+
+def test_a_name_with_initials_written_without_spaces_is_a_person_met(pipe):
+    text = ("Vietnamese President Luong Cuong paid a state visit to India from June 2 to 4. He met with Speaker "
+            "of the Lok Sabha Om Birla and Defence Minister Shri P.K. Raman in New Delhi.")
+    assert meetings(run(pipe, text, "en")) == [
+        (("IND", "VNM"), ("Lương Cường", "Om Birla")),
+        (("IND", "VNM"), ("Lương Cường", "P.K. Raman")),
+    ]
+    # an acronym of capitals is still no name ("ASEAN Summit")
+    text = "Vietnamese President Luong Cuong met with NATO Chief Mark Rutte at the ASEAN Summit in Kuala Lumpur."
+    names = {p for _, ps in meetings(run(pipe, text, "en")) for p in ps}
+    assert not any("ASEAN" in n or "NATO" in n for n in names)
+
+
+def test_a_pronoun_opening_the_clause_of_a_meeting_is_its_subject(pipe):
+    # "he" in "where he will meet" is the visitor, not the minister named just before it
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Nairobi on Tuesday. Kenyan President "
+            "William Ruto is holding a meeting with van Klaveren at State House. After the meeting, the Chilean "
+            "minister will brief reporters with the Kenyan Minister of Foreign Affairs before leaving for "
+            "Mombasa, where he will meet with the business community.")
+    got = meetings(run(pipe, text, "en"))
+    assert (("CHL", "KEN"), ("Alberto van Klaveren",)) in got and len(got) == 2
+    # without the pronoun the person named before the meeting word is its subject, as before
+    text = ("Chilean Foreign Minister Alberto van Klaveren arrived in Nairobi on Tuesday. The Kenyan Minister of "
+            "Foreign Affairs Musalia Mudavadi later met with the Chilean minister.")
+    assert meetings(run(pipe, text, "en")) == [(("CHL", "KEN"), ("Alberto van Klaveren", "Musalia Mudavadi"))]

@@ -116,6 +116,8 @@ SHARED = SharedCueWords(
     generic_doc_heads=r"documents|deals|agreements",
     today=r"today|yesterday",
     pronoun_head=r"He|She|The (?:Party chief|Vietnamese|host|guest)|During",
+    pronoun_clause=(r"(?:,\s*|\b(?:where|when|and|after\s+which)\s+)(?:he|she)\s+"
+                    r"(?:(?:will|would|also|then|is\s+to|is\s+due\s+to|is\s+scheduled\s+to)\s+)*$"),
     title_end=(r" and (?:a|an) |, (?:which|contributing)|"
                r",? (?:on|during|at|in the presence of) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                r"the sidelines|his|her|their|[A-Z][a-z]+ \d)|, (?:during|at|in) |, (?!and\b)(?=[a-z])"),

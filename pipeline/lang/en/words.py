@@ -10,7 +10,7 @@ from pipeline.lang.base import StageWords
 WORDS = StageWords(
     # actors
     place_noun_before="province|city|district|street|airport|of the",
-    place_noun_after="province|prefecture|city|district|county|municipality",
+    place_noun_after=r"province|prefecture|city|district|county|municipality|state(?!\s+(?:visit|banquet|dinner|funeral|call|media|council|secretary|of))",
     led_by_name_before="",
     led_by=r"\b(?:led|headed)\s+by\b",
     portfolio_before="for|of",
@@ -33,7 +33,7 @@ WORDS = StageWords(
                           r"counterparts)\s+(?:from|of)\b",
     group_lead=r"with\s+|for\s+|between\s+",
     many_countries=r"\s+(?:(?:of|from)\s+)?(?:the\s+)?(?:other|several|many|various|\w+\s+)?(?:countries|nations|states)\b",
-    group_determiners=r"(?:the|some|several|other|senior)\s+",
+    group_determiners=r"(?:the|some|several|other|many|various)\s+(?:senior\s+|high-ranking\s+)?|senior\s+",
     group_heads=r"(?:[\w-]+(?:['’]s)?\s+)?(?:representatives|leaders|delegation|officials|executives|"
                 r"members\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:senate|parliament|congress|assembly|house)|"
                 r"corporations|businesses|business\s+(?:leaders|community|executives|people)|"
@@ -137,5 +137,9 @@ WORDS = StageWords(
                   r"delegations|parties|provinces|agencies|organi[sz]ations)\b",
     venue_clause_breaks=r"where|which|who|whose|while",
     tour_list_lead=r"including|comprising|namely",
+    list_item_article=r"a|an",
+    body_run_before=r"\b[A-Z][\w-]+\s+(?:and|&)\s+",
+    portfolio_items=r"(?:[A-Z][\w-]*,\s+)+(?:[A-Z][\w-]*\s+)?(?:and|&)\s+",
+    region_of_before=r"\b(?:State|Province|Prefecture|Region|Canton)\s+of\s+",
     next_leg=r"(?:and(?:\s+then)?|then)(?:\s+(?:on\s+)?to)?",
 )

@@ -76,6 +76,7 @@ SHARED = SharedCueWords(
     generic_doc_heads=r"văn kiện",
     today=r"hôm nay|chiều nay|sáng nay|tối nay",
     pronoun_head=r"Ông|Bà|Trong",
+    pronoun_clause="",
     title_end=r" và (?!Đào tạo)|, thể hiện| (?:vào|trong|tại) (?:ngày|sáng|chiều|tối|dịp|khuôn khổ|lễ|Lễ)",
     split_counted_list=None,
 )

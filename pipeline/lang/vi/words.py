@@ -119,5 +119,9 @@ WORDS = StageWords(
     pair_subject=r"hai",
     venue_clause_breaks="",
     tour_list_lead=r"gồm|bao gồm|gồm có|là",
+    list_item_article="",
+    body_run_before="",
+    portfolio_items="",
+    region_of_before="",
     next_leg=r"(?:và|rồi|sau đó)(?:\s+(?:tới|đến|sang|thăm))?",
 )
