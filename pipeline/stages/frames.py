@@ -65,6 +65,14 @@ def _triggers(sentence: str, lang: str) -> tuple[Trigger, ...]:
     return tuple(sorted(kept, key=lambda t: t.start))
 
 
+def _day_span(d: DateMention) -> bool:
+    """A span of days of at most a month ("(29/5 - 2/6)"): in brackets after an event noun it states
+    that event's days; an aside in brackets ("took office (October 2021)") is one day, a month or years."""
+    if len(d.date_start) != 10 or len(d.date_end) != 10 or d.date_start >= d.date_end:
+        return False
+    return (dt.date.fromisoformat(d.date_end) - dt.date.fromisoformat(d.date_start)).days <= 31
+
+
 def _date_of(iso: dt.date) -> str:
     return iso.isoformat()
 
@@ -224,7 +232,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 continue
             if cue:
                 governed[d.start] = d.start - len(before) + cue.start()
-            if before.endswith("(") and not _DAY_BEFORE_PAREN.search(before) \
+            if before.endswith("(") and not _DAY_BEFORE_PAREN.search(before) and not _day_span(d) \
                     and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
                              # "- A tiếp B (23-6-2009)"
                              and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):

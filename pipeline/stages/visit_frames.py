@@ -42,6 +42,9 @@ _SPOUSE = re.compile(joined("spouse"), re.I)  # "Phu nhân", "phu nhân"
 # with a leg's dates blanked out, what joins it to the next destination
 _NEXT_LEG = re.compile(rf"[\s,]*(?:{joined('next_leg')})\s+")
 # "chuyến công du chính thức 3 nước thuộc Đông Nam Á gồm Malaysia, ...": the list of the tour's countries
+# "đến Việt Nam, bắt đầu chuyến thăm", "đến Hà Nội bắt đầu": the place just reached is the destination
+_ARRIVED_BEFORE = re.compile(rf"(?:{joined('arrived_at')})\s+(?:{joined('capital_before_place')})?$", re.I)
+_BEGIN_GAP = re.compile(rf"[\s,]*(?:{joined('begin')})\s*$", re.I)
 _TOUR_LIST_LEAD = re.compile(rf"\b(?:{joined('tour_list_lead')})\s*:?\s*$")
 # "after attending a G20 summit where he pressed Russia over its war in Ukraine": a relative clause
 # says what happened at the event, and a place in it is not where the event was held
@@ -132,6 +135,22 @@ class VisitFrames(FrameHost):
                 else:
                     iso = max(set(prior), key=lambda x: (prior.count(x), prior[::-1].index(x) * -1))
                 return [(self._country_name(iso), iso, "anaphor")]
+        return []
+
+    def _arrived_before(self, sent: Sentence, trig: Trigger,
+                        visitor_country: str | None) -> list[tuple[str, str, str]]:
+        """The country or city reached right before "beginning" the visit ("X đến Hà Nội, bắt đầu chuyến
+        thăm chính thức"): the visit's destination; a place left ("rời Hà Nội, bắt đầu") is not one."""
+        text = self.ctx.text
+        lo = max(sent.start, trig.start - 80)
+        found = [(c.start, c.end, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(lo, trig.start)
+                 if c.kind != "demonym"]
+        found += [(p.start, p.end, p.text, p.iso3, "place") for p in self.ctx.actors.places_in(lo, trig.start)]
+        for s, e, name, iso, kind in sorted(found, reverse=True):
+            if iso is None or iso == visitor_country or not _BEGIN_GAP.match(text, e, trig.start):
+                continue
+            if _ARRIVED_BEFORE.search(text, max(sent.start, s - 30), s):
+                return [(name, iso, kind)]
         return []
 
     def _next_leg(self, sent: Sentence, start: int, end: int) -> bool:
@@ -392,6 +411,8 @@ class VisitFrames(FrameHost):
                    if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
             if pre:
                 dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
+        if not dests:
+            dests = self._arrived_before(sent, trig, visitor_country)
         if not dests and _ATTEND.match(trig.text) and visitor_country is not None \
                 and self.ctx.dateline_country not in (None, visitor_country):
             # "BALI — Blinken met Wang after attending a G20 meeting": the dateline says where it is held

@@ -1,0 +1,79 @@
+"""Vietnamese recall: a visit's span of days written in brackets after the visit noun, with slashes or
+dots ("chuyến thăm … mới đây (29.5 - 2.6)"), dates that visit; a bracketed aside that is one day, a
+month or a span of years is still no event's date, and a dotted pair outside brackets stays a number.
+
+Every sentence is made up for the test (other countries, leaders, moved dates, capitalisation).
+"""
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import pipeline
+from pipeline.doc import Article
+from pipeline.lang.vi import dates as vi_dates
+
+
+def run(pipe, text: str, published: str | None = "2025-06-12") -> list[dict]:
+    res = pipeline.extract([Article("t", text, "vi", published)], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    return res.events.to_dict("records")
+
+
+def visits(events) -> list[tuple]:
+    return [(tuple(e["countries"]), e["date_start"], e["date_end"]) for e in events if e["type"] == "visit"]
+
+
+@pytest.mark.parametrize("text, countries, start, end", [
+    ("Chuyến thăm cấp nhà nước đến Hàn Quốc của Chủ tịch nước Lương Cường mới đây (29.5 - 2.6) "
+     "đã mở ra giai đoạn mới.", ("KOR", "VNM"), "2025-05-29", "2025-06-02"),
+    ("Chuyến thăm chính thức tới Indonesia của Thủ tướng Phạm Minh Chính vừa qua (3/3 - 5/3) "
+     "đạt nhiều kết quả.", ("IDN", "VNM"), "2025-03-03", "2025-03-05"),
+    ("CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn thăm chính thức Nhật Bản (20.4 - 24.4).",
+     ("JPN", "VNM"), "2025-04-20", "2025-04-24"),
+])
+def test_bracketed_span_of_days_dates_the_visit(pipe, text, countries, start, end):
+    assert (countries, start, end) in visits(run(pipe, text))
+
+
+def test_bracketed_span_of_years_is_an_anniversary_not_the_visit(pipe):
+    text = ("Chuyến thăm chính thức tới Lào của Thủ tướng Phạm Minh Chính nhân kỷ niệm 60 năm quan hệ "
+            "(5.9.1962 - 5.9.2022) diễn ra trong tháng 9/2022.")
+    got = visits(run(pipe, text))
+    assert got and all(s != "1962-09-05" for _, s, _ in got)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("mới đây (29.5 - 2.6) đã", True),
+    ("mới đây ( 1.7 – 4.7 ) đã", True),
+    ("giá tăng 29.5 - 30.6 phần trăm", False),   # not in brackets: numbers
+    ("giá (2.5 - 3.5 tỷ đồng)", False),          # bracketed but followed by more words
+])
+def test_dotted_range_is_a_date_only_alone_in_brackets(text, found):
+    out: list = []
+    vi_dates.candidates(text, datetime.date(2025, 6, 12), out)
+    assert any(c.date_start != c.date_end for c in out) is found
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Thủ tướng Lào Sonexay Siphandone hôm nay đến Việt Nam bắt đầu chuyến công du chính thức kéo dài "
+     "hai ngày.", ("LAO", "VNM")),
+    ("Tổng thống Indonesia Prabowo Subianto ngày 10/6 đã tới Việt Nam, bắt đầu chuyến thăm cấp nhà nước.",
+     ("IDN", "VNM")),
+    ("Chủ tịch nước Lương Cường sáng nay sang Chile, Bắt đầu chuyến thăm chính thức.", ("CHL", "VNM")),
+    ("Thủ tướng Singapore Lawrence Wong có mặt tại Việt Nam bắt đầu chuyến thăm làm việc.", ("SGP", "VNM")),
+])
+def test_country_reached_before_beginning_the_visit_is_its_destination(pipe, text, countries):
+    assert countries in [c for c, _, _ in visits(run(pipe, text))]
+
+
+def test_place_left_before_beginning_the_visit_is_not_its_destination(pipe):
+    text = "Chủ tịch nước Lương Cường rời Hà Nội, bắt đầu chuyến thăm cấp nhà nước."
+    assert visits(run(pipe, text)) == []
+
+
+def test_official_trip_word_gives_the_official_subtype(pipe):
+    text = "Thủ tướng Campuchia Hun Manet đến Việt Nam, bắt đầu chuyến công du chính thức."
+    got = [e for e in run(pipe, text) if e["type"] == "visit"]
+    assert [(e["subtype"], tuple(e["countries"])) for e in got] == [("official", ("KHM", "VNM"))]
