@@ -240,9 +240,11 @@ class VisitFrames(FrameHost):
                     and all(m.person is not o.person for o in prev_objects)
                     and _ADJACENT_VISITOR.fullmatch(text[m.end:trig.start])]
         if adjacent:  # "Chủ tịch nước X và Phu nhân Y thăm chính thức": both travel
-            return self._coordinated([m for m in in_sentence if m.end <= adjacent[-1].end
-                                      and all(m.person is not o.person for o in prev_objects)
-                                      and not self._inviter(m, seg_start)], reach=30, commas=False), trig.end
+            cands = [m for m in in_sentence if m.end <= adjacent[-1].end
+                     and all(m.person is not o.person for o in prev_objects) and not self._inviter(m, seg_start)]
+            # "Nhận lời mời của Bộ Ngoại giao Lào, Bộ trưởng X thăm …": an inviting body names no one, so the
+            # person right before the verb is its subject, not part of the invitation phrase
+            return self._coordinated(cands or adjacent[-1:], reach=30, commas=False), trig.end
         if trig.text.lower() == "visiting":
             after = [m for m in in_sentence if trig.end <= m.start <= trig.end + 45]
             if after:

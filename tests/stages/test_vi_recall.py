@@ -77,3 +77,29 @@ def test_official_trip_word_gives_the_official_subtype(pipe):
     text = "Thủ tướng Campuchia Hun Manet đến Việt Nam, bắt đầu chuyến công du chính thức."
     got = [e for e in run(pipe, text) if e["type"] == "visit"]
     assert [(e["subtype"], tuple(e["countries"])) for e in got] == [("official", ("KHM", "VNM"))]
+
+
+@pytest.mark.parametrize("text, countries, start, end", [
+    ("Bộ trưởng Lương Tam Quang thăm và làm việc tại Lào từ ngày 18 đến 20-8.", ("LAO", "VNM"),
+     "2025-08-18", "2025-08-20"),
+    ("Phó Thủ tướng Bùi Thanh Sơn Thăm Và Làm Việc tại Nhật Bản từ ngày 3 đến 5/7.", ("JPN", "VNM"),
+     "2025-07-03", "2025-07-05"),
+    ("Đoàn đại biểu Bộ Quốc phòng Campuchia do Đại tướng Tea Seiha dẫn đầu thăm và làm việc tại Việt Nam "
+     "từ ngày 21-23/5.", ("KHM", "VNM"), "2025-05-21", "2025-05-23"),
+])
+def test_visit_and_work_is_a_working_visit(pipe, text, countries, start, end):
+    got = [e for e in run(pipe, text) if e["type"] == "visit"]
+    assert [(e["subtype"], tuple(e["countries"]), e["date_start"], e["date_end"]) for e in got] == \
+        [("working", countries, start, end)]
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Nhận lời mời của Bộ Công an Lào, Bộ trưởng Lương Tam Quang thăm và làm việc tại Lào từ ngày 18 "
+     "đến 20-8.", ("LAO", "VNM")),
+    ("Nhận lời mời của Quốc hội Hàn Quốc, Chủ tịch Quốc hội Trần Thanh Mẫn thăm chính thức Hàn Quốc.",
+     ("KOR", "VNM")),
+])
+def test_inviting_body_leaves_the_person_before_the_verb_as_visitor(pipe, text, countries):
+    res = pipeline.extract([Article("t", text, "vi", "2025-06-12")], pipeline=pipe)
+    assert res.errors.empty, res.errors.to_dict("records")
+    assert countries in [tuple(e["countries"]) for e in res.events.to_dict("records") if e["type"] == "visit"]
