@@ -107,6 +107,7 @@ _DELEGATION_BEFORE = re.compile(rf"(?:{joined('delegation')})\b[^.;]{{0,80}}$")
 _NAME_GAP_WORDS = word_set("name_gap_words")
 _CLAUSE_CONTINUERS = word_set("list_continuers")  # "; and B": the list goes on, no new predicate
 _INVITATION_OF = re.compile(joined("invitation_of"))
+_INVITING_BODY = re.compile(rf"\s*(?:{joined('inviting_body')})")
 _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one side
 # what parts a date from an event word: a comma or clause mark, more than "and"/"và", which may join
 # two predicates or only two people ("talks between A and B in August")
@@ -565,6 +566,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return False
         cue_end = max(seg_start, m.start - 150) + cue.end()
         named = [p for p in self.ctx.actors.mentions if cue_end <= p.start and p.end <= m.start]
+        comma = text.find(",", cue_end, m.start)
+        if comma >= 0 and _INVITING_BODY.match(text, cue_end) and not [p for p in named if p.start < comma]:
+            return False  # "Nhận lời mời của Bộ Ngoại giao Lào, ông X, Thứ trưởng … thăm": a body invited
         return not any(re.search(r"[,;]", text[p.end:m.start]) for p in named)
 
     def _subject(self, sent: Sentence, seg_start: int, trig: Trigger, prev_agents: list[PersonMention],

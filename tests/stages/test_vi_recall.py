@@ -103,3 +103,24 @@ def test_inviting_body_leaves_the_person_before_the_verb_as_visitor(pipe, text, 
     res = pipeline.extract([Article("t", text, "vi", "2025-06-12")], pipeline=pipe)
     assert res.errors.empty, res.errors.to_dict("records")
     assert countries in [tuple(e["countries"]) for e in res.events.to_dict("records") if e["type"] == "visit"]
+
+
+@pytest.mark.parametrize("text, countries, visitor", [
+    ("Nhận lời mời của Bộ Công an Lào, đồng chí Lương Tam Quang, Bộ trưởng Bộ Công an thăm và làm việc "
+     "tại Lào từ ngày 18 đến 20-8.", ("LAO", "VNM"), "Lương Tam Quang"),
+    ("Nhận lời mời của Trung ương Đảng Nhân dân Campuchia (CPP), bà Trương Thị Mai, Ủy viên Bộ Chính trị, "
+     "thăm chính thức Campuchia.", ("KHM", "VNM"), "Trương Thị Mai"),
+])
+def test_invitation_from_a_body_ends_at_its_comma(pipe, text, countries, visitor):
+    got = [e for e in run(pipe, text) if e["type"] == "visit"]
+    assert [tuple(e["countries"]) for e in got] == [countries]
+    assert visitor in [p["name"] for p in got[0]["participants"] if p["role"] == "visitor"]
+
+
+def test_invitation_from_a_titled_leader_still_names_the_host(pipe):
+    text = ("Nhận lời mời của Tổng Bí thư, Chủ tịch nước Lào Thongloun Sisoulith, Tổng Bí thư Tô Lâm "
+            "thăm cấp nhà nước Lào từ ngày 10 đến 11/7.")
+    got = [e for e in run(pipe, text) if e["type"] == "visit"]
+    assert [tuple(e["countries"]) for e in got] == [("LAO", "VNM")]
+    visitors = [p["name"] for p in got[0]["participants"] if p["role"] == "visitor"]
+    assert visitors == ["Tô Lâm"]

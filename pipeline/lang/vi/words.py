@@ -93,6 +93,8 @@ WORDS = StageWords(
     delegation="[Đđ]oàn",
     name_gap_words=("nước", "và"),
     invitation_of="lời mời của",
+    inviting_body=r"(?:Bộ(?! trưởng)|Văn phòng|Ban|Trung ương|T\.Ư|Quốc hội|Chính phủ|[ỦUỦ]y ban|Uỷ ban|[ĐÐ]ảng|"
+                  r"Hội đồng|Tỉnh ủy|Thành ủy|Viện)(?!\w)",
     and_with="và|cùng",
     with_while="với|trong khi",
     # consolidation, dependency arguments, datelines
