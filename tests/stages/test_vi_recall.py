@@ -124,3 +124,20 @@ def test_invitation_from_a_titled_leader_still_names_the_host(pipe):
     assert [tuple(e["countries"]) for e in got] == [("LAO", "VNM")]
     visitors = [p["name"] for p in got[0]["participants"] if p["role"] == "visitor"]
     assert visitors == ["Tô Lâm"]
+
+
+@pytest.mark.parametrize("text, countries, day", [
+    ("Chiều 2.6, ngay sau lễ đón chính thức tại Nhà Quốc hội, Chủ tịch Quốc hội Trần Thanh Mẫn đã hội đàm "
+     "với Chủ tịch Thượng viện Malaysia cùng Đoàn đại biểu cấp cao.", ("MYS", "VNM"), "2025-06-02"),
+    ("Sáng 14/5, ngay sau Lễ đón chính thức, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Thái Lan "
+     "Paetongtarn Shinawatra.", ("THA", "VNM"), "2025-05-14"),
+])
+def test_talks_right_after_an_official_welcome_imply_an_official_visit(pipe, text, countries, day):
+    got = [e for e in run(pipe, text) if e["type"] == "visit"]
+    assert [(e["subtype"], tuple(e["countries"]), e["date_start"]) for e in got] == \
+        [("official", countries, day)]
+
+
+def test_talks_without_a_welcome_ceremony_imply_no_visit(pipe):
+    text = "Chiều 2/6, Chủ tịch Quốc hội Trần Thanh Mẫn đã hội đàm với Chủ tịch Thượng viện Malaysia."
+    assert visits(run(pipe, text)) == []

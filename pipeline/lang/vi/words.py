@@ -81,6 +81,7 @@ WORDS = StageWords(
     relative_after_comma="người|đang|khi|trong khi",
     relative="đang",
     begin="lên đường|rời|bắt đầu",
+    official_welcome=r"(?<!\w)sau\s+[Ll]ễ\s+đón\s+chính\s+thức",
     arrived_at=r"(?<!\w)(?:đến|tới|sang|có mặt (?:tại|ở))",
     attribute_lead="",
     concluded="kết thúc",
