@@ -225,6 +225,9 @@ class StageWords:
     possessive_pronouns: str  # "his", "their" before a visit
     pair_of_sides: str = ""  # "the leaders of both ministries": a subject that is two sides, not one person
     first_since: str = ""  # "first visit since 2000": the visit before this one, in that year (group y)
+    inviting_body: str = ""  # "Bộ", "Trung ương Đảng": an invitation from a body, whose phrase ends at its comma
+    official_welcome: str = ""  # "ngay sau lễ đón chính thức": talks right after it are those of an official visit
+    arrived_at: str = ""  # "đến", "arrived in" before a place: the place reached, then "bắt đầu chuyến thăm"
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,14 @@ def _triggers(sentence: str, lang: str) -> tuple[Trigger, ...]:
     return tuple(sorted(kept, key=lambda t: t.start))
 
 
+def _day_span(d: DateMention) -> bool:
+    """A span of days of at most a month ("(29/5 - 2/6)"): in brackets after an event noun it states
+    that event's days; an aside in brackets ("took office (October 2021)") is one day, a month or years."""
+    if len(d.date_start) != 10 or len(d.date_end) != 10 or d.date_start >= d.date_end:
+        return False
+    return (dt.date.fromisoformat(d.date_end) - dt.date.fromisoformat(d.date_start)).days <= 31
+
+
 def _date_of(iso: dt.date) -> str:
     return iso.isoformat()
 
@@ -99,6 +107,7 @@ _DELEGATION_BEFORE = re.compile(rf"(?:{joined('delegation')})\b[^.;]{{0,80}}$")
 _NAME_GAP_WORDS = word_set("name_gap_words")
 _CLAUSE_CONTINUERS = word_set("list_continuers")  # "; and B": the list goes on, no new predicate
 _INVITATION_OF = re.compile(joined("invitation_of"))
+_INVITING_BODY = re.compile(rf"\s*(?:{joined('inviting_body')})")
 _AND_WITH = re.compile(rf"\b(?:{joined('and_with')})\b|,")  # two people of one side
 # what parts a date from an event word: a comma or clause mark, more than "and"/"và", which may join
 # two predicates or only two people ("talks between A and B in August")
@@ -224,7 +233,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 continue
             if cue:
                 governed[d.start] = d.start - len(before) + cue.start()
-            if before.endswith("(") and not _DAY_BEFORE_PAREN.search(before) \
+            if before.endswith("(") and not _DAY_BEFORE_PAREN.search(before) and not _day_span(d) \
                     and not (len(d.date_start) == 10 and _LIST_ITEM_START.match(sent.text)
                              # "- A tiếp B (23-6-2009)"
                              and self.ctx.text[d.end:sent.end].strip() in (")", ").", ");")):
@@ -557,6 +566,9 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return False
         cue_end = max(seg_start, m.start - 150) + cue.end()
         named = [p for p in self.ctx.actors.mentions if cue_end <= p.start and p.end <= m.start]
+        comma = text.find(",", cue_end, m.start)
+        if comma >= 0 and _INVITING_BODY.match(text, cue_end) and not [p for p in named if p.start < comma]:
+            return False  # "Nhận lời mời của Bộ Ngoại giao Lào, ông X, Thứ trưởng … thăm": a body invited
         return not any(re.search(r"[,;]", text[p.end:m.start]) for p in named)
 
     def _subject(self, sent: Sentence, seg_start: int, trig: Trigger, prev_agents: list[PersonMention],

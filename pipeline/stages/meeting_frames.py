@@ -49,6 +49,7 @@ _PLACE_BEFORE_TITLE = re.compile(rf"(?:{joined('palace_before_title')}|{joined('
 # the envoys of a list of countries, named by their countries only
 _ENVOYS = re.compile(joined("envoys_of"), re.I)
 _CREDENTIALS = re.compile(joined("credentials"), re.I)  # credentials: the envoy lives there
+_OFFICIAL_WELCOME = re.compile(joined("official_welcome"))  # talks after an official welcome: an official visit
 _OF_AFTER = re.compile(rf"\s*(?:{joined('of_words', 'names')})\s+")  # "cuộc gặp của X", "the meeting of X"
 _WITH_AFTER = re.compile(rf"[^.;]{{0,40}}?\b(?:{joined('with_words')})\b")
 _LIST_GOES_ON = re.compile(rf"[,;]|\b(?:{joined('and_also')})\b")
@@ -245,10 +246,16 @@ class MeetingFrames(FrameHost):
         """Receiving a foreign guest at home implies the guest's trip ("tiếp Thủ tướng Lào ...",
         "welcomed the Djibouti President to State House"); a courtesy call implies the caller's.
         Resident ambassadors make no trip. The visit joins the article's own report of the trip, if any."""
+        subtype, unnamed_ok = "other", False
         if trig.subtype == "reception" or _WELCOME.match(trig.text):  # "A tiếp xã giao B": B calls on A
             guests, host = list(received), agent
         elif trig.subtype == "courtesy_call":
             guests, host = [agent], (received[0] if received else None)
+        elif trig.subtype == "talks" and _OFFICIAL_WELCOME.search(self.ctx.text, sent.start, trig.start) \
+                and received and location[1] in (None, agent.person.country):
+            # "ngay sau lễ đón chính thức, A hội đàm với B": B was welcomed on an official visit to A's
+            # country, named or only by office ("Chủ tịch Hạ viện Jordan")
+            guests, host, subtype, unnamed_ok = list(received), agent, "official", True
         else:
             return
         if host is None or host.person.country is None or _CREDENTIALS.search(trig.text):
@@ -259,13 +266,13 @@ class MeetingFrames(FrameHost):
         for g in guests:
             if g.person.country in abroad:
                 continue  # the host is the one travelling: "during the visit, X received the Deputy PM"
-            if not g.person.named or g.person.country in (None, host.person.country) \
+            if not (g.person.named or unnamed_ok) or g.person.country in (None, host.person.country) \
                     or (g.title_key or g.person.title_key or "") in ("ambassador", "special_envoy"):
                 continue
             dest = host.person.country
             where = location if location[1] == dest else (self._country_name(dest), dest)
-            self._emit(sent, trig, "visit", "other", status, [self._participant(g, "visitor"),
-                                                              self._participant(host, "host")],
+            parts = [self._participant(g, "visitor")] if g.person.named else []
+            self._emit(sent, trig, "visit", subtype, status, parts + [self._participant(host, "host")],
                        {dest, g.person.country}, date, where)
 
     def _possessor(self, trig: Trigger, nxt: int) -> list[PersonMention]:

@@ -42,6 +42,9 @@ _SPOUSE = re.compile(joined("spouse"), re.I)  # "Phu nhân", "phu nhân"
 # with a leg's dates blanked out, what joins it to the next destination
 _NEXT_LEG = re.compile(rf"[\s,]*(?:{joined('next_leg')})\s+")
 # "chuyến công du chính thức 3 nước thuộc Đông Nam Á gồm Malaysia, ...": the list of the tour's countries
+# "đến Việt Nam, bắt đầu chuyến thăm", "đến Hà Nội bắt đầu": the place just reached is the destination
+_ARRIVED_BEFORE = re.compile(rf"(?:{joined('arrived_at')})\s+(?:{joined('capital_before_place')})?$", re.I)
+_BEGIN_GAP = re.compile(rf"[\s,]*(?:{joined('begin')})\s*$", re.I)
 _TOUR_LIST_LEAD = re.compile(rf"\b(?:{joined('tour_list_lead')})\s*:?\s*$")
 # "after attending a G20 summit where he pressed Russia over its war in Ukraine": a relative clause
 # says what happened at the event, and a place in it is not where the event was held
@@ -134,6 +137,22 @@ class VisitFrames(FrameHost):
                 return [(self._country_name(iso), iso, "anaphor")]
         return []
 
+    def _arrived_before(self, sent: Sentence, trig: Trigger,
+                        visitor_country: str | None) -> list[tuple[str, str, str]]:
+        """The country or city reached right before "beginning" the visit ("X đến Hà Nội, bắt đầu chuyến
+        thăm chính thức"): the visit's destination; a place left ("rời Hà Nội, bắt đầu") is not one."""
+        text = self.ctx.text
+        lo = max(sent.start, trig.start - 80)
+        found = [(c.start, c.end, c.text, c.iso3, c.kind) for c in self.ctx.actors.countries_in(lo, trig.start)
+                 if c.kind != "demonym"]
+        found += [(p.start, p.end, p.text, p.iso3, "place") for p in self.ctx.actors.places_in(lo, trig.start)]
+        for s, e, name, iso, kind in sorted(found, reverse=True):
+            if iso is None or iso == visitor_country or not _BEGIN_GAP.match(text, e, trig.start):
+                continue
+            if _ARRIVED_BEFORE.search(text, max(sent.start, s - 30), s):
+                return [(name, iso, kind)]
+        return []
+
     def _next_leg(self, sent: Sentence, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds the dates of one leg of a trip and then a link to its next
         destination ("từ ngày 11 đến 13-10 và tới", "from 11 to 13 October and then to")."""
@@ -221,9 +240,11 @@ class VisitFrames(FrameHost):
                     and all(m.person is not o.person for o in prev_objects)
                     and _ADJACENT_VISITOR.fullmatch(text[m.end:trig.start])]
         if adjacent:  # "Chủ tịch nước X và Phu nhân Y thăm chính thức": both travel
-            return self._coordinated([m for m in in_sentence if m.end <= adjacent[-1].end
-                                      and all(m.person is not o.person for o in prev_objects)
-                                      and not self._inviter(m, seg_start)], reach=30, commas=False), trig.end
+            cands = [m for m in in_sentence if m.end <= adjacent[-1].end
+                     and all(m.person is not o.person for o in prev_objects) and not self._inviter(m, seg_start)]
+            # "Nhận lời mời của Bộ Ngoại giao Lào, Bộ trưởng X thăm …": an inviting body names no one, so the
+            # person right before the verb is its subject, not part of the invitation phrase
+            return self._coordinated(cands or adjacent[-1:], reach=30, commas=False), trig.end
         if trig.text.lower() == "visiting":
             after = [m for m in in_sentence if trig.end <= m.start <= trig.end + 45]
             if after:
@@ -392,6 +413,8 @@ class VisitFrames(FrameHost):
                    if c.kind != "demonym" and not text[c.end:trig.start].strip() and c.iso3 != visitor_country]
             if pre:
                 dests = [(pre[-1].text, pre[-1].iso3, pre[-1].kind)]
+        if not dests:
+            dests = self._arrived_before(sent, trig, visitor_country)
         if not dests and _ATTEND.match(trig.text) and visitor_country is not None \
                 and self.ctx.dateline_country not in (None, visitor_country):
             # "BALI — Blinken met Wang after attending a G20 meeting": the dateline says where it is held

@@ -164,7 +164,7 @@ def test_listed_documents_are_one_event_each_and_take_the_witnesses_of_the_signi
     # the one received is the one visiting
     ("vi", "Tổng Bí thư Tô Lâm đã tiếp Thủ tướng Lào Sonexay Siphandone đang thăm và làm việc tại Việt Nam.",
      [("meeting", "reception", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm")),
-      ("visit", "other", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm"))]),
+      ("visit", "working", ("LAO", "VNM"), ("Sonexay Siphandone", "Tô Lâm"))]),  # "thăm và làm việc": working
     # co-chaired: the co-chairs meet each other
     ("vi", "Chủ tịch Quốc hội Trần Thanh Mẫn và Chủ tịch Quốc hội Lào Saysomphone Phomvihane đồng chủ trì Hội nghị "
            "cấp cao giữa hai Quốc hội tại Viêng Chăn ngày 12/12.",
@@ -185,6 +185,9 @@ def test_receptions_visits_and_co_chaired_meetings(pipe, lang, text, expected):
     ("vi", "Sáng 14/6, tại Phủ Chủ tịch ở thủ đô Hà Nội, ngay sau lễ đón chính thức với đầy đủ nghi thức cao nhất "
            "dành cho nguyên thủ, Chủ tịch nước Lương Cường đã hội đàm với Tổng thống Indonesia Prabowo Subianto.",
      [("meeting", "talks", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14",
+       "2025-06-14"),
+      # talks right after the official welcome: the guest's official visit, that day
+      ("visit", "official", "occurred", ("IDN", "VNM"), ("Lương Cường", "Prabowo Subianto"), "2025-06-14",
        "2025-06-14")]),
     ("en", "On 14 June, at the Presidential Palace in the capital, after the official welcome ceremony with a "
            "21-gun salute and a review of the guard of honour, President Luong Cuong held talks with Indonesian "

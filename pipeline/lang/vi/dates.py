@@ -137,6 +137,11 @@ _VI_CUE_BEFORE = re.compile(
     r"khánh|thắng|lễ|nay|qua)\s*,?|\(|(?<!\w)(?:thứ\s+\w+|chủ\s+nhật)\s*,?)\s*$", re.I)
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is alone in round brackets ("(29.5 - 2.6)"): a stated span, not a number."""
+    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+
+
 def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
     """Append every Vietnamese date expression in ``text`` to ``out`` (years resolved against ``ref``)."""
     for m in _VI_ATOM.finditer(text):
@@ -163,8 +168,9 @@ def candidates(text: str, ref: datetime.date | None, out: list[Cand]) -> None:
     for m in _VI_RANGE.finditer(text):
         tod = m["tod"]
         y1, y_end = opt_int(m["y1"]), opt_int(m["y2"] or m["y3"])
-        if "." in (m["s1"] or "", m["s2"]) and tod is None and y_end is None:
-            continue
+        if "." in (m["s1"] or "", m["s2"]) and tod is None and y_end is None \
+                and not (m["m1"] and _in_brackets(text, m.start(), m.end())):
+            continue  # "2.5 - 3.5 tỷ" is a quantity; "(29.5 - 2.6)", a bracketed span of days, is not
         if "và" in m["sep"].lower() and tod is None:
             continue
         d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])

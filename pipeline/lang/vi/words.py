@@ -81,6 +81,8 @@ WORDS = StageWords(
     relative_after_comma="người|đang|khi|trong khi",
     relative="đang",
     begin="lên đường|rời|bắt đầu",
+    official_welcome=r"(?<!\w)sau\s+[Ll]ễ\s+đón\s+chính\s+thức",
+    arrived_at=r"(?<!\w)(?:đến|tới|sang|có mặt (?:tại|ở))",
     attribute_lead="",
     concluded="kết thúc",
     earlier="trước đây|trước đó|lần trước|từng|đã từng",
@@ -92,6 +94,8 @@ WORDS = StageWords(
     delegation="[Đđ]oàn",
     name_gap_words=("nước", "và"),
     invitation_of="lời mời của",
+    inviting_body=r"(?:Bộ(?! trưởng)|Văn phòng|Ban|Trung ương|T\.Ư|Quốc hội|Chính phủ|[ỦUỦ]y ban|Uỷ ban|[ĐÐ]ảng|"
+                  r"Hội đồng|Tỉnh ủy|Thành ủy|Viện)(?!\w)",
     and_with="và|cùng",
     with_while="với|trong khi",
     # consolidation, dependency arguments, datelines
