@@ -82,6 +82,7 @@ CUES = FrameCues(
                                   r"(?:[\w,]+\s+){0,2}?(?:1[89]|20)\d\d\b"),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
+                           r"[Tt]he two (?:countries|nations)['’] leaders|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"
                            r"Speakers))\b"),
     anaphoric_country=re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}"
