@@ -41,3 +41,11 @@ def test_the_two_countries_leaders_are_the_people_of_an_upgrade(pipe):
     found = upgrades(run(pipe, text, "en"))
     assert len(found) == 1
     assert {p["name"] for p in found[0]["participants"]} == {"Phạm Minh Chính", "Gabriel Boric"}
+
+
+def test_unnamed_pacts_and_a_later_summary_of_deals_are_one_set(pipe):
+    text = ("Chile and Vietnam signed a deal on Monday for 12 cargo ships, as well as health and education pacts, "
+            "as President Gabriel Boric visited Hanoi. "
+            "Deals signed during Boric's visit covered the ship purchase, cooperation on mining and tourism.")
+    agreements = [e for e in run(pipe, text, "en", "2025-06-10") if e["type"] == "agreement"]
+    assert len(agreements) == 2  # the ship deal, and one unnamed set of pacts/deals
