@@ -49,3 +49,15 @@ def test_unnamed_pacts_and_a_later_summary_of_deals_are_one_set(pipe):
             "Deals signed during Boric's visit covered the ship purchase, cooperation on mining and tourism.")
     agreements = [e for e in run(pipe, text, "en", "2025-06-10") if e["type"] == "agreement"]
     assert len(agreements) == 2  # the ship deal, and one unnamed set of pacts/deals
+
+
+def test_a_document_already_in_force_is_no_new_signing(pipe):
+    text = ("One reason for the optimism is that Chile has signed and put into force a free trade agreement "
+            "with the Pacific Alliance while still negotiating a pact with Canada.")
+    assert [e for e in run(pipe, text, "en") if e["type"] == "agreement"] == []
+
+
+def test_a_signing_reported_beside_force_words_after_it_stays(pipe):
+    text = ("On Monday, Chile and Vietnam signed a trade agreement in Hanoi, "
+            "which will enter into force next year.")
+    assert len([e for e in run(pipe, text, "en") if e["type"] == "agreement"]) == 1
