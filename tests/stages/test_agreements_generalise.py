@@ -61,3 +61,26 @@ def test_a_signing_reported_beside_force_words_after_it_stays(pipe):
     text = ("On Monday, Chile and Vietnam signed a trade agreement in Hanoi, "
             "which will enter into force next year.")
     assert len([e for e in run(pipe, text, "en") if e["type"] == "agreement"]) == 1
+
+
+def test_a_caption_naming_the_memorandum_shorter_is_the_same_document(pipe):
+    text = ("Chiều 5/6, Chủ tịch UBND tỉnh Lào Cai ký biên bản ghi nhớ chính thức thiết lập quan hệ hữu nghị "
+            "giữa tỉnh Lào Cai (Việt Nam) và tỉnh Cebu (Philippines).\n"
+            "Lãnh đạo hai tỉnh Lào Cai (Việt Nam) và Cebu (Philippines) trao biên bản ghi nhớ hữu nghị tại Lễ ký kết.")
+    agreements = [e for e in run(pipe, text, "vi", "2025-06-05") if e["type"] == "agreement"]
+    assert len(agreements) == 1
+
+
+def test_two_names_opening_with_one_long_run_of_words_are_one_document(pipe):
+    text = ("On Tuesday, the Chilean ambassador and the Vietnamese minister signed a diplomatic note on the "
+            "provision of loans by the Government of Chile to the Government of Vietnam worth 3 billion pesos.\n"
+            "Photo: officials sign a diplomatic note on the provision of loans by the Government of Chile for Vietnam.")
+    agreements = [e for e in run(pipe, text, "en", "2025-06-11") if e["type"] == "agreement"]
+    assert len(agreements) == 1
+
+
+def test_two_documents_listed_in_one_sentence_stay_two(pipe):
+    text = ("On Monday, Chile and Vietnam signed a Trade Agreement, an Agreement on Mutual Protection of "
+            "Investments, and an agreement on visa exemption for holders of diplomatic passports.")
+    agreements = [e for e in run(pipe, text, "en", "2025-06-10") if e["type"] == "agreement"]
+    assert len(agreements) == 3
