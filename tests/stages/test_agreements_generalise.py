@@ -84,3 +84,17 @@ def test_two_documents_listed_in_one_sentence_stay_two(pipe):
             "Investments, and an agreement on visa exemption for holders of diplomatic passports.")
     agreements = [e for e in run(pipe, text, "en", "2025-06-10") if e["type"] == "agreement"]
     assert len(agreements) == 3
+
+
+def test_a_document_word_where_the_article_breaks_off_names_nothing(pipe):
+    text = ("On Monday, the two ministers signed an agreement on fisheries between Chile and Vietnam, "
+            "a protocol on customs cooperation, and a memorandum of understanding (Mo")
+    titles = sorted(e["title"] for e in run(pipe, text, "en", "2025-06-10") if e["type"] == "agreement")
+    assert len(titles) == 2 and not any(t.lower().startswith("memorandum") for t in titles)
+
+
+def test_vietnamese_signing_ceremony_where_the_article_breaks_off_still_counts(pipe):
+    text = ("Thủ tướng Chile sẽ hội đàm với Thủ tướng Phạm Minh Chính vào ngày 12/6. "
+            "Tại trụ sở Chính phủ, hai Thủ tướng sẽ chứng kiến lễ ký")
+    agreements = [e for e in run(pipe, text, "vi", "2025-06-10") if e["type"] == "agreement"]
+    assert len(agreements) == 1 and agreements[0]["status"] == "planned"
