@@ -33,6 +33,7 @@ _UPGRADE_NAME = re.compile(rf"\s*(?:{joined('upgrade_to')})?(?:{joined('relation
                            rf"(?=[,.;]|{joined('upgrade_name_end')}|$)")
 
 _PARTNERSHIP_WORD = re.compile(joined("partnership_word"), re.I)
+_CUT_OFF = re.compile(r"\s*(?:\(\w{0,6})?\s*")  # all that follows a document word in a truncated article
 
 if TYPE_CHECKING:
     from pipeline.stages.dates import DateMention
@@ -52,6 +53,10 @@ class AgreementFrames(FrameHost):
         if text[max(sent.start, trig.start - 2):trig.start].endswith("(") or _LIST_FOLLOWS_AFTER.match(
                 text[trig.end:trig.end + 25]):
             return []  # "memorandum of cooperation (MoU)": the same document; "documents include": a list follows
+        if _CUT_OFF.fullmatch(text, trig.end) and not _SIGNING_CEREMONY.match(trig.text):
+            # "..., a memorandum of understanding (Mo" where the text breaks off: a document with no
+            # name, no event ("will witness the signing ceremony" cut there still reports a signing)
+            return []
         listed = False
         if trig.subtype != "partnership_upgrade":
             prior_agreement = any(e.type == "agreement" for e in self.ctx.events)

@@ -168,8 +168,37 @@ def same_event(a: Event, b: Event, reference: dt.date | None) -> bool:
     if a.subtype == b.subtype and set(a.countries) == set(b.countries):
         if a.subtype == "joint_statement":
             return True
+        if _one_name(ta, tb):
+            return True
         return generic(ta) and generic(tb) and _same_topic(ta, tb)
     return False
+
+
+_NAME_WORDS = re.compile(r"\w+")
+_SHARED_OPENING_WORDS = 8  # "exchange of notes on the provision of loans by A to B ...": one note
+_SHORT_NAME_WORDS = 4  # "the twinning memorandum" inside "the memorandum establishing twinning ...": one
+
+
+def _one_name(ta: str, tb: str) -> bool:
+    """Whether two folded document titles name one document: a caption's shorter name whose every
+    word the full name has ("biên bản ghi nhớ kết nghĩa" / "biên bản ghi nhớ ... quan hệ kết nghĩa
+    giữa ..."), or two names that open with the same long run of words. Short names ("agreement
+    on trade") are too common to say so; a name found whole inside a longer title is not enough."""
+    wa, wb = _NAME_WORDS.findall(ta), _NAME_WORDS.findall(tb)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    # a name found whole inside a longer title is another document that title ran on into
+    # ("Trade Agreement, MoU on X, Agreement on Y"; "the new agreement to replace the agreement of 1998")
+    if len(short) >= _SHORT_NAME_WORDS and set(short) <= set(long_) \
+            and f" {' '.join(short)} " not in f" {' '.join(long_)} ":
+        return True
+    n = 0
+    for x, y in zip(wa, wb):
+        if x != y:
+            break
+        n += 1
+    return n >= _SHARED_OPENING_WORDS
 
 
 def fold_upgrades_into_statements(events: list[Event], reference: dt.date | None) -> list[Event]:

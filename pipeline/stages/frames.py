@@ -100,6 +100,7 @@ _CLAUSE_BREAK = re.compile(rf"[;:]|,\s*(?:{joined('relative_after_comma')})\b|"
                            rf"\b(?:{joined('relative')})\b", re.I)
 _BEGIN_CUE = re.compile(joined("begin"), re.I)
 _DAY_BEFORE_PAREN = re.compile(rf"(?:{joined('day_before_paren')})\s*\($", re.I)  # "Friday (local time)"
+_HARD_BREAK = re.compile(r"[.;:!?]")  # no partnership name reaches its date across these
 _CONCLUDED = re.compile(joined("concluded"))  # "concluded", "kết thúc": a stay's duration ends here
 _EARLIER = re.compile(rf"\b(?:{joined('earlier')})\b", re.I)  # "previous", "trước đây": an earlier event
 _LED_BY_CUE = re.compile(rf"(?:{joined('led_by_cue')})\s")
@@ -256,7 +257,10 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             return False  # "until Friday": the end of a stay, no event's own date (see _pick_date)
         cue = self._governed.get(d.start)
         # "share a Comprehensive Strategic Partnership since 2016": a partnership's start is its setting up
-        named_since = trig.subtype == "partnership_upgrade" and cue is not None and 0 <= cue - trig.end <= 2
+        # or "a strategic partnership ... since it was set up in March 2014" later in the same clause
+        named_since = trig.subtype == "partnership_upgrade" and cue is not None and (
+            0 <= cue - trig.end <= 2 or (0 <= cue - trig.end <= 90 and not _HARD_BREAK.search(
+                self.ctx.text, trig.end, cue)))
         return cue is None or cue <= trig.start < d.start or named_since
 
     def _sentence_adverbial(self, sent: Sentence, d: DateMention) -> bool:

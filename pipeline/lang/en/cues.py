@@ -49,6 +49,8 @@ CUES = FrameCues(
                              # terms of the trade pact", "highlighting the importance of the agreement")
                              r"carr(?:y|ies|ied|ying) out|realis\w*|realiz\w*|"
                              r"bring\w* into (?:full )?play|importance of|(?:terms|provisions) of|"
+                             # "has signed and put into force an FTA": a document long in force, no new signing
+                             r"(?:put|brought|entered|came) into force|"
                              r"promis\w* to|vow\w* to|hop\w* to|look\w* forward to|early|soon|(?:is|are) likely to|"
                              r"could|would|might|aim\w* to|seek\w* to|wish\w* to|"
                              # a document still to be drafted or negotiated ("should build an action plan",
@@ -82,6 +84,7 @@ CUES = FrameCues(
                                   r"(?:[\w,]+\s+){0,2}?(?:1[89]|20)\d\d\b"),
     two_leaders=re.compile(r"\b(?:[Tt]he two (?:leaders|PMs|Prime Ministers|Presidents|[Mm]inisters|sides' leaders)|"
                            r"[Bb]oth leaders|[Tt]he leaders|[Bb]oth PMs|[Tt]hey|[Tt]he host and (?:the )?guest|"
+                           r"[Tt]he two (?:countries|nations)['’] leaders|"
                            r"[Tt]he two (?:heads of state|Foreign Ministers|Defence Ministers|Defense Ministers|"
                            r"Speakers))\b"),
     anaphoric_country=re.compile(r"\b(?:to|in|visiting)\s+the\s+(?:[\w-]+\s+){0,3}"

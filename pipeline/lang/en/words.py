@@ -102,7 +102,7 @@ WORDS = StageWords(
     and_with="and",
     with_while="with|while",
     # consolidation, dependency arguments, datelines
-    generic_documents=("document", "documents", "deals", "agreements", "cooperation documents"),
+    generic_documents=("document", "documents", "deals", "agreements", "pacts", "cooperation documents"),
     doc_topic=("on", "relating to", "regarding", "concerning"),
     comitative_cases=("with",),
     header_words="am|pm|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|published|updated"
