@@ -46,6 +46,7 @@ class FrameCues:
     passive_agent: re.Pattern[str]  # a passive trigger ("was received by", "được B tiếp"): the people in
     # it, else right after it, act; the subject before it is received
     continued_list: re.Pattern[str]  # a sentence continuing a list of documents ("Also signed")
+    remembered: re.Pattern[str]  # right before a name (and its title): someone dead ("the late", "cố")
     entourage: re.Pattern[str]  # opens a list of a travelling delegation's members ("accompanied by", "tháp tùng")
 
 

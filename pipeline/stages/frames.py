@@ -526,10 +526,15 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         modifiers unless asked."""
         seen, out = set(), []
         for m in self.ctx.actors.mentions_in(start, end):
-            if id(m.person) not in seen and (modifiers or not self._is_modifier(m)):
+            if id(m.person) not in seen and (modifiers or not self._is_modifier(m)) and not self._remembered(m):
                 seen.add(id(m.person))
                 out.append(m)
         return out
+
+    def _remembered(self, m: PersonMention) -> bool:
+        """Named as someone dead ("the late President X", "cố Chủ tịch X"): remembered, never an
+        actor or a counterpart of the events told."""
+        return self.cues.remembered.search(self.ctx.text, max(0, m.start - 40), m.start) is not None
 
     def _is_modifier(self, m: PersonMention) -> bool:
         """A person named only as a modifier: "Đặc phái viên của Tổng Bí thư Tô Lâm", "envoy of

@@ -178,3 +178,15 @@ def test_the_two_leaders_witnessing_documents_are_the_visit_s_pair(pipe):
     assert tuple(deals[0]["countries"]) == ("CHL", "VNM")
     assert {p["name"]: p["role"] for p in deals[0]["participants"]} == {"Gabriel Boric": "witness",
                                                                         "Lương Cường": "witness"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("General Secretary To Lam arrived in Baku on Tuesday. He also attended the opening of a memorial room "
+     "honouring the late President Ho Chi Minh, and received representatives of Azerbaijani companies.", "en"),
+    ("Tổng Bí thư Tô Lâm đến Baku. Tổng Bí thư dự lễ khánh thành phòng lưu niệm cố Chủ tịch Hồ Chí Minh và "
+     "tiếp đại diện các doanh nghiệp Azerbaijan.", "vi"),
+])
+def test_someone_remembered_as_late_is_no_actor(pipe, text, lang):
+    events = run(pipe, text, lang)
+    assert all("Hồ Chí Minh" not in names(e) for e in events)
+    assert any(e["type"] == "meeting" and names(e) == {"Tô Lâm"} for e in events)

@@ -91,6 +91,7 @@ CUES = FrameCues(
                                  r"(?:nation|country|kingdom|republic)\b"),
     modifier=re.compile(r"\b(?:envoy of|on behalf of|greetings from|regards from|led by|headed by|letter from|"
                         r"message from|invitation of)\s+"),
+    remembered=re.compile(r"\blate\s+(?:[A-Z][\w-]*\s+){0,3}$"),
     nominal_before=re.compile(r"\b(?:at|during|after|following|before|in)\s+(?:the|their|these|this|that)\s+"
                               r"(?:bilateral\s+)?$|\b(?:after|following)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}$", re.I),
     passive_agent=re.compile(r"\bby$", re.I),  # "A was received by B": B right after the trigger

@@ -52,6 +52,7 @@ CUES = FrameCues(
     # "Quốc thư của X": the envoy presenting credentials acts, X is no modifier
     modifier=re.compile(r"(?:(?<![Qq]uốc thư )\bcủa|\bthay mặt|\bdo|\bdẫn đầu bởi|\blời mời của|"
                         r"\bchuyển lời[^,.;]{0,40}?)\s+"),
+    remembered=re.compile(r"(?<!\w)cố\s+(?=[A-ZĐ])(?:[^\s,.;]+\s+){0,3}$"),
     nominal_before=re.compile(r"(?:[Tt]ại|[Tt]rong|[Ss]au|[Tt]rước|[Qq]ua|[Kk]ết thúc)\s+(?:cuộc|buổi)?\s*$"),
     passive_agent=re.compile(r"^được ", re.I),  # "A được B tiếp": B inside the trigger
     continued_list=re.compile(r"\s*(?:Ngoài ra,? (?:còn )?(?:có)?|Các văn kiện khác)"),
