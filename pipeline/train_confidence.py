@@ -264,17 +264,23 @@ def check_training_inputs(ap: argparse.ArgumentParser, shared: Path) -> None:
                 ap.error(f"{shared / 'eval' / s / f} not found (use --shared)")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Train, cross-validate and (unless ``--dry-run``) write the model, its manifest and its card."""
-    ap = argparse.ArgumentParser(prog="python -m pipeline.train_confidence", description=__doc__,
+def trainer_parser(module: str, doc: str | None) -> argparse.ArgumentParser:
+    """The options every trainer takes: where the gold sets are, where the model goes, a dry run."""
+    ap = argparse.ArgumentParser(prog=f"python -m {module}", description=doc,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (with eval/<set>/)")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the model, manifest and card go")
+    ap.add_argument("--dry-run", action="store_true", help="evaluate only; write no model")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, cross-validate and (unless ``--dry-run``) write the model, its manifest and its card."""
+    ap = trainer_parser("pipeline.train_confidence", __doc__)
     ap.add_argument("--oof-dir", type=Path, default=Path(tempfile.gettempdir()) / "vnevents-confidence-oof",
                     help="out-of-fold events.jsonl per set, for shared/tools/calibration.py (they hold "
                          "evidence sentences of the training articles: keep them out of the repository)")
     ap.add_argument("--no-filter", action="store_true", help="never store a drop threshold")
-    ap.add_argument("--dry-run", action="store_true", help="evaluate only; write no model")
     args = ap.parse_args(argv)
     t0 = time.time()
     check_training_inputs(ap, args.shared)

@@ -32,7 +32,6 @@ its sha256 in ``models/manifest.json`` and the model card ``models/event_propose
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import pickle  # the training cache only (a temporary file); the shipped model is JSON
@@ -50,11 +49,19 @@ from pipeline.doc import Document, Event
 from pipeline.evaluate import load_jsonl, match_article, score
 from pipeline.readers import read_articles
 from pipeline.runner import Pipeline
-from pipeline.stages.confidence import CLIP, FORMAT, MANIFEST_PATH, MODEL_DIR, ConfidenceModel
+from pipeline.stages.confidence import CLIP, FORMAT, MANIFEST_PATH, ConfidenceModel
 from pipeline.stages.consolidate_stage import ConsolidateStage
 from pipeline.stages.propose import PROPOSER_NAME, PROPOSER_PATH, TYPES, Thresholds, new_candidates, select
 from pipeline.tables import event_record
-from pipeline.train_confidence import assign_folds, check_training_inputs, fit, log_loss, predict, update_manifest
+from pipeline.train_confidence import (
+    assign_folds,
+    check_training_inputs,
+    fit,
+    log_loss,
+    predict,
+    trainer_parser,
+    update_manifest,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -285,14 +292,10 @@ def choose(articles: list[Article], e2e: EndToEnd, idx: list[int], salt: str) ->
 
 def main(argv: list[str] | None = None) -> int:
     """Cache, label, cross-validate (nested) and, unless ``--dry-run``, write the model, manifest and card."""
-    ap = argparse.ArgumentParser(prog="python -m pipeline.train_proposer", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (with eval/<set>/)")
-    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the model, manifest and card go")
+    ap = trainer_parser("pipeline.train_proposer", __doc__)
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "vnevents-proposer-cache.pkl",
                     help="the pipeline's per-article records (read when present, else written; they hold the "
                          "training articles: keep them out of the repository); delete it after changing the rules")
-    ap.add_argument("--dry-run", action="store_true", help="evaluate only; write no model")
     args = ap.parse_args(argv)
     t0 = time.time()
     check_training_inputs(ap, args.shared)

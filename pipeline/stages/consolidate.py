@@ -308,8 +308,8 @@ def merge(a: Event, b: Event) -> Event:
         a.title = b.title
     a.confidence = min(0.95, max(a.confidence, b.confidence) + 0.1)
     a.mentions += b.mentions
-    a.speculative = a.speculative and b.speculative
-    a.thanked_for = a.thanked_for and b.thanked_for  # a forecast of an announced event confirms it
+    a.speculative = a.speculative and b.speculative  # a forecast of an announced event confirms it
+    a.thanked_for = a.thanked_for and b.thanked_for  # thanks for a meeting also reported stand with it
     return a
 
 

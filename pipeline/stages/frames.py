@@ -658,7 +658,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
         for ev in reversed(self.ctx.events):
             names = [p.name for p in ev.participants if p.role == "visitor"] if ev.type == "visit" else []
             if names:
-                return next((p for p in self.ctx.actors.people if p.canonical == names[0]), None)
+                return self._named_person(names[0])
         return None
 
     def _elided_subject(self, semicolon: int, trig: Trigger) -> bool:
@@ -691,7 +691,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
             if self.ctx.text[ev.char_end:sent.start].strip() or ev.type == "agreement" or not ev.participants:
                 return None
             first = ev.participants[0].name
-            return next((p for p in self.ctx.actors.people if p.named and p.canonical == first), None)
+            return self._named_person(first)
         return None
 
     def _describes_the_one_met(self, trig: Trigger, later: Trigger) -> bool:
@@ -708,10 +708,13 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 and bool(_MANY_MET.search(between.replace(",", " ,"))) and not re.search(r"[.;]", between)
                 and not self._mentions_between(trig.end, later.start))
 
+    def _named_person(self, canonical: str) -> Person | None:
+        """The article's named person an event lists as ``canonical`` (participants keep names only)."""
+        return next((p for p in self.ctx.actors.people if p.named and p.canonical == canonical), None)
+
     def _article_pair(self, sent: Sentence) -> list[PersonMention]:
         """The two people a description such as "the two leaders" or "host and guest" stands for:
         the visitor and host of the latest visit, else the two sides of the latest meeting."""
-        by_name = {p.canonical: p for p in self.ctx.actors.people if p.named}
         for ev in reversed(self.ctx.events):
             if ev.type == "visit":
                 names = [p.name for p in ev.participants if p.role == "visitor"][:1] + \
@@ -720,7 +723,7 @@ class FrameFiller(MeetingFrames, VisitFrames, AgreementFrames):
                 names = [p.name for p in ev.participants][:2]
             else:
                 continue
-            people = [by_name[n] for n in names if n in by_name]
+            people = [p for p in map(self._named_person, names) if p is not None]
             if ev.type == "visit" and len(people) == 1 and ev.location_country not in (None, people[0].country):
                 # a visit with no host named in its sentence ("Hollande arrived in Viet Nam for a state
                 # visit … Quang chaired the welcome ceremony"): the last person of the host country seen,
